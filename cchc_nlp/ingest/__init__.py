@@ -1,0 +1,119 @@
+"""Ingest: any report file in, a :class:`~cchc_nlp.model.RawDocument` out.
+
+One reader per format; :func:`read_document` is the single entry point.  Every
+problem with the user's file becomes an :class:`~cchc_nlp.errors.UnreadableFile`
+whose message says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..config import max_file_bytes
+from ..errors import UnreadableFile, UnsupportedFormat
+from ..model import RawDocument
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc")
+
+# Magic numbers of formats users send by mistake, so the error can say what the file is.
+_MAGIC = (
+    (b"MZ", "a Windows program (.exe)"),
+    (b"\x7fELF", "a Linux program"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """Name the kind of file ``head`` starts like, or None if unknown."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
+    """Read one report file of any supported format.
+
+    Args:
+        path: a ``.txt``/``.md``, ``.docx``, ``.pdf`` or ``.doc`` file.
+        max_bytes: size limit (default :func:`~cchc_nlp.config.max_file_bytes`).
+
+    Returns:
+        The document's blocks (paragraphs and Word tables) in reading order.
+
+    Raises:
+        UnreadableFile: missing, empty, too large, corrupt, encrypted, scanned,
+            or not the format its name says.
+
+    Example:
+        >>> doc = read_document("corpus/reports/000_46eead6140f5e907.txt")
+        >>> doc.blocks[1].text
+        'BÁO CÁO'
+    """
+    p = Path(path)
+    if not p.exists():
+        raise UnreadableFile("no such file; check the path")
+    if p.is_dir():
+        raise UnreadableFile("is a folder; give the report files inside it")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnsupportedFormat(
+            f"unsupported file type '{suffix or '(none)'}'; save it as .docx, .pdf or .txt"
+        )
+    limit = max_file_bytes() if max_bytes is None else max_bytes
+    size = p.stat().st_size
+    if size == 0:
+        raise UnreadableFile("file is empty; check that the report was saved completely")
+    if size > limit:
+        raise UnreadableFile(
+            f"file is {size / 1048576:.0f} MB, over the {limit / 1048576:.0f} MB limit; "
+            "check it is really a report, or raise the limit with CCHC_MAX_MB"
+        )
+    data = p.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+
+    if suffix in (".txt", ".md"):
+        from .text import read_text
+
+        return read_text(data, str(p), sha)
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_docx(data, str(p), sha)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, str(p), sha)
+    from .doc import read_doc
+
+    return read_doc(p, sha)
+
+
+def iter_inputs(paths) -> list[Path]:
+    """Expand folders into the report files they hold (sorted), keep files as given.
+
+    Files of other types inside a folder are skipped silently, but a file named
+    explicitly is always returned so that its problem gets reported.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+            )
+        else:
+            out.append(p)
+    return out
+
+
+__all__ = ["read_document", "iter_inputs", "sniff", "SUPPORTED"]

@@ -1,0 +1,62 @@
+"""PDF reader, built on pypdfium2 (Google's PDFium; Apache-2.0/BSD-3).
+
+Chosen over pdfplumber (pdfminer.six) and pypdf for speed and for keeping
+Vietnamese stacked diacritics intact; PyMuPDF is AGPL and not an option.
+The comparison is in ``benchmarks/bench_pdf_readers.py`` and ``docs/ingest.md``.
+A PDF's text comes in lines that end at the page width; ``hard_wrapped=True``
+tells normalisation to re-join them into paragraphs.
+"""
+
+from __future__ import annotations
+
+from ..errors import UnreadableFile
+from ..model import Block, RawDocument
+from . import sniff
+
+# Fewer visible characters per page than this means the pages are images.
+_MIN_CHARS_PER_PAGE = 20
+
+
+def read_pdf(data: bytes, path: str, sha256: str) -> RawDocument:
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        kind = sniff(data[:8])
+        raise UnreadableFile(
+            f"not a PDF file (looks like {kind or 'something else'}); "
+            "check the file, or export the report from Word as PDF again"
+        )
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        msg = str(err)
+        if "password" in msg.lower():
+            raise UnreadableFile(
+                "PDF is password-protected; ask the sender for an unprotected copy"
+            ) from None
+        raise UnreadableFile(
+            f"damaged PDF ({msg}); ask the sender for the file again or for the .docx"
+        ) from None
+    try:
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    visible = sum(len("".join(t.split())) for t in pages)
+    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 2:
+        raise UnreadableFile("no text layer: run OCR first (the PDF is a scan)")
+    # Each page is one block: form feeds would otherwise split sentences.
+    blocks = tuple(Block(kind="paragraph", text=t) for t in pages)
+    return RawDocument(
+        path=path,
+        format="pdf",
+        sha256=sha256,
+        size=len(data),
+        blocks=blocks,
+        hard_wrapped=True,
+    )

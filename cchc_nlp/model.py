@@ -1,0 +1,192 @@
+"""Result types shared by every stage.
+
+Nothing in here imports the rest of the package.  Results are frozen
+dataclasses; character offsets always index the *normalised* text of the
+report (``Report.text``), and ``surface``-like fields are always the slice
+``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+#: The seven CCHC areas plus ``khac`` (see DOMAIN.md), with Vietnamese labels.
+AREAS: dict[str, str] = {
+    "chi_dao_dieu_hanh": "Công tác chỉ đạo, điều hành CCHC",
+    "the_che": "Cải cách thể chế",
+    "tthc": "Cải cách thủ tục hành chính",
+    "to_chuc_bo_may": "Cải cách tổ chức bộ máy hành chính nhà nước",
+    "cong_vu": "Cải cách chế độ công vụ",
+    "tai_chinh_cong": "Cải cách tài chính công",
+    "chinh_quyen_so": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+    "khac": "Khác (đánh giá chung, kiến nghị, …)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WordTable:
+    """A table as it arrived from the source: rows of cell strings.
+
+    Merged cells are repeated in every grid position they cover, so every row
+    has the same number of cells.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of a source document in reading order: a paragraph or a table."""
+
+    kind: str  # "paragraph" | "table"
+    text: str = ""
+    style: str = ""  # Word style name ("Heading 1", "List Paragraph") when known
+    table: WordTable | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader recovered from a file, before normalisation."""
+
+    path: str
+    format: str  # "txt" | "docx" | "pdf" | "doc"
+    sha256: str
+    size: int
+    blocks: tuple[Block, ...]
+    encoding: str = ""  # for text files: the detected encoding / legacy font encoding
+    #: True when lines end at a fixed width (PDF text layer) and must be re-joined.
+    hard_wrapped: bool = False
+
+    @property
+    def text(self) -> str:
+        """The paragraph text of the document, tables rendered tab-separated."""
+        parts = []
+        for b in self.blocks:
+            if b.kind == "table" and b.table is not None:
+                parts.append("\n".join("\t".join(r) for r in b.table.rows))
+            else:
+                parts.append(b.text)
+        return "\n\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    kind: str | None  # "quy" | "6_thang" | "9_thang" | "nam"
+    quarter: int | None
+    year: int | None
+    label: str  # Vietnamese, e.g. "6 tháng đầu năm 2024"
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    unit_kind: str | None = None  # "xa" | "phuong" | "thi_tran" | "dac_khu"
+    unit_name: str | None = None  # "Hoằng Lưu"
+    district: str | None = None  # "Hoằng Hóa" (None after July 2025)
+    province: str | None = None  # "Thanh Hóa"
+    number: str | None = None  # "45/BC-UBND"
+    place: str | None = None
+    date: date | None = None
+    period: Period | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+    #: for every field above, where it came from: "header", "body", "gazetteer"
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    number: str  # "II.2", "I", "II.1.a"
+    title: str
+    level: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    section: str  # dotted path of the section it sits in, "" before the first heading
+    heading: str  # title of the innermost heading
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """An appendix table normalised to STT / chỉ tiêu / đơn vị tính / số liệu / ghi chú."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    source: str  # "word" | "tsv" | "pdf-lines"
+    start: int
+    end: int
+
+    def to_frame(self):  # pandas is imported lazily: most callers never need it
+        import pandas as pd
+
+        return pd.DataFrame(list(self.rows), columns=list(self.columns))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    file: str
+    sha256: str
+    format: str
+    text: str  # normalised text; every offset below indexes it
+    meta: Meta
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    tables: tuple[Table, ...]
+    #: offsets of the signature / "Nơi nhận" block, kept out of the narrative
+    closing: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    start: int  # offsets into the normalised text
+    end: int
+    surface: str  # always text[start:end]
+    type: str  # "nghi_dinh", "quyet_dinh", "ke_hoach", ... or "unknown"
+    number: str  # "61", "18" (party documents: "18")
+    year: int | None  # year inside the number ("61/2018/…"), else None
+    code: str  # "NĐ-CP", "KH-UBND", "NQ/TW"
+    canonical: str  # "61/2018/NĐ-CP", same in every report
+    date: date | None = None
+    date_text: str | None = None  # the date as written, kept even when invalid
+    issuer: str | None = None  # "Chính phủ", "UBND huyện Hoằng Hóa"
+    subject: str | None = None
+    type_word: str | None = None  # the type word as written, if any
+    name: str | None = None  # laws cited by name: "Luật Cán bộ, công chức"
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    indicator: str
+    value: Any  # Decimal
+    unit: str
+    source: str  # "table" | "narrative"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    id: str
+    severity: str  # "high" | "medium" | "low"
+    message_vi: str
+    evidence: tuple[Evidence, ...]

@@ -1,0 +1,221 @@
+"""Normalise report text while remembering where every character came from.
+
+Steps, in order: line endings; HTML and Markdown remnants (``<i>``, ``**``);
+Unicode NFC; one tone-mark placement (``hoà`` -> ``hòa``, ``thuỷ`` -> ``thủy``);
+whitespace; and, for text that came from a PDF, hard line breaks re-joined into
+the paragraphs the author typed.  Each normalised character keeps the offset
+of the original character it came from (:meth:`Normalised.to_original`), so
+later stages can point back into the file's own text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+# Vowels carrying a tone mark, by base vowel, in the order: huyền, sắc, hỏi, ngã, nặng.
+_TONED = {
+    "a": "àáảãạ", "A": "ÀÁẢÃẠ", "e": "èéẻẽẹ", "E": "ÈÉẺẼẸ",
+    "y": "ỳýỷỹỵ", "Y": "ỲÝỶỸỴ", "o": "òóỏõọ", "O": "ÒÓỎÕỌ",
+    "u": "ùúủũụ", "U": "ÙÚỦŨỤ",
+}  # fmt: skip
+_LETTER = r"a-zA-ZÀ-ỹĐđ"
+#: Vietnamese capital letters (a range like À-Ỹ would include small letters too).
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+
+_TONE_RE = re.compile(
+    rf"(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![{_LETTER}])"
+    rf"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![{_LETTER}])"
+)
+
+
+def _tone_repl(m: re.Match) -> str:
+    """"oà" -> "òa", "uỷ" -> "ủy": the modern placement in open syllables.
+
+    The regex only matches when no letter follows ("hoàng" keeps its mark on
+    the a) and no q precedes ("quý" is q + uý, already right).
+    """
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    for base, toned in _TONED.items():
+        if second in toned:
+            return _TONED[first][toned.index(second)] + base
+    return m.group(0)
+
+
+_MARKUP_RE = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|p|font)(?:\s[^<>]*)?>|\*\*|__")
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_COMBINING_RE = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
+_SPACE_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
+_TRAIL_RE = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
+_TERMINAL = ".:;!?…"
+_NEW_BLOCK_RE = re.compile(
+    r"^(?:[-+•*–]\s|[IVX]+\s*[.)/:\-–]|[a-zđ]\)\s"
+    rf"|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})+\s+[{UPPER}]"
+    r"|(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|Nơi nhận|TM\.|KT\.|STT|Stt)\b)"
+)
+
+
+class _Mapped:
+    """A string plus, for each character, its offset in the original text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.map = list(range(len(text)))
+        self.length = len(text)
+
+    def sub(self, pattern: re.Pattern, repl: str | Callable[[re.Match], str]) -> None:
+        out: list[str] = []
+        omap: list[int] = []
+        pos = 0
+        text, cur = self.text, self.map
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            out.append(text[pos:s])
+            omap.extend(cur[pos:s])
+            r = repl(m) if callable(repl) else repl
+            out.append(r)
+            if len(r) == e - s:
+                omap.extend(cur[s:e])
+            else:
+                anchor = cur[s] if s < len(cur) else self.length
+                omap.extend([anchor] * len(r))
+            pos = e
+        if not out:
+            return
+        out.append(text[pos:])
+        omap.extend(cur[pos:])
+        self.text = "".join(out)
+        self.map = omap
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    #: offsets[i] is the offset in the original text of normalised character i
+    offsets: tuple[int, ...]
+    hard_wrapped: bool
+
+    def to_original(self, i: int) -> int:
+        if not self.offsets:
+            return 0
+        if i >= len(self.offsets):
+            return self.offsets[-1] + 1
+        return self.offsets[i]
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True when lines end at a fixed width and mostly continue on the next line.
+
+    A report typed in Word and saved as text has one paragraph per line, so a
+    next line starting in lower case is rare; text taken from a PDF breaks every
+    ~80 characters, and then it is common.
+    """
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip() and "\t" not in ln]
+    if len(lines) < 10:
+        return False
+    lower_next = sum(1 for a, b in zip(lines, lines[1:]) if b[0].islower())
+    return lower_next >= 5 and lower_next / (len(lines) - 1) >= 0.10
+
+
+def _should_join(prev: str, nxt: str, width: float) -> bool:
+    if "\t" in prev or "\t" in nxt:
+        return False
+    if _NEW_BLOCK_RE.match(nxt):
+        return False
+    if nxt[0].islower():
+        return True
+    if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
+        return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
+    if prev.rstrip("”\")' ")[-1:] in _TERMINAL:
+        return False
+    letters = [c for c in prev if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        return False  # an all-caps heading ends at its line
+    if len(prev) < 0.6 * width:
+        return False
+    return True
+
+
+def _rejoin_lines(m: _Mapped) -> None:
+    """Join PDF-wrapped lines in place; blank lines between them do not count."""
+    text = m.text
+    lengths = [len(ln) for ln in text.split("\n") if ln.strip() and "\t" not in ln]
+    if not lengths:
+        return
+    width = statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 10 else max(lengths)
+    # Find each newline run between two non-blank lines and decide to join it.
+    joins = []
+    for br in re.finditer(r"\n(?:[ \t]*\n)*", text):
+        s, e = br.span()
+        prev_start = text.rfind("\n", 0, s) + 1
+        prev = text[prev_start:s].strip()
+        nxt_end = text.find("\n", e)
+        nxt = text[e : nxt_end if nxt_end != -1 else len(text)].strip()
+        if prev and nxt and _should_join(prev, nxt, width):
+            glue = "" if prev.endswith(("-", "/")) and not prev.endswith(" -") else " "
+            joins.append((s, e, glue))
+    if not joins:
+        return
+    out: list[str] = []
+    omap: list[int] = []
+    pos = 0
+    for s, e, glue in joins:
+        out.append(text[pos:s])
+        omap.extend(m.map[pos:s])
+        out.append(glue)
+        omap.extend([m.map[s]] * len(glue))
+        pos = e
+    out.append(text[pos:])
+    omap.extend(m.map[pos:])
+    m.text = "".join(out)
+    m.map = omap
+
+
+def normalise(text: str, *, hard_wrapped: bool | None = None) -> Normalised:
+    """Normalise report text, keeping an offset map back into ``text``.
+
+    Args:
+        text: the text as read from the file.
+        hard_wrapped: whether lines are PDF-wrapped; ``None`` detects it.
+
+    Example:
+        >>> normalise("**Uỷ ban** nhân dân xã Hoằng Hoá").text
+        'Ủy ban nhân dân xã Hoằng Hóa'
+    """
+    m = _Mapped(text)
+    m.sub(re.compile(r"\r\n?|\f|\v|\u2028|\u2029"), "\n")
+    m.sub(_BR_RE, "\n")
+    m.sub(_MARKUP_RE, "")
+    m.sub(_COMBINING_RE, lambda x: unicodedata.normalize("NFC", x.group(0)))
+    m.sub(_INVISIBLE_RE, "")
+    m.sub(_TONE_RE, _tone_repl)
+    m.sub(_SPACE_RE, " ")
+    m.sub(_TRAIL_RE, "")
+    wrapped = is_hard_wrapped(m.text) if hard_wrapped is None else hard_wrapped
+    if wrapped:
+        _rejoin_lines(m)
+        m.sub(_SPACE_RE, " ")
+    m.sub(_BLANK_LINES_RE, "\n")
+    # strip the whole text, keeping the map aligned
+    lead = len(m.text) - len(m.text.lstrip())
+    trail = len(m.text.rstrip())
+    m.text, m.map = m.text[lead:trail], m.map[lead:trail]
+    return Normalised(text=m.text, offsets=tuple(m.map), hard_wrapped=wrapped)
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free form for matching what people type.
+
+    >>> fold("Nghị định 61/2018/NĐ-CP")
+    'nghi dinh 61/2018/nd-cp'
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

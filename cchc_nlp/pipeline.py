@@ -1,0 +1,52 @@
+"""The stages wired together: ``parse(path) -> Report``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .ingest import read_document
+from .model import RawDocument, Report
+from .normalise import normalise
+from .structure import build_report
+
+
+def _table_spans(raw: RawDocument) -> list[tuple[int, int]]:
+    """Offsets, in ``raw.text``, of the blocks that were real Word tables."""
+    spans, pos = [], 0
+    for b in raw.blocks:
+        if b.kind == "table" and b.table is not None:
+            n = len("\n".join("\t".join(r) for r in b.table.rows))
+            spans.append((pos, pos + n))
+        else:
+            n = len(b.text)
+        pos += n + 2  # RawDocument.text joins blocks with a blank line
+    return spans
+
+
+def report_from_raw(raw: RawDocument) -> Report:
+    """Normalise and structure a document that has already been read."""
+    norm = normalise(raw.text, hard_wrapped=True if raw.hard_wrapped else None)
+    # map Word-table spans from the raw text onto the normalised text
+    word_spans = []
+    raw_spans = _table_spans(raw)
+    if raw_spans:
+        for s, e in raw_spans:
+            idx = [i for i, o in enumerate(norm.offsets) if s <= o < e]
+            if idx:
+                word_spans.append((idx[0], idx[-1] + 1))
+    report = build_report(norm.text, file=raw.path, sha256=raw.sha256, fmt=raw.format,
+                          word_spans=word_spans)
+    report.extra["encoding"] = raw.encoding
+    report.extra["hard_wrapped"] = norm.hard_wrapped
+    return report
+
+
+def parse(path: str | Path) -> Report:
+    """Read, normalise and structure one report file.
+
+    Example:
+        >>> r = parse("corpus/reports/000_46eead6140f5e907.txt")
+        >>> r.meta.unit_name
+        'Hoằng Lưu'
+    """
+    return report_from_raw(read_document(path))

@@ -1,0 +1,66 @@
+"""Plain JSON-ready records for every CLI output (``schema_version`` on each)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..model import SCHEMA_VERSION, Report
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO strings, Decimals as strings, tuples as lists, recursively."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def meta_record(report: Report) -> dict:
+    m = report.meta
+    period = m.period
+    return {
+        "unit_kind": m.unit_kind,
+        "unit_name": m.unit_name,
+        "district": m.district,
+        "province": m.province,
+        "number": m.number,
+        "place": m.place,
+        "date": m.date.isoformat() if m.date else None,
+        "period_kind": period.kind if period else None,
+        "quarter": period.quarter if period else None,
+        "year": period.year if period else None,
+        "period_label": period.label if period else None,
+        "signer_name": m.signer_name,
+        "signer_title": m.signer_title,
+        "sources": dict(m.sources),
+    }
+
+
+def report_record(report: Report) -> dict:
+    """The ``cchc parse`` record: schema in ARCHITECTURE.md."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": report.file,
+        "sha256": report.sha256,
+        "format": report.format,
+        "meta": meta_record(report),
+        "sections": [jsonable(asdict(s)) for s in report.sections],
+        "paragraphs": [
+            {"index": p.index, "section": p.section, "heading": p.heading, "text": p.text,
+             "start": p.start, "end": p.end}
+            for p in report.paragraphs
+        ],
+        "tables": [
+            {"title": t.title, "source": t.source, "columns": list(t.columns),
+             "rows": [list(r) for r in t.rows], "start": t.start, "end": t.end}
+            for t in report.tables
+        ],
+    }
