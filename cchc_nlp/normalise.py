@@ -131,8 +131,12 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False
     if nxt[0].islower():
         return True
+    if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):
+        return False  # a numbered heading is one line; the next capital starts the body
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
+    if re.search(r"\w[-/]$", prev) and re.match(r"[\w]", nxt):
+        return True  # a document code cut at its hyphen: "1039/KH-" + "UBND"
     if prev.rstrip("”\")' ")[-1:] in _TERMINAL:
         return False
     letters = [c for c in prev if c.isalpha()]
@@ -143,8 +147,14 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     return True
 
 
-def _rejoin_lines(m: _Mapped) -> None:
-    """Join PDF-wrapped lines in place; blank lines between them do not count."""
+def _continues(prev: str, nxt: str, width: float) -> bool:
+    """Outside PDF text only the surest case: a line cut before a small letter."""
+    return ("\t" not in prev and "\t" not in nxt and nxt[0].islower()
+            and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
+
+
+def _rejoin_lines(m: _Mapped, should_join=_should_join) -> None:
+    """Join wrapped lines in place; blank lines between them do not count."""
     text = m.text
     lengths = [len(ln) for ln in text.split("\n") if ln.strip() and "\t" not in ln]
     if not lengths:
@@ -158,7 +168,7 @@ def _rejoin_lines(m: _Mapped) -> None:
         prev = text[prev_start:s].strip()
         nxt_end = text.find("\n", e)
         nxt = text[e : nxt_end if nxt_end != -1 else len(text)].strip()
-        if prev and nxt and _should_join(prev, nxt, width):
+        if prev and nxt and should_join(prev, nxt, width):
             glue = "" if prev.endswith(("-", "/")) and not prev.endswith(" -") else " "
             joins.append((s, e, glue))
     if not joins:
@@ -199,9 +209,8 @@ def normalise(text: str, *, hard_wrapped: bool | None = None) -> Normalised:
     m.sub(_SPACE_RE, " ")
     m.sub(_TRAIL_RE, "")
     wrapped = is_hard_wrapped(m.text) if hard_wrapped is None else hard_wrapped
-    if wrapped:
-        _rejoin_lines(m)
-        m.sub(_SPACE_RE, " ")
+    _rejoin_lines(m, _should_join if wrapped else _continues)
+    m.sub(_SPACE_RE, " ")
     m.sub(_BLANK_LINES_RE, "\n")
     # strip the whole text, keeping the map aligned
     lead = len(m.text) - len(m.text.lstrip())

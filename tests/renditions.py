@@ -1,0 +1,140 @@
+"""Build .docx and .pdf renditions of the seed reports, and other test files.
+
+Renditions are made from the seeds' normalised text: each line becomes a
+paragraph, each run of tab-separated lines becomes a real table (a Word table
+with merged header cells in .docx, a drawn table in .pdf).  Parsing a
+rendition must give back the paragraphs, headings and table rows of the .txt.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from cchc_nlp.normalise import normalise
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "reports"
+SEEDS = sorted(CORPUS.glob("*.txt"))
+
+
+def _runs(text: str):
+    """Yield ("p", line) and ("t", [rows]) in order."""
+    table: list[list[str]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            table.append(line.split("\t"))
+            continue
+        if table:
+            yield "t", table
+            table = []
+        yield "p", line
+    if table:
+        yield "t", table
+
+
+def seed_text(path: Path) -> str:
+    return normalise(path.read_text(encoding="utf-8")).text
+
+
+def make_docx(text: str, target: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for kind, value in _runs(text):
+        if kind == "p":
+            document.add_paragraph(value)
+            continue
+        width = max(len(r) for r in value)
+        table = document.add_table(rows=len(value), cols=width)
+        for i, row in enumerate(value):
+            cells = row + [""] * (width - len(row))
+            for j, cell in enumerate(cells):
+                table.cell(i, j).text = cell
+            # "Kết quả thống kê" spans the unit and value columns in the real
+            # forms: merge it the way Word does (gridSpan), keeping its text.
+            for j in range(width - 1):
+                if cells[j].startswith("Kết quả thống kê") and cells[j + 1] == "":
+                    merged = table.cell(i, j).merge(table.cell(i, j + 1))
+                    merged.text = cells[j]
+                    break
+    document.save(target)
+    return target
+
+
+def _font() -> str:
+    import matplotlib
+
+    return str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf")
+
+
+def make_pdf(text: str, target: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from xml.sax.saxutils import escape
+
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", _font()))
+    style = ParagraphStyle("body", fontName="DejaVu", fontSize=10, leading=13, spaceAfter=6)
+    cell = ParagraphStyle("cell", fontName="DejaVu", fontSize=7, leading=9)
+    story = []
+    for kind, value in _runs(text):
+        if kind == "p":
+            story.append(Paragraph(escape(value), style))
+            continue
+        width = max(len(r) for r in value)
+        data = [[Paragraph(escape(c), cell) for c in r + [""] * (width - len(r))] for r in value]
+        t = Table(data, repeatRows=0)
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(t)
+    SimpleDocTemplate(str(target), pagesize=A4).build(story)
+    return target
+
+
+def make_scanned_pdf(target: Path) -> Path:
+    """An image-only PDF, as a scanner makes: no text layer at all."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(img)
+    for y in range(100, 1600, 40):
+        draw.line((100, y, 1100, y), fill=0, width=3)
+    img.save(target, "PDF", resolution=150)
+    return target
+
+
+def make_encrypted_pdf(source: Path, target: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(source).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="matkhau", owner_password="matkhau")
+    with open(target, "wb") as fh:
+        writer.write(fh)
+    return target
+
+
+def make_zip_bomb(target: Path) -> Path:
+    """A .docx-shaped zip whose document.xml expands to ~300 MB of zeros."""
+    import zipfile
+
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"0" * (1 << 20)
+            for _ in range(300):
+                fh.write(chunk)
+    return target
+
+
+def truncated(data: bytes, target: Path) -> Path:
+    target.write_bytes(data[: len(data) // 2])
+    return target
+
+
+def bytes_of(path: Path) -> bytes:
+    return io.BytesIO(path.read_bytes()).getvalue()

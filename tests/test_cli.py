@@ -1,0 +1,67 @@
+"""The command-line contract: formats, exit codes, one error line per bad file."""
+
+import json
+
+from typer.testing import CliRunner
+
+from cchc_nlp.cli import app
+from renditions import SEEDS
+
+runner = CliRunner()
+
+
+def test_parse_one_file_prints_one_json_object_with_the_contract_keys():
+    result = runner.invoke(app, ["parse", str(SEEDS[0]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert {"schema_version", "file", "meta", "sections", "paragraphs", "tables"} <= set(record)
+    para = record["paragraphs"][0]
+    assert set(para) == {"index", "section", "heading", "text", "start", "end"}
+    assert record["meta"]["unit_name"] == "Hoằng Lưu"
+
+
+def test_parse_folder_as_jsonl_gives_one_line_per_report():
+    result = runner.invoke(app, ["parse", str(SEEDS[0].parent), "--format", "jsonl"])
+    assert result.exit_code == 0
+    lines = result.stdout.strip().split("\n")
+    assert len(lines) == len(SEEDS)
+    assert all(json.loads(ln)["schema_version"] for ln in lines)
+
+
+def test_batch_goes_on_after_a_bad_file_and_exits_1(tmp_path):
+    bad = tmp_path / "rong.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(app, ["parse", str(bad), str(SEEDS[1]), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"{bad}: file is empty; check that the report was saved completely"
+    )
+    assert json.loads(result.stdout)["meta"]["unit_name"] == "Định Biên"
+    assert "Traceback" not in result.output
+
+
+def test_folder_with_mixed_files_reads_the_reports_and_names_the_broken_one(tmp_path):
+    (tmp_path / "anh.png").write_bytes(b"\x89PNG....")  # not a report type: skipped
+    (tmp_path / "hong.pdf").write_bytes(b"MZ" + b"\x00" * 100)
+    (tmp_path / "tot.txt").write_text(SEEDS[2].read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "hong.pdf: not a PDF file" in result.stderr
+    assert len(result.stdout.strip().split("\n")) == 1
+
+
+def test_bad_usage_exits_2():
+    result = runner.invoke(app, ["parse", str(SEEDS[0]), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_table_output_names_every_unit():
+    result = runner.invoke(app, ["parse", str(SEEDS[0].parent)])
+    assert result.exit_code == 0
+    for unit in ("Hoằng Lưu", "Định Biên", "Quảng Phú", "Tân Việt"):
+        assert unit in result.stdout
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("cchc ")

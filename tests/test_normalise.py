@@ -1,0 +1,84 @@
+"""Normalisation: one spelling, clean whitespace, PDF lines re-joined, offsets kept."""
+
+import pytest
+
+from cchc_nlp.normalise import fold, is_hard_wrapped, normalise
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Uỷ ban nhân dân", "Ủy ban nhân dân"),  # old tone placement
+        ("huyện Hoằng Hoá", "huyện Hoằng Hóa"),
+        ("thuỷ lợi, khoẻ mạnh, hoà giải", "thủy lợi, khỏe mạnh, hòa giải"),
+        ("quý I năm 2024", "quý I năm 2024"),  # "quý" is q + uý: untouched
+        ("hoàng, thuyền, khoẻ", "hoàng, thuyền, khỏe"),  # closed syllables keep their mark
+        ("Ho\u0300a Bi\u0300nh", "Hòa Bình"),  # decomposed (NFD) input
+        ("<i>Tỷ lệ văn bản</i>", "Tỷ lệ văn bản"),  # seed 000's HTML remnants
+        ("**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),  # seed 003
+        ("a\u00a0 b.  \n\n\n C ", "a b.\nC"),
+        ("được cập nhật trong giải quyết thủ tục\nhành chính, tạo điều kiện", "được cập nhật trong giải quyết thủ tục hành chính, tạo điều kiện"),  # seed 000: a line cut mid-sentence
+    ],
+)
+def test_normalised_spelling(raw, clean):
+    assert normalise(raw).text == clean
+
+
+def test_offsets_point_back_into_the_original():
+    raw = "**Uỷ ban** nhân dân xã <i>Tân Việt</i>"
+    n = normalise(raw)
+    i = n.text.index("Tân Việt")
+    assert raw[n.to_original(i) : n.to_original(i) + 8] == "Tân Việt"
+    assert len(n.offsets) == len(n.text)
+
+
+SEED_001_LINES = (
+    " UBND xã Định Biên đã xây dựng và ban hành các văn bản về cải cách hành \n\n"
+    "chính năm 2024 như sau: Kế hoạch cải cách hành chính; Kế hoạch tuyên truyền cải \n\n"
+    "cách hành chính... \n\n"
+    "UBND xã đã phân công nhiệm vụ cụ thể cho từng cán bộ, công chức tại bộ \n\n"
+    "phận “Một cửa” trực tiếp giải quyết TTHC, đồng chí Chủ tịch UBND xã phụ trách \n\n"
+    "trực tiếp công tác CCHC và là Trưởng bộ phận “Một cửa”. \n\n"
+    "II. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH \n\n"
+    "1. Cải cách thể chế \n\n"
+    "Trong quý I năm 2024, UBND xã Định Biên không ban hành văn bản QPPL \n\n"
+    "thuộc phạm vi quản lý. \n\n"
+    "UBND xã đã ban hành Kế hoạch số 07/KH-UBND ngày 12/01/2024 về theo dõi \n\n"
+)
+
+
+def test_pdf_wrapped_lines_are_rejoined_into_paragraphs():
+    n = normalise(SEED_001_LINES, hard_wrapped=True)
+    assert n.text.split("\n") == [
+        "UBND xã Định Biên đã xây dựng và ban hành các văn bản về cải cách hành chính năm 2024 "
+        "như sau: Kế hoạch cải cách hành chính; Kế hoạch tuyên truyền cải cách hành chính...",
+        "UBND xã đã phân công nhiệm vụ cụ thể cho từng cán bộ, công chức tại bộ phận “Một cửa” "
+        "trực tiếp giải quyết TTHC, đồng chí Chủ tịch UBND xã phụ trách trực tiếp công tác CCHC "
+        "và là Trưởng bộ phận “Một cửa”.",
+        "II. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+        "1. Cải cách thể chế",
+        "Trong quý I năm 2024, UBND xã Định Biên không ban hành văn bản QPPL thuộc phạm vi quản lý.",
+        "UBND xã đã ban hành Kế hoạch số 07/KH-UBND ngày 12/01/2024 về theo dõi",
+    ]
+
+
+def test_code_broken_after_hyphen_is_glued_back():
+    n = normalise("Kế hoạch số 1039/KH-\nUBND ngày 03/12/2021 của UBND huyện Thanh Hà về thực "
+                  "hiện cải cách hành\nchính nhà nước", hard_wrapped=True)
+    assert "1039/KH-UBND ngày" in n.text
+
+
+@pytest.mark.parametrize("stem, wrapped", [
+    ("000_46eead6140f5e907", False), ("001_7a29a15c01ae068e", True),
+    ("002_99a9c136d6925e8d", False), ("003_29ff7cf71591a7d7", False),
+    ("004_f580b31eeab4bf04", True),
+])
+def test_pdf_extracted_seeds_are_detected_as_hard_wrapped(stem, wrapped):
+    from conftest import ROOT
+
+    text = (ROOT / "corpus" / "reports" / f"{stem}.txt").read_text(encoding="utf-8")
+    assert is_hard_wrapped(text) is wrapped
+
+
+def test_fold_removes_marks_for_search():
+    assert fold("Nghị định 61/2018/NĐ-CP") == "nghi dinh 61/2018/nd-cp"
