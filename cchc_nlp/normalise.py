@@ -131,10 +131,10 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False
     if nxt[0].islower():
         return True
-    if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):
-        return False  # a numbered heading is one line; the next capital starts the body
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
+    if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):
+        return False  # a numbered heading is one line; the next capital starts the body
     if re.search(r"\w[-/]$", prev) and re.match(r"[\w]", nxt):
         return True  # a document code cut at its hyphen: "1039/KH-" + "UBND"
     if prev.rstrip("”\")' ")[-1:] in _TERMINAL:

@@ -19,6 +19,19 @@ PASSAGE = (
 )
 
 
+def _cp1258_form(s: str) -> str:
+    """Windows-1258 has â, ă, ê, ô, ơ, ư precomposed but writes tones as combining marks."""
+    import unicodedata
+
+    out = []
+    for ch in s:
+        base, *marks = unicodedata.normalize("NFD", ch)
+        shape = "".join(m for m in marks if m in "\u0302\u0306\u031b")
+        tone = "".join(m for m in marks if m not in shape)
+        out.append(unicodedata.normalize("NFC", base + shape) + tone)
+    return "".join(out)
+
+
 @pytest.mark.parametrize(
     "encode, found",
     [
@@ -26,14 +39,13 @@ PASSAGE = (
         (lambda s: codecs.BOM_UTF8 + s.encode("utf-8"), "utf-8-sig"),
         (lambda s: s.encode("utf-16"), "utf-16"),  # Notepad's "Unicode", with BOM
         (lambda s: s.encode("utf-16-le"), "utf-16"),  # no BOM
-        (lambda s: s.encode("cp1258"), "cp1258"),  # Windows-1258 decomposes tones
+        (lambda s: _cp1258_form(s).encode("cp1258"), "cp1258"),
     ],
 )
 def test_text_in_any_unicode_or_windows_encoding_reads_back_the_same(encode, found):
     import unicodedata
 
-    data = encode(unicodedata.normalize("NFD", PASSAGE) if found == "cp1258" else PASSAGE)
-    text, encoding = decode_text(data)
+    text, encoding = decode_text(encode(PASSAGE))
     assert unicodedata.normalize("NFC", text) == PASSAGE
     assert encoding == found
 
@@ -46,7 +58,12 @@ def test_legacy_font_text_file_is_converted_to_unicode(tmp_path, legacy):
     path.write_bytes(unicode_to_legacy(PASSAGE, legacy).encode(LEGACY_BYTE_ENCODING))
     doc = read_document(path)
     assert doc.encoding == legacy
-    assert doc.text == PASSAGE
+    if legacy == "tcvn3":
+        # TCVN3 (ABC) has no capital "Ủ" in the body font (.VnTime): it is
+        # typed with the capitals font .VnTimeH, which a .txt cannot record.
+        assert doc.text.replace("ủy ban", "Ủy ban") == PASSAGE
+    else:
+        assert doc.text == PASSAGE
 
 
 def test_seed_txt_reads_as_one_block_with_its_hash():

@@ -49,7 +49,7 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawDocument:
         pdf.close()
     visible = sum(len("".join(t.split())) for t in pages)
     if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 2:
-        raise UnreadableFile("no text layer: run OCR first (the PDF is a scan)")
+        raise UnreadableFile("no text layer: run OCR first; the PDF holds only scanned images")
     # Each page is one block: form feeds would otherwise split sentences.
     blocks = tuple(Block(kind="paragraph", text=t) for t in pages)
     return RawDocument(
