@@ -33,7 +33,7 @@ TCVN3 (TCVN 5712:1993, VN3 — the ABC charset)
       code of its lowercase letter — as the standard table does;
     * :func:`legacy_to_unicode` reads those codes as lowercase, then (by
       default) restores capitals inside words and headings that are clearly
-      written in capitals ("VIÖT" -> "VIỆT", "BÁO C¸O" -> "BÁO CÁO",
+      written in capitals ("VIÖT" -> "VIỆT", "B¸O C¸O" -> "BÁO CÁO",
       "ñY BAN" -> "ỦY BAN"); see :func:`_restore_tcvn3_capitals`.
 
     Typists who wanted "Ủy" in ``.VnTime`` wrote the old spelling "Uỷ" (``Uû``);
@@ -161,11 +161,11 @@ _TCVN3_CAPITALS = """
 
 
 def _parse_charts() -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    """The charts above as ``[(letter, tcvn3_char, vni_str)]`` and TCVN3 capitals."""
     rows = []
     for line in _LOWERCASE_CHART.strip().splitlines():
         letter, tcvn3_hex, vni = line.split()
-        tcvn3 = bytes([int(tcvn3_hex, 16)]).decode(LEGACY_BYTE_ENCODING)
-        rows.append((letter, tcvn3, vni))
+        rows.append((letter, bytes([int(tcvn3_hex, 16)]).decode(LEGACY_BYTE_ENCODING), vni))
     capitals = {}
     for line in _TCVN3_CAPITALS.strip().splitlines():
         letter, tcvn3_hex = line.split()
@@ -178,49 +178,51 @@ _ROWS, _TCVN3_CAPITAL_CODES = _parse_charts()
 #: The 134 Vietnamese letters outside ASCII: 67 lowercase, then their 67 capitals.
 VIETNAMESE_LETTERS = "".join(r[0] for r in _ROWS) + "".join(r[0].upper() for r in _ROWS)
 
-# Unicode -> legacy.  VNI capitals are the capital forms of the same bytes
-# (each VNI capital byte is its lowercase byte minus 0x20).
-_TO_TCVN3: dict[str, str] = {}
-_TO_VNI: dict[str, str] = {}
-for _letter, _tcvn3, _vni in _ROWS:
-    _TO_TCVN3[_letter] = _tcvn3
-    _TO_TCVN3[_letter.upper()] = _TCVN3_CAPITAL_CODES.get(_letter.upper(), _tcvn3)
-    _TO_VNI[_letter] = _vni
-    _TO_VNI[_letter.upper()] = _vni.upper()
 
-# Legacy -> Unicode.
-_FROM_TCVN3: dict[str, str] = {code: letter for letter, code, _ in _ROWS}
-_FROM_TCVN3.update({code: letter for letter, code in _TCVN3_CAPITAL_CODES.items()})
+def _build_maps() -> dict[str, dict[str, str]]:
+    """All conversion maps, derived from the charts.
 
-_VNI_SINGLE: dict[str, str] = {}  # one-byte letters: ñ ô ö í ì æ ó ò î and capitals
-_VNI_PAIR: dict[str, str] = {}  # base + mark, same case, exactly as the chart has them
-for _letter, _, _vni in _ROWS:
-    for _l, _v in ((_letter, _vni), (_letter.upper(), _vni.upper())):
-        if len(_v) == 1:
-            if _v != _l:  # "í"/"ì" are the same character in VNI and Unicode
-                _VNI_SINGLE[_v] = _l
-        else:
-            _VNI_PAIR[_v] = _l
-# Tolerated when reading (never written): a mark byte of the other case than its
-# base ("Uû" for Ủ, as when only the base letter was capitalised), and "yï" for ỵ.
-_VNI_PAIR_TOLERATED: dict[str, str] = {}
-for _seq, _l in list(_VNI_PAIR.items()):
-    _base, _mark = _seq
-    _other = _mark.lower() if _mark.isupper() else _mark.upper()
-    _VNI_PAIR_TOLERATED[_base + _other] = _l
-_VNI_PAIR_TOLERATED.update({"yï": "ỵ", "YÏ": "Ỵ", "Yï": "Ỵ", "yÏ": "ỵ"})
+    * ``to_tcvn3``: a toned capital gets its lowercase letter's code (TCVN3 has none);
+    * ``to_vni``: a capital is written with the capital forms of the same bytes
+      (in VNI each capital byte is its lowercase byte minus 0x20: ``aù``/``AÙ``);
+    * ``vni_single`` / ``vni_pair``: VNI one-byte letters and base+mark pairs as
+      the chart has them; ``vni_tolerated``: pairs only read, never written —
+      a mark in the other case than its base (``Uû`` for Ủ) and ``yï`` for ỵ.
+    """
+    names = ("to_tcvn3", "to_vni", "from_tcvn3", "vni_single", "vni_pair", "vni_tolerated")
+    maps: dict[str, dict[str, str]] = {name: {} for name in names}
+    for lower, tcvn3, vni in _ROWS:
+        upper = lower.upper()
+        maps["to_tcvn3"][lower] = tcvn3
+        maps["to_tcvn3"][upper] = _TCVN3_CAPITAL_CODES.get(upper, tcvn3)
+        maps["from_tcvn3"][tcvn3] = lower
+        for letter, seq in ((lower, vni), (upper, vni.upper())):
+            maps["to_vni"][letter] = seq
+            if len(seq) == 2:
+                maps["vni_pair"][seq] = letter
+                base, mark = seq
+                other_case = mark.lower() if mark.isupper() else mark.upper()
+                maps["vni_tolerated"][base + other_case] = letter
+            elif seq != letter:  # "í" and "ì" are the same character in VNI and Unicode
+                maps["vni_single"][seq] = letter
+    maps["from_tcvn3"].update({code: cap for cap, code in _TCVN3_CAPITAL_CODES.items()})
+    maps["vni_tolerated"].update({"yï": "ỵ", "yÏ": "ỵ", "YÏ": "Ỵ", "Yï": "Ỵ"})
+    return maps
 
+
+_MAPS = _build_maps()
+_FROM_TCVN3 = _MAPS["from_tcvn3"]
+_VNI_SINGLE = _MAPS["vni_single"]  # ñ ô ö æ ó ò î and capitals
+_VNI_PAIR = _MAPS["vni_pair"]
+_VNI_DECODE = {**_VNI_SINGLE, **_MAPS["vni_tolerated"], **_VNI_PAIR}
+#: Greedy VNI reader: a base+mark pair if there is one, else a one-byte letter.
 _VNI_RE = re.compile(
-    "|".join(re.escape(s) for s in sorted({*_VNI_PAIR, *_VNI_PAIR_TOLERATED}))
-    + "|["
-    + "".join(_VNI_SINGLE)
-    + "]"
+    "|".join(re.escape(s) for s in sorted({*_VNI_PAIR, *_MAPS["vni_tolerated"]}))
+    + f"|[{''.join(_VNI_SINGLE)}]"
 )
-_VNI_DECODE = {**_VNI_SINGLE, **_VNI_PAIR_TOLERATED, **_VNI_PAIR}
-
 _TCVN3_TRANS = str.maketrans(_FROM_TCVN3)
-_TO_TCVN3_TRANS = str.maketrans(_TO_TCVN3)
-_TO_VNI_TRANS = str.maketrans(_TO_VNI)
+_TO_TCVN3_TRANS = str.maketrans(_MAPS["to_tcvn3"])
+_TO_VNI_TRANS = str.maketrans(_MAPS["to_vni"])
 
 # --------------------------------------------------------------------------
 # Detection
@@ -282,10 +284,13 @@ def _legacy_stats(text: str) -> dict[str, int]:
       ``accented``: characters 0xA1-0xFF + Unicode-only Vietnamese letters;
       ``unicode_only``: Vietnamese letters/marks outside Latin-1;
       ``unicode_fit`` / ``tcvn3_fit`` / ``vni_fit``: accented characters that
-      each reading explains (Unicode: Vietnamese letters; TCVN3: its codes;
-      VNI: its letters and base+mark pairs where they stand);
-      ``tcvn3_specific`` / ``vni_specific``: characters only that encoding
-      explains (TCVN3 codes 0xA1-0xBE in words; VNI pairs in the chart's case).
+      each reading explains (Unicode: Vietnamese letters where Vietnamese can
+      have them; TCVN3: its codes; VNI: its letters and base+mark pairs where
+      they stand);
+      ``tcvn3_specific``: TCVN3 codes in words that neither other reading
+      explains there; ``tcvn3_strong``: those of them in 0xA1-0xBE, bytes VNI
+      never uses (ă â ê ô ơ ư đ, the toned a and ă);
+      ``vni_specific``: characters in VNI base+mark pairs in the chart's case.
     """
     highs = [(m.start(), m.group()) for m in _HIGH_RE.finditer(text)]
     unicode_only = len(_UNICODE_ONLY_RE.findall(text))
@@ -338,13 +343,23 @@ def _legacy_stats(text: str) -> dict[str, int]:
         if c in _TCVN3_ONLY:
             stats["tcvn3_strong"] += 1
             stats["tcvn3_specific"] += 1
-        elif i not in vni_explained and (c not in _UNICODE_LATIN1 or i in not_unicode):
+        elif i not in vni_explained and not _unicode_explains(text, i, c, not_unicode):
             stats["tcvn3_specific"] += 1
 
-    stats["unicode_fit"] += sum(
-        c in _UNICODE_LATIN1 and i not in not_unicode for i, c in highs
-    )
+    stats["unicode_fit"] += sum(_unicode_explains(text, i, c, not_unicode) for i, c in highs)
     return stats
+
+
+def _unicode_explains(text: str, i: int, c: str, not_unicode: set[int]) -> bool:
+    """Would Unicode Vietnamese have character ``c`` at ``text[i]``?
+
+    Yes for a Vietnamese letter (à á â ... ý, capitals), unless it closes a
+    vowel pair no Vietnamese word has (VNI "aâ"), or it is a capital right
+    after a small letter (TCVN3 "triÓn").
+    """
+    if c not in _UNICODE_LATIN1 or i in not_unicode:
+        return False
+    return not (c.isupper() and i > 0 and text[i - 1].islower())
 
 
 def detect_legacy(text: str) -> str | None:
@@ -367,11 +382,14 @@ def detect_legacy(text: str) -> str | None:
     * gain over Unicode: it explains at least 3, and at least 20 % of the
       accented characters, more than the Unicode reading does.  Text whose
       accented characters are all Vietnamese letters — any real Unicode
-      Vietnamese — has a gain of 0 or less, so it is never taken for legacy;
-    * specific evidence: at least 2 characters only this encoding produces —
-      for TCVN3 its codes 0xA1-0xBE inside words (``nh©n``, ``®``, ``x·``;
-      VNI never uses these bytes), for VNI base+mark pairs in the chart's own
-      case (``aø``, ``oâ``, ``ôù``).
+      Vietnamese, barring typos like a capital inside a small-letter word —
+      has a gain of 0 or less, so it is never taken for legacy;
+    * specific evidence: at least 2 characters that only this reading explains
+      where they stand.  For TCVN3: codes inside words that are neither VNI
+      nor Vietnamese letters ("cÇu", "ViÖt"), at least one of them a code
+      0xA1-0xBE ("nh©n", "®", "x·") — VNI never uses those bytes, and without
+      them German "schön größer" would pass.  For VNI: base+mark pairs in the
+      chart's own case ("aø", "oâ", "ôù").
 
     If both encodings qualify the one with more specific evidence wins.
 
@@ -397,6 +415,7 @@ def detect_legacy(text: str) -> str | None:
             and gain >= MIN_GAIN
             and gain >= MIN_GAIN_SHARE * accented
             and specific >= MIN_SPECIFIC
+            and (enc != "tcvn3" or st["tcvn3_strong"] >= 1)
             and (best is None or specific > best[0])
         ):
             best = (specific, enc)
@@ -406,9 +425,7 @@ def detect_legacy(text: str) -> str | None:
 # --------------------------------------------------------------------------
 # Conversion
 # --------------------------------------------------------------------------
-_UPPER_VOWELS = "".join(
-    c for c in "AĂÂEÊIOÔƠUƯY" + VIETNAMESE_LETTERS if c.isupper() and c not in "Đ"
-)
+_UPPER_VOWELS = "AEIOUY" + "".join(c for c in VIETNAMESE_LETTERS[67:] if c != "Đ")
 #: A Vietnamese syllable in capitals (onset, vowel nucleus, final): tells a
 #: word in a heading ("DO", "THANH") from an acronym ("UBND", "BC", "CCHC").
 _CAPS_SYLLABLE_RE = re.compile(
@@ -423,18 +440,26 @@ _CASELESS = frozenset(
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+def _is_syllable(word: str) -> bool:
+    return _CAPS_SYLLABLE_RE.fullmatch(word.upper()) is not None
+
+
 def _restore_tcvn3_capitals(text: str) -> str:
     """Capitalise toned letters TCVN3 could only store in lowercase.
 
     Only where the capitals are certain, line by line:
 
-    * a word whose other letters are capitals, with at least two of them, or
-      one that is not its first letter: ``VIệT`` -> ``VIỆT``, ``ủY`` -> ``ỦY``;
+    * a Vietnamese syllable whose other letters are capitals, at least two of
+      them or one that is not its first letter: ``VIệT`` -> ``VIỆT``,
+      ``ủY`` -> ``ỦY`` (but not ``SốVBQPPL``, a typo for "Số VBQPPL");
     * a word like ``Xã``/``Tổ``/``ở`` (capital first letter or none, the rest
       toned) only inside a run of such capitalised words, without any
-      lowercase word between, that holds a real capitalised syllable of two
-      letters or more (``XÃ TÂN VIỆT``, ``TỰ DO``) — not just acronyms, so
+      lowercase word between, that holds a capitalised syllable of two letters
+      or more (``XÃ TÂN VIỆT``, ``TỰ DO``) — acronyms do not count, so
       ``Số: 15/BC-UBND`` and ``UBND Hà Nội`` stay as they are.
+
+    Toned capitals elsewhere stay lowercase: "ủy ban" at the start of a line may
+    as well continue a sentence as start one.
 
     Example:
         >>> _restore_tcvn3_capitals("CộNG HòA Xã HộI CHủ NGHĩA")
@@ -456,7 +481,7 @@ def _restore_tcvn3_capitals(text: str) -> str:
                 kinds.append("lower")
             elif not caseless:
                 kinds.append("caps" if upper_at else "other")
-            elif len(upper_at) >= 2 or any(k > 0 for k in upper_at):
+            elif (len(upper_at) >= 2 or any(k > 0 for k in upper_at)) and _is_syllable(w):
                 kinds.append("caps")
             else:
                 kinds.append("open")
@@ -468,9 +493,7 @@ def _restore_tcvn3_capitals(text: str) -> str:
                 run.append(i)
                 continue
             anchored = any(
-                kinds[j] == "caps"
-                and len(words[j].group()) >= 2
-                and _CAPS_SYLLABLE_RE.fullmatch(words[j].group().upper())
+                kinds[j] == "caps" and len(words[j].group()) >= 2 and _is_syllable(words[j].group())
                 for j in run
             )
             if anchored:
