@@ -58,7 +58,7 @@ _TERMINAL = ".:;!?…"
 _NEW_BLOCK_RE = re.compile(
     r"^(?:[-+•*–]\s|[IVX]+\s*[.)/:\-–]|[a-zđ]\)\s"
     rf"|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})+\s+[{UPPER}]"
-    r"|(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|Nơi nhận|TM\.|KT\.|STT|Stt)\b)"
+    r"|(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|Nơi nhận|TM\.|KT\.|STT|Stt)\b|https?://)"
 )
 
 

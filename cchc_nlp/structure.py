@@ -51,6 +51,7 @@ _UNIT_RE = re.compile(
 _UNIT_HEADER_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+([^\n]{2,40})$", re.MULTILINE)
 _DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({_NAME}|[{_UP} ]{{3,30}}\b)")
 _PROVINCE_RE = re.compile(rf"\btỉnh\s+({_NAME})")
+_URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$")
 _PERSON_RE = re.compile(rf"^{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
 
 
@@ -94,6 +95,25 @@ def heading_of(line: str) -> tuple[str, int, str] | None:
     return None
 
 
+def _is_list_item(h: tuple[str, int, str], line: str, nxt: tuple[str, int, str] | None) -> bool:
+    """A numbered line that is an item of a list, not a section heading.
+
+    "Phương hướng" and "Kiến nghị" sections number their tasks: "1. Tăng cường
+    sự quan tâm lãnh đạo …", "2. Cải cách thể chế: Thực hiện rà soát …".  Such
+    a line holds its own content: it is followed directly by its next sibling
+    (or a higher heading) rather than by paragraphs, and it is long, ends in a
+    full stop, or runs on after a colon.
+    """
+    number, level, title = h
+    if level == 1:
+        return False
+    runs_on = re.search(r":\s*\S+(?:\s+\S+){2,}", title) is not None
+    if runs_on:
+        return True
+    empty = nxt == ("", 0, "") or (nxt is not None and nxt[1] <= level)
+    return empty and (len(line) > 70 or line.rstrip().endswith("."))
+
+
 def _find_title(lines: list[_Line]) -> int | None:
     for i, ln in enumerate(lines[:60]):
         if _TITLE_RE.match(ln.text) and len(ln.text) < 60:
@@ -122,6 +142,38 @@ def _period_from(title: str) -> Period | None:
               "6_thang": "6 tháng đầu năm", "9_thang": "9 tháng năm", "nam": "năm"}
     label = f"{labels[kind]} {year}" if year else labels[kind]
     return Period(kind=kind, quarter=quarter, year=year, label=label)
+
+
+_CAPTION_RE = re.compile(
+    r"Kèm theo Báo cáo số\s*:?\s*(\d*)\s*/?\s*BC\s*-\s*UBND\s+ngày\s+"
+    r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
+
+
+def _parse_date(text: str) -> date | None:
+    nums = [int(n) for n in re.findall(r"\d+", text)]
+    if len(nums) != 3:
+        return None
+    try:
+        return date(nums[2], nums[1], nums[0])
+    except ValueError:
+        return None
+
+
+def period_end(period: Period | None) -> date | None:
+    """Last day of the reporting period."""
+    if period is None or period.year is None:
+        return None
+    month = {"quy": 3 * (period.quarter or 4), "6_thang": 6, "9_thang": 9, "nam": 12}[period.kind]
+    return date(period.year, month, 30 if month in (6, 9) else 31)
+
+
+def _plausible_report_date(day: date, period: Period | None) -> bool:
+    """Reports are signed from about six weeks before their period ends to four
+    months after; a date outside that is a template left-over (seed 002's
+    6-month report carries its Q1 caption "ngày 07/03/2024")."""
+    end = period_end(period)
+    return end is None or -45 <= (day - end).days <= 120
 
 
 def _most_common(values: list[str]) -> str | None:
@@ -177,6 +229,7 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
             report_date = None
         sources["date"] = "header"
 
+    caption = _CAPTION_RE.search(text)
     period = None
     if title_idx is not None:
         title_text = " ".join(ln.text for ln in lines[title_idx + 1 : title_idx + 3]
@@ -185,6 +238,14 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
     if period is None:
         period = _period_from(body[:600])
 
+    if caption and (number is None or report_date is None):
+        # "(Kèm theo Báo cáo số: 25/BC-UBND ngày 15/3/2024 …)" under an appendix
+        # title: the only place some reports give their number and date.
+        if number is None and caption.group(1):
+            number, sources["number"] = f"{caption.group(1)}/BC-UBND", "appendix"
+        cdate = _parse_date(caption.group(2))
+        if report_date is None and cdate and _plausible_report_date(cdate, period):
+            report_date, sources["date"] = cdate, "appendix"
     signer_name = signer_title = None
     for i, ln in enumerate(closing):
         t = ln.text.strip("* ")
@@ -195,6 +256,7 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
                 if _PERSON_RE.match(cand) and not cand.isupper():
                     signer_name = cand
                     break
+    unit_name, district, province = _resolve_units(unit_name, district, province, sources)
     return Meta(
         unit_kind=unit_kind,
         unit_name=unit_name,
@@ -208,6 +270,30 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
         signer_title=signer_title,
         sources=sources,
     )
+
+
+def _resolve_units(unit_name, district, province, sources):
+    """Fill district and province from the gazetteer; prefer the official spelling
+    of the commune (reports misspell their own name: "Hoàng Lưu" for "Hoằng Lưu").
+
+    Names the report itself gives for district and province are kept as written.
+    """
+    from .gazetteer import GazetteerUnavailable, resolve
+
+    if not unit_name:
+        return unit_name, district, province
+    try:
+        res = resolve(commune=unit_name, district=district, province=province)
+    except GazetteerUnavailable:
+        return unit_name, district, province
+    if res.unit is not None and res.unit.name != unit_name:
+        unit_name = res.unit.name
+        sources["unit_name"] = sources.get("unit_name", "body") + "+gazetteer"
+    if district is None and res.district:
+        district, sources["district"] = res.district, "gazetteer"
+    if province is None and res.province:
+        province, sources["province"] = res.province, "gazetteer"
+    return unit_name, district, province
 
 
 # --- appendix tables -------------------------------------------------------
@@ -373,8 +459,11 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     sections: list[Section] = []
     paragraphs: list[Paragraph] = []
     stack: list[tuple[int, str, str]] = []  # (level, number, title)
-    for ln in body_lines:
-        h = heading_of(ln.text)
+    candidates = [heading_of(ln.text) for ln in body_lines]
+    for i, ln in enumerate(body_lines):
+        h = candidates[i]
+        if h and _is_list_item(h, ln.text, candidates[i + 1] if i + 1 < len(body_lines) else ("", 0, "")):
+            h = None
         if h:
             number, level, title = h
             while stack and stack[-1][0] >= level:
@@ -384,6 +473,8 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
             sections.append(Section(number=path, title=title, level=level,
                                     start=ln.start, end=ln.end))
             continue
+        if _URL_ONLY_RE.match(ln.text):
+            continue  # a bare link left by PDF extraction (seed 001): not narrative
         path = ".".join(n for _, n, _ in stack)
         paragraphs.append(Paragraph(index=len(paragraphs), section=path,
                                     heading=stack[-1][2] if stack else "",
