@@ -150,6 +150,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
 def _continues(prev: str, nxt: str, width: float) -> bool:
     """Outside PDF text only the surest case: a line cut before a small letter."""
     return ("\t" not in prev and "\t" not in nxt and nxt[0].islower()
+            and not _NEW_BLOCK_RE.match(nxt)
             and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
 
 
