@@ -19,6 +19,8 @@ import typer
 from . import __version__
 from .errors import CchcError
 from .ingest import iter_inputs
+from .model import SCHEMA_VERSION
+from .render.records import jsonable
 
 app = typer.Typer(
     add_completion=False,
@@ -127,6 +129,188 @@ def parse(
         if out is not sys.stdout:
             out.close()
     raise typer.Exit(code=1 if failed else 0)
+
+
+def _write_rows(rows: list[dict], fmt: str, out, columns: list[str], title: str) -> None:
+    """jsonl: one object per line; csv: flat columns; table: rich table of ``columns``."""
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(jsonable({"schema_version": SCHEMA_VERSION, **row}),
+                                 ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=["schema_version", *rows[0].keys()] if rows
+                                else ["schema_version"], extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            flat = {k: json.dumps(jsonable(v), ensure_ascii=False) if isinstance(v, (list, dict))
+                    else jsonable(v) for k, v in row.items()}
+            writer.writerow({"schema_version": SCHEMA_VERSION, **flat})
+    else:
+        from rich.console import Console
+        from rich.table import Table as RichTable
+
+        table = RichTable(title=title)
+        for col in columns:
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*[_cell(row.get(c)) for c in columns])
+        console = Console(width=220, record=True, file=open("/dev/null", "w"))
+        console.print(table)
+        out.write(console.export_text())
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    text = str(jsonable(value))
+    return text if len(text) <= 90 else text[:87] + "…"
+
+
+class CitesFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def cites(
+    paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
+    fmt: CitesFormat = typer.Option(CitesFormat.table, "--format", "-f", help="table|jsonl|csv"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp."),
+) -> None:
+    """Văn bản được trích dẫn: loại, số, năm, ký hiệu, ngày, cơ quan ban hành, trích yếu.
+
+    Ví dụ: cchc cites corpus/reports/000_46eead6140f5e907.txt
+    """
+    from .citations import citation_key
+    from .pipeline import citations_of, parse as parse_report
+
+    def work(path):
+        report = parse_report(path)
+        m = report.meta
+        rows = []
+        for c in citations_of(report):
+            rows.append({
+                "file": str(path), "start": c.start, "end": c.end, "surface": c.surface,
+                "type": c.type, "number": c.number, "year": c.year, "code": c.code,
+                "date": c.date, "issuer": c.issuer, "subject": c.subject,
+                "canonical": c.canonical, "problems": list(c.problems),
+                "key": citation_key(c, unit=m.unit_name, district=m.district, province=m.province),
+            })
+        return rows
+
+    results, failed = run_batch(paths, work)
+    rows = [r for _, rs in results for r in rs]
+    out = _open_output(output)
+    try:
+        _write_rows(rows, fmt.value, out,
+                    ["file", "type", "canonical", "date", "issuer", "subject", "problems"],
+                    "Văn bản được trích dẫn")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    raise typer.Exit(code=1 if failed else 0)
+
+
+class TagFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command()
+def tag(
+    paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
+    fmt: TagFormat = typer.Option(TagFormat.table, "--format", "-f", help="jsonl|table"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp."),
+) -> None:
+    """Gán lĩnh vực CCHC cho từng đoạn văn (mô hình đã huấn luyện).
+
+    Ví dụ: cchc tag corpus/reports/003_29ff7cf71591a7d7.txt --format jsonl
+    """
+    from .model import AREAS
+    from .pipeline import parse as parse_report, tag_paragraphs
+
+    def work(path):
+        rows = tag_paragraphs(parse_report(path))
+        for r in rows:
+            r["file"] = str(path)
+            r["area_label"] = AREAS[r["area"]]
+        return rows
+
+    try:
+        results, failed = run_batch(paths, work)
+    except CchcError as err:  # a missing/incompatible model fails every file alike
+        typer.echo(f"cchc: {err}", err=True)
+        raise typer.Exit(code=1)
+    rows = [{"file": r.pop("file"), **r} for _, rs in results for r in rs]
+    out = _open_output(output)
+    try:
+        if fmt is TagFormat.table:
+            for r in rows:
+                r["score"] = f"{r['area_scores'][r['area']]:.2f}"
+                r["name"] = Path(r["file"]).name
+        _write_rows(rows, fmt.value, out, ["name", "index", "section", "area_label", "score", "text"],
+                    "Lĩnh vực CCHC theo đoạn")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    raise typer.Exit(code=1 if failed else 0)
+
+
+@app.command()
+def train(
+    compare: bool = typer.Option(False, "--compare", help="Cũng so sánh mọi mô hình (chậm, ~6 phút)."),
+) -> None:
+    """Huấn luyện lại các mô hình từ corpus/ và ghi thẻ mô hình (MODEL_CARD.md)."""
+    from .training import compare_models, format_result, train_areas
+
+    comparison = None
+    if compare:
+        comparison = compare_models(progress=lambda r: typer.echo(
+            f"  {r['kind']:<14} heading={'on ' if r['use_heading'] else 'off'} "
+            f"macro-F1 {r['macro_f1']:.3f}", err=True))
+    result = train_areas(comparison, progress=lambda r: typer.echo(format_result(r), err=True))
+    typer.echo(f"areas: {result['path']} ({result['size'] / 1024:.0f} kB), held-out macro-F1 "
+               f"{result['macro_f1']:.3f}, annotator kappa {result['kappa']:.3f}")
+
+
+class EvalTarget(str, Enum):
+    areas = "areas"
+    citations = "citations"
+    structure = "structure"
+
+
+@app.command()
+def evaluate(
+    target: EvalTarget = typer.Argument(..., help="areas|citations|structure"),
+    all_models: bool = typer.Option(False, "--all", help="areas: so sánh mọi mô hình."),
+) -> None:
+    """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
+    if target is EvalTarget.areas:
+        from .areas import MODEL_KINDS
+        from .training import CHOSEN_KIND, evaluate_areas, format_result
+
+        kinds = MODEL_KINDS if all_models else (CHOSEN_KIND,)
+        for r in evaluate_areas(kinds=kinds):
+            typer.echo(format_result(r) + "\n")
+    elif target is EvalTarget.citations:
+        from .config import corpus_dir
+        from .evaluate_citations import evaluate as eval_cites, format_table
+
+        typer.echo(format_table(eval_cites(corpus_dir() / "gold" / "citations.jsonl",
+                                           corpus_dir() / "reports")))
+    else:
+        from .evaluate_structure import evaluate as eval_structure
+
+        res = eval_structure()
+        for field, acc in res["meta_accuracy"].items():
+            typer.echo(f"{field:<14}{acc:.3f}")
+        for row in res["reports"]:
+            typer.echo(json.dumps(row, ensure_ascii=False))
 
 
 def main() -> None:  # console-script entry point

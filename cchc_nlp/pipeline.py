@@ -50,3 +50,39 @@ def parse(path: str | Path) -> Report:
         'Hoằng Lưu'
     """
     return report_from_raw(read_document(path))
+
+
+def citations_of(report: Report):
+    """Every cited document in the report, the report's own number excluded."""
+    from .citations import find_citations
+
+    return find_citations(report.text, own_number=report.meta.number,
+                          report_date=report.meta.date)
+
+
+def sentences_of(text: str) -> list[str]:
+    """Sentences of one paragraph (underthesea's splitter)."""
+    from underthesea import sent_tokenize
+
+    return [s for s in sent_tokenize(text) if s.strip()]
+
+
+def tag_paragraphs(report: Report) -> list[dict]:
+    """One record per narrative paragraph: area, calibrated scores, sentences.
+
+    The boilerplate/concreteness fields of the contract are ``None`` until the
+    concreteness stage exists.
+    """
+    from .areas import AreaTagger
+
+    tagger = AreaTagger.load()
+    paragraphs = report.paragraphs
+    predictions = tagger.predict([p.text for p in paragraphs], [p.heading for p in paragraphs])
+    out = []
+    for p, pred in zip(paragraphs, predictions):
+        out.append({
+            "index": p.index, "section": p.section, "heading": p.heading, "text": p.text,
+            "start": p.start, "end": p.end, "area": pred.area, "area_scores": pred.scores,
+            "sentences": [{"text": s} for s in sentences_of(p.text)],
+        })
+    return out

@@ -300,7 +300,8 @@ def _resolve_units(unit_name, district, province, sources):
 
 COLUMNS = ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú")
 _HEADER_CELL_RE = re.compile(
-    r"^(?:STT|Stt|TT|Chỉ tiêu.*|Kết quả thống kê|Đơn vị tính|Số liệu.*|Ghi chú)$", re.IGNORECASE
+    r"^(?:STT|Stt|TT|Chỉ tiêu.*|Kết quả.*|Đơn vị tính|Số liệu.*|Ghi chú|Tỷ lệ \(%\)"
+    r"|\(?Sử dụng (?:trong|cho) kỳ báo cáo.*)$", re.IGNORECASE
 )
 _STT_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.?|Trong đó)(?:\s+|$)(.*)$")
 _UNITS = (
@@ -330,6 +331,7 @@ def _tsv_rows(block: list[_Line]) -> list[tuple[str, ...]]:
             # extra value columns ("Số liệu tổng", "Số liệu đã thực hiện") sit
             # between the unit and the note: keep them after the note.
             cells = cells[:4] + [cells[-1]] + cells[4:-1]
+        cells[0] = cells[0].rstrip(".")  # "1.1." and "1.1" are the same row number
         rows.append(tuple(cells))
     return rows
 

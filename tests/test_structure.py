@@ -60,5 +60,5 @@ def test_appendix_table_has_the_standard_columns_as_a_dataframe():
     report = parse(ROOT / "corpus/reports/003_29ff7cf71591a7d7.txt")
     frame = report.tables[-1].to_frame()
     assert list(frame.columns[:5]) == ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]
-    row = frame[frame["STT"] == "6.4.1."].iloc[0]
+    row = frame[frame["STT"] == "6.4.1"].iloc[0]
     assert row["Đơn vị tính"] == "Hồ sơ" and row["Số liệu"] == "1.157"

@@ -84,18 +84,43 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocum
     if suffix in (".txt", ".md"):
         from .text import read_text
 
-        return read_text(data, str(p), sha)
+        return read_text(data, str(p), sha)  # decodes legacy fonts itself
     if suffix == ".docx":
         from .docx import read_docx
 
-        return read_docx(data, str(p), sha)
-    if suffix == ".pdf":
+        doc = read_docx(data, str(p), sha)
+    elif suffix == ".pdf":
         from .pdf import read_pdf
 
-        return read_pdf(data, str(p), sha)
-    from .doc import read_doc
+        doc = read_pdf(data, str(p), sha)
+    else:
+        from .doc import read_doc
 
-    return read_doc(p, sha)
+        doc = read_doc(p, sha)
+    return _repair_legacy_fonts(doc)
+
+
+def _repair_legacy_fonts(doc: RawDocument) -> RawDocument:
+    """Word files typed in .VnTime (TCVN3) or VNI-Times store legacy bytes as
+    Latin-1 characters: detect that on the whole text, convert every block."""
+    from dataclasses import replace
+
+    from .legacy import detect_legacy, legacy_to_unicode
+
+    legacy = detect_legacy(doc.text)
+    if legacy is None:
+        return doc
+
+    def conv(s: str) -> str:
+        return legacy_to_unicode(s, legacy)
+
+    blocks = tuple(
+        replace(b, text=conv(b.text),
+                table=replace(b.table, rows=tuple(tuple(conv(c) for c in r) for r in b.table.rows))
+                if b.table is not None else None)
+        for b in doc.blocks
+    )
+    return replace(doc, blocks=blocks, encoding=legacy)
 
 
 def iter_inputs(paths) -> list[Path]:

@@ -401,6 +401,12 @@ def detect_legacy(text: str) -> str | None:
         >>> detect_legacy("Ủy ban nhân dân xã Tân Việt") is None
         True
     """
+    # Fast path: Unicode Vietnamese is dense in letters outside Latin-1 (ư ơ đ ạ ế …),
+    # which legacy text decoded byte by byte cannot contain.  Skips the full
+    # statistics for the common case (they cost ~24 ms on a 50 kB report).
+    head = text[:20000]
+    if len(_UNICODE_ONLY_RE.findall(head)) > 0.03 * len(head):
+        return None
     st = _legacy_stats(text)
     accented = st["accented"]
     high = accented - st["unicode_only"]

@@ -1,0 +1,304 @@
+"""Tag narrative paragraphs with their CCHC area (seven areas plus ``khac``).
+
+Features are built on underthesea word segmentation (``nlp.segmented``):
+TF-IDF over word uni/bigrams plus character n-grams, fed to a stock
+scikit-learn classifier.  The model is evaluated with grouped cross-validation
+that leaves whole reports out, and saved with skops (not pickle).
+
+Example:
+    >>> tagger = AreaTagger.load()
+    >>> tagger.predict(["Tiếp nhận 1.157 hồ sơ TTHC, giải quyết đúng hạn 1.150 hồ sơ."])[0].area
+    'tthc'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .config import corpus_dir, models_dir
+from .errors import ModelNotFound
+from .model import AREAS
+from .nlp import segmented
+from .normalise import fold
+
+AREA_IDS: tuple[str, ...] = tuple(AREAS)
+MODEL_NAME = "areas.skops"
+_HAS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+# A keyword baseline: what a reviewer would grep for.  Folded (no diacritics).
+LEXICON: dict[str, tuple[str, ...]] = {
+    "chi_dao_dieu_hanh": ("ke hoach cai cach", "tuyen truyen", "kiem tra cai cach", "chi dao",
+                          "khao sat", "hai long", "thi dua", "chi so cai cach", "par index"),
+    "the_che": ("quy pham phap luat", "qppl", "pho bien", "giao duc phap luat",
+                "thi hanh phap luat", "ra soat van ban", "he thong hoa"),
+    "tthc": ("thu tuc hanh chinh", "tthc", "mot cua", "ho so", "phan anh", "kien nghi",
+             "dung han", "qua han", "niem yet"),
+    "to_chuc_bo_may": ("bo may", "bien che", "quy che lam viec", "sap xep", "tinh gian",
+                       "co cau to chuc", "chuc nang, nhiem vu"),
+    "cong_vu": ("cong chuc", "vi tri viec lam", "dao tao", "boi duong", "ky luat",
+                "tuyen dung", "van hoa cong so", "danh gia, xep loai", "dao duc cong vu"),
+    "tai_chinh_cong": ("tai chinh", "ngan sach", "chi tieu noi bo", "tai san cong", "tu chu",
+                       "thu chi", "giai ngan", "dau tu cong"),
+    "chinh_quyen_so": ("chuyen doi so", "dich vu cong truc tuyen", "truc tuyen", "chu ky so",
+                       "cong nghe thong tin", "dien tu", "phan mem", "iso", "chinh quyen so"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AreaPrediction:
+    area: str
+    scores: dict[str, float]  # calibrated probabilities over AREA_IDS, summing to 1
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    heading: str
+    area: str
+    group: str  # the report it comes from: the unit of cross-validation
+
+
+def features(text: str, heading: str | None = None) -> str:
+    """The classifier's input: segmented text, plus heading words marked ``h:``."""
+    out = segmented(text)
+    if heading:
+        out += " " + " ".join("h:" + w for w in segmented(heading).split())
+    return out
+
+
+# --- models -----------------------------------------------------------------
+
+
+def make_pipeline(kind: str, random_state: int = 0):
+    """A fresh, untrained scikit-learn pipeline of the named kind.
+
+    ``kind`` is one of ``keywords``, ``complement_nb``, ``logreg``, ``linear_svc``.
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
+
+    if kind == "keywords":
+        return KeywordBaseline()
+    union = FeatureUnion([
+        ("words", TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True,
+                                  lowercase=False)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True,
+                                  min_df=2, lowercase=False, max_features=60000)),
+    ])
+    if kind == "complement_nb":
+        clf = ComplementNB(alpha=0.3)
+    elif kind == "logreg":
+        clf = LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
+    elif kind == "linear_svc":
+        clf = CalibratedClassifierCV(
+            LinearSVC(C=1.0, class_weight="balanced", random_state=random_state),
+            cv=3, method="sigmoid",
+        )
+    else:
+        raise ValueError(f"unknown model kind {kind!r}")
+    return Pipeline([("features", union), ("clf", clf)])
+
+
+MODEL_KINDS = ("keywords", "complement_nb", "logreg", "linear_svc")
+
+
+class KeywordBaseline:
+    """Counts lexicon hits per area; ``khac`` when nothing matches.
+
+    Follows the scikit-learn estimator shape (``fit`` returns self, learned
+    attributes end in ``_``) so it runs through the same evaluation.
+    """
+
+    def __init__(self, lexicon: dict[str, tuple[str, ...]] | None = None):
+        self.lexicon = lexicon
+
+    def fit(self, X, y):
+        self.classes_ = np.array(AREA_IDS)
+        return self
+
+    def _counts(self, x: str) -> np.ndarray:
+        lex = self.lexicon or LEXICON
+        text = fold(x.replace("_", " "))
+        row = np.zeros(len(AREA_IDS))
+        for i, area in enumerate(AREA_IDS):
+            row[i] = sum(text.count(k) for k in lex.get(area, ()))
+        return row
+
+    def predict_proba(self, X):
+        rows = []
+        for x in X:
+            c = self._counts(x)
+            if c.sum() == 0:
+                c[AREA_IDS.index("khac")] = 1
+            rows.append(c / c.sum())
+        return np.array(rows)
+
+    def predict(self, X):
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+
+# --- data and evaluation ----------------------------------------------------
+
+GOLD_FILES = ("areas.jsonl", "areas_extra.jsonl")
+
+
+def load_examples(gold_dir: Path | None = None) -> list[Example]:
+    """Hand-labelled paragraphs from ``corpus/gold``; the group is the report."""
+    gold_dir = gold_dir or corpus_dir() / "gold"
+    out = []
+    for name in GOLD_FILES:
+        path = gold_dir / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            out.append(Example(rec["text"], rec.get("heading") or "", rec["area"],
+                               rec["report"]))
+    return out
+
+
+def cross_validate(examples: list[Example], kind: str, *, use_heading: bool) -> dict:
+    """Leave-one-report-out predictions and per-class scores.
+
+    No paragraph of the scored report is ever in the training fold.
+    """
+    from sklearn.metrics import classification_report, confusion_matrix, f1_score
+    from sklearn.model_selection import LeaveOneGroupOut
+
+    X = np.array([features(e.text, e.heading if use_heading else None) for e in examples],
+                 dtype=object)
+    y = np.array([e.area for e in examples])
+    groups = np.array([e.group for e in examples])
+    pred = np.empty_like(y)
+    for train, test in LeaveOneGroupOut().split(X, y, groups):
+        model = make_pipeline(kind).fit(X[train], y[train])
+        pred[test] = model.predict(X[test])
+    labels = list(AREA_IDS)
+    return {
+        "kind": kind,
+        "use_heading": use_heading,
+        "macro_f1": float(f1_score(y, pred, labels=labels, average="macro", zero_division=0)),
+        "accuracy": float((pred == y).mean()),
+        "report": classification_report(y, pred, labels=labels, output_dict=True,
+                                        zero_division=0),
+        "confusion": confusion_matrix(y, pred, labels=labels).tolist(),
+        "labels": labels,
+        "n": len(y),
+        "groups": len(set(groups)),
+    }
+
+
+def cohen_kappa(first: Path, second: Path) -> tuple[float, int]:
+    """Agreement between the gold and the blind second pass on the same paragraphs."""
+    from sklearn.metrics import cohen_kappa_score
+
+    gold = {(r["report"], r["paragraph"]): r["area"]
+            for r in map(json.loads, first.read_text(encoding="utf-8").splitlines()) if r}
+    pairs = []
+    for line in second.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            key = (r["report"], r["paragraph"])
+            if key in gold:
+                pairs.append((gold[key], r["area"]))
+    a, b = zip(*pairs)
+    return float(cohen_kappa_score(a, b)), len(pairs)
+
+
+# --- the saved model ---------------------------------------------------------
+
+
+def _versions() -> dict[str, str]:
+    import importlib.metadata as md
+
+    return {p: md.version(p) for p in ("scikit-learn", "skops", "underthesea", "numpy")}
+
+
+def save(model, kind: str, use_heading: bool, directory: Path | None = None) -> Path:
+    import skops.io as sio
+
+    directory = directory or models_dir() / "areas"
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_NAME
+    tmp = path.with_suffix(".tmp")
+    # the vocabularies make a 14 MB JSON schema: deflate it (19 MB -> ~3 MB)
+    sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    tmp.replace(path)
+    meta = {"kind": kind, "use_heading": use_heading, "labels": list(AREA_IDS),
+            "versions": _versions(), "trained": dt.date.today().isoformat()}
+    (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+
+
+class AreaTagger:
+    """The trained area model, loaded once and checked against the installed versions."""
+
+    def __init__(self, model, meta: dict):
+        self.model = model
+        self.meta = meta
+        self.use_heading = bool(meta.get("use_heading"))
+
+    @classmethod
+    @functools.cache
+    def load(cls, directory: Path | None = None) -> "AreaTagger":
+        import skops.io as sio
+
+        directory = directory or models_dir() / "areas"
+        path, meta_path = directory / MODEL_NAME, directory / "meta.json"
+        if not path.exists() or not meta_path.exists():
+            raise ModelNotFound(f"no area model in {directory}; run `cchc train` to build it")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        have = _versions()
+        for pkg in ("scikit-learn", "skops"):
+            want = meta["versions"].get(pkg, "?")
+            if want.split(".")[:2] != have[pkg].split(".")[:2]:
+                raise ModelNotFound(
+                    f"area model was trained with {pkg} {want} but {have[pkg]} is installed; "
+                    "run `cchc train` to rebuild it"
+                )
+        untrusted = sio.get_untrusted_types(file=path)
+        bad = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
+        if bad:
+            raise ModelNotFound(f"area model holds unexpected types {bad}; rebuild with `cchc train`")
+        return cls(sio.load(path, trusted=untrusted), meta)
+
+    def predict(self, texts: list[str], headings: list[str] | None = None) -> list[AreaPrediction]:
+        """Area and probabilities for each paragraph text."""
+        headings = headings or [""] * len(texts)
+        out: list[AreaPrediction | None] = [None] * len(texts)
+        idx, X = [], []
+        for i, (t, h) in enumerate(zip(texts, headings)):
+            if not _HAS_WORD_RE.search(t):
+                # numbers only, a table row, punctuation: nothing to learn from
+                uniform = 1.0 / len(AREA_IDS)
+                out[i] = AreaPrediction("khac", {a: uniform for a in AREA_IDS})
+                continue
+            idx.append(i)
+            X.append(features(t, h if self.use_heading else None))
+        if X:
+            proba = self.model.predict_proba(X)
+            classes = list(self.model.classes_)
+            for row, i in zip(proba, idx):
+                scores = {a: float(row[classes.index(a)]) if a in classes else 0.0
+                          for a in AREA_IDS}
+                total = sum(scores.values()) or 1.0
+                scores = {a: round(v / total, 4) for a, v in scores.items()}
+                out[i] = AreaPrediction(max(scores, key=scores.get), scores)
+        return out  # type: ignore[return-value]
