@@ -153,12 +153,24 @@ def _write_rows(rows: list[dict], fmt: str, out, columns: list[str], title: str)
 
         table = RichTable(title=title)
         for col in columns:
-            table.add_column(col)
+            table.add_column(HEADERS_VI.get(col, col))
         for row in rows:
             table.add_row(*[_cell(row.get(c)) for c in columns])
         console = Console(width=220, record=True, file=open("/dev/null", "w"))
         console.print(table)
         out.write(console.export_text())
+
+
+#: column headers a reviewer reads (machine ids stay in jsonl/csv)
+HEADERS_VI = {
+    "name": "Tệp", "file": "Tệp", "unit": "Đơn vị", "period": "Kỳ báo cáo", "total": "Điểm",
+    "coverage": "Bao quát", "concrete": "Cụ thể", "consistency": "Nhất quán",
+    "citations": "Trích dẫn", "completeness": "Đề cương", "timeliness": "Đúng hạn",
+    "error": "Lỗi", "muc_do": "Mức độ", "id": "Mã", "message": "Nội dung", "trich": "Trích",
+    "index": "Đoạn", "section": "Mục", "area_label": "Lĩnh vực", "score": "Xác suất",
+    "text": "Văn bản", "type": "Loại", "canonical": "Số hiệu", "date": "Ngày",
+    "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "problems": "Vấn đề",
+}
 
 
 def _cell(value) -> str:
@@ -311,6 +323,109 @@ def evaluate(
             typer.echo(f"{field:<14}{acc:.3f}")
         for row in res["reports"]:
             typer.echo(json.dumps(row, ensure_ascii=False))
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+_SEVERITY_VI = {"high": "cao", "medium": "trung bình", "low": "thấp"}
+
+
+@app.command()
+def check(
+    paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table|jsonl"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp."),
+) -> None:
+    """Những điểm bất thường: số liệu, ngày tháng, kỳ báo cáo, tên đơn vị, văn bản dẫn, đề cương.
+
+    Ví dụ: cchc check corpus/reports/002_99a9c136d6925e8d.txt
+    """
+    from .pipeline import analyse
+
+    def work(path):
+        return [{"file": str(path), "id": f.id, "severity": f.severity, "message": f.message_vi,
+                 "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]}
+                for f in analyse(path).flags]
+
+    rows, failed = _run_model_batch(paths, work)
+    out = _open_output(output)
+    try:
+        for r in rows:
+            r["name"] = Path(r["file"]).name
+            r["muc_do"] = _SEVERITY_VI[r["severity"]]
+            r["trich"] = r["evidence"][0]["quote"] if r["evidence"] else ""
+        _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "message", "trich"],
+                    "Điểm bất thường")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    raise typer.Exit(code=1 if failed else 0)
+
+
+def _run_model_batch(paths, work):
+    """run_batch for commands that need trained models: a missing model is one line."""
+    try:
+        results, failed = run_batch(paths, work)
+    except CchcError as err:
+        typer.echo(f"cchc: {err}", err=True)
+        raise typer.Exit(code=1)
+    return [r for _, rs in results for r in rs], failed
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    parquet = "parquet"
+    xlsx = "xlsx"
+
+
+@app.command()
+def score(
+    paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
+    fmt: ScoreFormat = typer.Option(ScoreFormat.table, "--format", "-f", help="csv|parquet|xlsx|table"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp (bắt buộc với parquet, xlsx)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Số tiến trình chạy song song."),
+) -> None:
+    """Chấm điểm chất lượng từng báo cáo (0-100) và các thành phần; sắp xếp từ thấp đến cao.
+
+    Ví dụ: cchc score corpus/reports --format csv -o diem.csv --jobs 2
+    """
+    from .batch import score_files
+
+    if fmt in (ScoreFormat.parquet, ScoreFormat.xlsx) and output is None:
+        typer.echo(f"--format {fmt.value} cần -o/--output (tệp nhị phân)", err=True)
+        raise typer.Exit(code=2)
+    files = iter_inputs(paths)
+    if not files:
+        typer.echo("không có tệp báo cáo nào (.txt, .docx, .pdf) trong đường dẫn đã cho", err=True)
+        raise typer.Exit(code=1)
+    frame, failed = score_files(files, jobs=jobs, progress=sys.stderr.isatty())
+    for _, row in frame[frame["error"].notna()].iterrows():
+        typer.echo(f"{row['file']}: {row['error']}", err=True)
+    if fmt is ScoreFormat.parquet:
+        frame.to_parquet(output, index=False)
+    elif fmt is ScoreFormat.xlsx:
+        frame.to_excel(output, index=False)
+    elif fmt is ScoreFormat.csv:
+        out = _open_output(output)
+        frame.to_csv(out, index=False)
+        if out is not sys.stdout:
+            out.close()
+    else:
+        rows = frame.to_dict("records")
+        for r in rows:
+            r["name"] = Path(r["file"]).name
+        from .scoring import LABELS_VI
+
+        out = _open_output(output)
+        cols = ["name", "unit", "period", "total", *LABELS_VI, "error"]
+        _write_rows(rows, "table", out, cols, "Điểm chất lượng báo cáo (thấp nhất trước)")
+        if out is not sys.stdout:
+            out.close()
+    raise typer.Exit(code=1 if failed else 0)
 
 
 def main() -> None:  # console-script entry point

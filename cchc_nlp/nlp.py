@@ -44,6 +44,50 @@ def segmented(text: str) -> str:
     return " ".join(tokens(text)).lower()
 
 
+_INLINE_ITEM_RE = re.compile(r"(?<=[;:])\s+(?=[-+•]\s)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within ``text``.
+
+    underthesea's ``sent_tokenize`` already keeps "số 02/KH-UBND.", "TP.",
+    "v.v." and "1.157" inside their sentences; we also split the inline list
+    items that reports run together ("Kết quả: - Tiếp nhận 10 hồ sơ; - Giải
+    quyết 9 hồ sơ.").
+
+    Example:
+        >>> t = "Tiếp nhận 1.157 hồ sơ. Ban hành Kế hoạch số 02/KH-UBND."
+        >>> [t[s:e] for s, e in sentences(t)]
+        ['Tiếp nhận 1.157 hồ sơ.', 'Ban hành Kế hoạch số 02/KH-UBND.']
+    """
+    from underthesea import sent_tokenize
+
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sent in sent_tokenize(text):
+        sent = sent.strip()
+        if not sent:
+            continue
+        start = text.find(sent, pos)
+        if start == -1:  # underthesea altered spacing: align on the first word
+            first = sent.split()[0]
+            start = text.find(first, pos)
+            if start == -1:
+                continue
+            end = min(len(text), start + len(sent))
+        else:
+            end = start + len(sent)
+        cut = start
+        for m in _INLINE_ITEM_RE.finditer(text, start, end):
+            spans.append((cut, m.start()))
+            cut = m.end()
+        spans.append((cut, end))
+        pos = end
+    if not spans and text.strip():
+        spans.append((len(text) - len(text.lstrip()), len(text.rstrip())))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
 class UnderthesaTokenizer:
     """A spaCy tokenizer: underthesea words become spaCy tokens.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .ingest import read_document
@@ -61,10 +62,10 @@ def citations_of(report: Report):
 
 
 def sentences_of(text: str) -> list[str]:
-    """Sentences of one paragraph (underthesea's splitter)."""
-    from underthesea import sent_tokenize
+    """Sentences of one paragraph (``nlp.sentences``)."""
+    from .nlp import sentences
 
-    return [s for s in sent_tokenize(text) if s.strip()]
+    return [text[s:e] for s, e in sentences(text)]
 
 
 def tag_paragraphs(report: Report) -> list[dict]:
@@ -86,3 +87,34 @@ def tag_paragraphs(report: Report) -> list[dict]:
             "sentences": [{"text": s} for s in sentences_of(p.text)],
         })
     return out
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the stages found in one report."""
+
+    report: Report
+    citations: tuple
+    paragraphs: tuple  # tag records (dicts), see :func:`tag_paragraphs`
+    flags: tuple
+
+    @property
+    def areas_present(self) -> set[str]:
+        return {p["area"] for p in self.paragraphs}
+
+
+def analyse(path: str | Path) -> Analysis:
+    """Every stage on one report file: structure, citations, areas, concreteness, checks.
+
+    Example:
+        >>> a = analyse("corpus/reports/002_99a9c136d6925e8d.txt")
+        >>> sorted({f.id for f in a.flags})[:2]
+        ['citation_type_code_mismatch', 'impossible_date']
+    """
+    from .checks import run_checks
+
+    report = parse(path)
+    citations = citations_of(report)
+    tagged = tag_paragraphs(report)
+    flags = run_checks(report, citations, {p["area"] for p in tagged})
+    return Analysis(report, tuple(citations), tuple(tagged), tuple(flags))

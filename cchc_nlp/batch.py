@@ -1,0 +1,75 @@
+"""Batch scoring: many reports, optionally in parallel, one row each.
+
+A failed file is a row with its error, never an abort.  Workers are separate
+processes (the models are CPU-bound Python); each loads the models once.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .errors import CchcError
+
+
+def score_row(path: str) -> dict:
+    """Analyse and score one file; errors become the row's ``error``."""
+    from .pipeline import analyse
+    from .scoring import score
+
+    row: dict = {"file": path}
+    try:
+        a = analyse(path)
+    except CchcError as err:
+        row["error"] = str(err)
+        return row
+    s = score(a.report, a.paragraphs, a.citations, a.flags)
+    m = a.report.meta
+    kinds = {"xa": "xã", "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
+    row.update({
+        "unit": f"{kinds.get(m.unit_kind or '', '')} {m.unit_name or '?'}".strip(),
+        "district": m.district, "province": m.province,
+        "period": m.period.label if m.period else None,
+        "total": s.total, **s.components,
+        "flags_high": sum(f.severity == "high" for f in a.flags),
+        "flags_medium": sum(f.severity == "medium" for f in a.flags),
+        "error": None,
+    })
+    return row
+
+
+def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False):
+    """A DataFrame, one row per file, lowest score first (failures last)."""
+    import pandas as pd
+
+    paths = [str(f) for f in files]
+    rows: list[dict] = []
+    bar = None
+    if progress:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        task = bar.add_task("Chấm điểm", total=len(paths))
+        bar.start()
+    try:
+        if jobs == 1:
+            for p in paths:
+                rows.append(score_row(p))
+                if bar:
+                    bar.advance(task)
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for row in pool.map(score_row, paths, chunksize=max(1, len(paths) // (jobs * 8))):
+                    rows.append(row)
+                    if bar:
+                        bar.advance(task)
+    finally:
+        if bar:
+            bar.stop()
+    frame = pd.DataFrame(rows)
+    if "error" not in frame:
+        frame["error"] = None
+    frame = frame.sort_values(["error", "total"] if "total" in frame else ["error"],
+                              na_position="first", key=lambda c: c.isna() if c.name == "error" else c)
+    failed = int(frame["error"].notna().sum())
+    return frame.reset_index(drop=True), failed

@@ -1,0 +1,118 @@
+"""Quality score of a report, 0-100, with its components shown.
+
+The formula and the reasoning behind each weight are in ``docs/scoring.md``.
+Every component is a number a reviewer can check against the digest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .model import AREAS, Report
+from .structure import period_end
+
+#: points per component; they sum to 100
+WEIGHTS = {
+    "coverage": 25,        # the seven areas reported on
+    "concrete": 25,        # share of sentences stating checkable results
+    "consistency": 20,     # flags, weighted by severity
+    "citations": 10,       # cited documents without problems
+    "completeness": 10,    # outline: sections, appendix, signature, date
+    "timeliness": 10,      # report date against the end of the period
+}
+FLAG_PENALTY = {"high": 5.0, "medium": 2.0, "low": 0.5}
+#: a report where this share of sentences is concrete gets the full concrete points
+CONCRETE_FULL = 0.5
+#: outline items that are not consistency problems (they are counted in completeness)
+_OUTLINE_FLAGS = {"missing_sections", "missing_appendix", "missing_signature", "missing_date",
+                  "missing_number", "area_not_reported"}
+
+LABELS_VI = {
+    "coverage": "Bao quát 7 lĩnh vực",
+    "concrete": "Kết quả cụ thể",
+    "consistency": "Nhất quán",
+    "citations": "Trích dẫn văn bản",
+    "completeness": "Đủ đề cương",
+    "timeliness": "Đúng hạn",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    total: float
+    components: dict[str, float]  # points earned, per component
+    notes: dict[str, str]  # Vietnamese, why each component got what it got
+
+
+def _timeliness(report: Report) -> tuple[float, str]:
+    end = period_end(report.meta.period)
+    if report.meta.date is None or end is None:
+        return 0.0, "không xác định được ngày ký hoặc kỳ báo cáo"
+    days = (report.meta.date - end).days
+    if days < -45:
+        return 0.5, f"ký {-days} ngày trước khi hết kỳ: số liệu chưa đủ kỳ"
+    if days <= 10:
+        return 1.0, f"ký {'trước' if days < 0 else 'sau'} khi hết kỳ {abs(days)} ngày"
+    # linear decline to nothing at two months late
+    return max(0.0, 1 - (days - 10) / 50), f"ký sau khi hết kỳ {days} ngày"
+
+
+def score(report: Report, paragraphs, citations, flags, *, today: date | None = None) -> Score:
+    """Score one analysed report.
+
+    Args:
+        report: the structured report.
+        paragraphs: tag records (``area`` and, when available, ``sentences`` with
+            ``concrete``).
+        citations: the cited documents.
+        flags: the checks' flags.
+    """
+    notes: dict[str, str] = {}
+    areas = {p["area"] for p in paragraphs} - {"khac"}
+    coverage = len(areas) / 7
+    missing = [AREAS[a] for a in AREAS if a != "khac" and a not in areas]
+    notes["coverage"] = f"{len(areas)}/7 lĩnh vực" + (f"; thiếu: {', '.join(missing)}" if missing else "")
+
+    sentences = [s for p in paragraphs for s in p.get("sentences", ()) if "concrete" in s]
+    if sentences:
+        share = sum(s["concrete"] for s in sentences) / len(sentences)
+        concrete = min(1.0, share / CONCRETE_FULL)
+        notes["concrete"] = f"{share:.0%} số câu nêu kết quả cụ thể"
+    else:
+        concrete = 0.0
+        notes["concrete"] = "chưa đánh giá được (thiếu mô hình câu cụ thể)"
+
+    penalty = sum(FLAG_PENALTY[f.severity] for f in flags if f.id not in _OUTLINE_FLAGS)
+    consistency = max(0.0, 1 - penalty / WEIGHTS["consistency"])
+    counted = [f for f in flags if f.id not in _OUTLINE_FLAGS]
+    notes["consistency"] = f"{len(counted)} điểm bất thường (trừ {penalty:g} điểm)"
+
+    if citations:
+        bad = sum(1 for c in citations if c.problems)
+        cites = 1 - bad / len(citations)
+        notes["citations"] = f"{bad}/{len(citations)} văn bản dẫn có vấn đề"
+    else:
+        cites = 0.5
+        notes["citations"] = "không dẫn văn bản nào"
+
+    outline = {
+        "sections": sum(1 for s in report.sections if s.level == 1) >= 2,
+        "appendix": bool(report.tables),
+        "signature": bool(report.meta.signer_name),
+        "date": bool(report.meta.date),
+        "number": bool(report.meta.number),
+    }
+    weights = {"sections": 3, "appendix": 3, "signature": 2, "date": 1, "number": 1}
+    completeness = sum(weights[k] for k, ok in outline.items() if ok) / sum(weights.values())
+    lacking = {"sections": "đề mục", "appendix": "phụ lục", "signature": "chữ ký",
+               "date": "ngày", "number": "số văn bản"}
+    notes["completeness"] = "đủ" if all(outline.values()) else "thiếu " + ", ".join(
+        lacking[k] for k, ok in outline.items() if not ok)
+
+    timely, notes["timeliness"] = _timeliness(report)
+
+    fractions = {"coverage": coverage, "concrete": concrete, "consistency": consistency,
+                 "citations": cites, "completeness": completeness, "timeliness": timely}
+    components = {k: round(WEIGHTS[k] * v, 1) for k, v in fractions.items()}
+    return Score(round(sum(components.values()), 1), components, notes)
