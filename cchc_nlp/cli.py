@@ -288,10 +288,18 @@ def train(
     result = train_areas(comparison, progress=lambda r: typer.echo(format_result(r), err=True))
     typer.echo(f"areas: {result['path']} ({result['size'] / 1024:.0f} kB), held-out macro-F1 "
                f"{result['macro_f1']:.3f}, annotator kappa {result['kappa']:.3f}")
+    from .concreteness import train as train_concreteness
+
+    c = train_concreteness()
+    m = c["scores"]["model"]
+    typer.echo(f"concreteness: held-out F1 concrete {m['concrete']['f1-score']:.3f}, "
+               f"boilerplate {m['boilerplate']['f1-score']:.3f}"
+               + (f", annotator kappa {c['kappa'][0]:.3f}" if c["kappa"] else ""))
 
 
 class EvalTarget(str, Enum):
     areas = "areas"
+    concreteness = "concreteness"
     citations = "citations"
     structure = "structure"
 
@@ -309,6 +317,16 @@ def evaluate(
         kinds = MODEL_KINDS if all_models else (CHOSEN_KIND,)
         for r in evaluate_areas(kinds=kinds):
             typer.echo(format_result(r) + "\n")
+    elif target is EvalTarget.concreteness:
+        from .concreteness import cross_validate, load_gold, reference_texts
+
+        res = cross_validate(load_gold(), reference_texts())
+        typer.echo(f"{res['n']} sentences, {res['groups']} reports, leave-one-report-out")
+        for name in ("model", "has_digit", "template_share"):
+            r = res[name]
+            typer.echo(f"{name:<16}" + "  ".join(
+                f"{c}: P {r[c]['precision']:.3f} R {r[c]['recall']:.3f} F1 {r[c]['f1-score']:.3f}"
+                for c in ("concrete", "boilerplate")))
     elif target is EvalTarget.citations:
         from .config import corpus_dir
         from .evaluate_citations import evaluate as eval_cites, format_table
@@ -373,6 +391,51 @@ def _run_model_batch(paths, work):
         typer.echo(f"cchc: {err}", err=True)
         raise typer.Exit(code=1)
     return [r for _, rs in results for r in rs], failed
+
+
+class DigestFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def digest(
+    paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
+    fmt: DigestFormat = typer.Option(DigestFormat.md, "--format", "-f", help="md|html|json"),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o",
+        help="Tệp (một báo cáo) hoặc thư mục (nhiều báo cáo: mỗi báo cáo một tệp)."),
+) -> None:
+    """Bản tóm tắt từng báo cáo cho người thẩm định: số liệu, kết quả theo lĩnh vực,
+    văn bản dẫn, điểm bất thường, điểm chất lượng.
+
+    Ví dụ: cchc digest corpus/reports --format html -o out/digests/
+    """
+    from .digest import build_digest
+    from .pipeline import analyse
+    from .render.digest import render
+
+    def work(path):
+        return [render(build_digest(analyse(path)), fmt.value)]
+
+    files = iter_inputs(paths)
+    many = len(files) > 1
+    if output is not None and many:
+        output.mkdir(parents=True, exist_ok=True)
+    try:
+        results, failed = run_batch(files, work)
+    except CchcError as err:
+        typer.echo(f"cchc: {err}", err=True)
+        raise typer.Exit(code=1)
+    for path, (text,) in results:
+        if output is None:
+            sys.stdout.write(text)
+        elif many:
+            (output / f"{Path(path).stem}.{fmt.value}").write_text(text, encoding="utf-8")
+        else:
+            output.write_text(text, encoding="utf-8")
+    raise typer.Exit(code=1 if failed else 0)
 
 
 class ScoreFormat(str, Enum):

@@ -60,7 +60,7 @@ _STOCK_RE = re.compile(r"(?<!\w)(?:" + "|".join(_STOCK) + r")(?!\w)", re.IGNOREC
 _FUTURE_RE = re.compile(r"^\W*(?:tiếp tục|đẩy mạnh|tăng cường|nâng cao|phấn đấu|duy trì|"
                         r"thực hiện tốt|chỉ đạo|triển khai)", re.IGNORECASE)
 
-FEATURES = ("num_units", "percents", "dates", "citations", "counts", "years_only",
+FEATURES = ("num_units", "percents", "dates", "citations", "counts", "has_digit", "years_only",
             "proper_names", "done_actions", "none_facts", "stock_words", "future_start",
             "tokens", "template_share")
 
@@ -167,6 +167,7 @@ def specificity(text: str, citations: int | None = None) -> dict[str, float]:
         "dates": dates,
         "citations": citations,
         "counts": max(0, counts - years),
+        "has_digit": float(any(c.isdigit() for c in text)),
         "years_only": float(years > 0 and counts <= years and not dates and not citations),
         "proper_names": _proper_names(text),
         "done_actions": len(_DONE_RE.findall(text)),
@@ -182,7 +183,8 @@ def feature_matrix(texts: list[str], table: TemplateTable, excludes: list[set] |
     for i, t in enumerate(texts):
         f = specificity(t)
         f["template_share"] = table.share(t, exclude=excludes[i] if excludes else None)
-        rows.append([np.log1p(f[k]) if k not in ("template_share", "years_only", "future_start")
+        rows.append([np.log1p(f[k]) if k not in ("template_share", "years_only", "future_start",
+                                                   "has_digit")
                      else f[k] for k in FEATURES])
     return np.array(rows, dtype=float)
 
@@ -255,7 +257,7 @@ def cross_validate(gold: list[Sentence], refs: dict[str, list[str]]) -> dict:
     sentence's own report is subtracted from the counts (``exclude``), so no
     report is its own template.
     """
-    from sklearn.metrics import classification_report
+    from sklearn.metrics import classification_report, f1_score
     from sklearn.model_selection import LeaveOneGroupOut
 
     table = TemplateTable.build(refs)
@@ -272,7 +274,7 @@ def cross_validate(gold: list[Sentence], refs: dict[str, list[str]]) -> dict:
         pred[test] = model.predict(X[test])
         # baseline 2: the template-share threshold that is best on the training fold
         best = max(np.linspace(0, 1, 21),
-                   key=lambda th: ((tshare[train] < th) == y[train]).mean())
+                   key=lambda th: f1_score(y[train], tshare[train] < th, average="macro"))
         share_pred[test] = tshare[test] < best
     digit_pred = np.array([any(c.isdigit() for c in t) for t in texts])
 

@@ -69,22 +69,30 @@ def sentences_of(text: str) -> list[str]:
 
 
 def tag_paragraphs(report: Report) -> list[dict]:
-    """One record per narrative paragraph: area, calibrated scores, sentences.
-
-    The boilerplate/concreteness fields of the contract are ``None`` until the
-    concreteness stage exists.
-    """
+    """One record per narrative paragraph (the ``cchc tag`` contract): area and
+    calibrated scores, and per sentence whether it states a concrete result,
+    with the reasons in Vietnamese; per paragraph the concrete share and
+    whether it is boilerplate throughout."""
     from .areas import AreaTagger
+    from .concreteness import ConcretenessModel, paragraph_summary
 
     tagger = AreaTagger.load()
+    judge = ConcretenessModel.load()
     paragraphs = report.paragraphs
     predictions = tagger.predict([p.text for p in paragraphs], [p.heading for p in paragraphs])
-    out = []
-    for p, pred in zip(paragraphs, predictions):
+    split = [sentences_of(p.text) for p in paragraphs]
+    flat = judge.judge([s for ss in split for s in ss])
+    out, k = [], 0
+    for p, pred, sents in zip(paragraphs, predictions, split):
+        judgements = flat[k:k + len(sents)]
+        k += len(sents)
+        concreteness, boilerplate = paragraph_summary(sents, judgements)
         out.append({
             "index": p.index, "section": p.section, "heading": p.heading, "text": p.text,
             "start": p.start, "end": p.end, "area": pred.area, "area_scores": pred.scores,
-            "sentences": [{"text": s} for s in sentences_of(p.text)],
+            "boilerplate": boilerplate, "concreteness": concreteness,
+            "sentences": [{"text": s, "concrete": j.concrete, "probability": j.probability,
+                           "reasons": list(j.reasons)} for s, j in zip(sents, judgements)],
         })
     return out
 

@@ -1,0 +1,134 @@
+"""The per-report digest a reviewer reads in two minutes.
+
+``build_digest(analysis)`` returns a plain dict (the JSON output, with
+``schema_version``); ``render/`` turns it into Markdown or one self-contained
+HTML page.  Sentences are extractive: chosen, never rewritten.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .model import AREAS, SCHEMA_VERSION
+
+_KINDS_VI = {"xa": "Xã", "phuong": "Phường", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu"}
+_SEVERITY_VI = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
+CITATION_GROUPS_VI = {
+    "central": "Văn bản Trung ương",
+    "province": "Văn bản của tỉnh",
+    "district": "Văn bản của huyện",
+    "own": "Văn bản của đơn vị",
+}
+
+
+def _citation_group(c) -> str:
+    from .citations import is_central
+
+    if is_central(c):
+        return "central"
+    issuer = (c.issuer or "").lower()
+    if "tỉnh" in issuer or "thành phố" in issuer:
+        return "province"
+    if "huyện" in issuer or "quận" in issuer or "thị xã" in issuer:
+        return "district"
+    return "own"
+
+
+def _pick_sentences(paragraphs, area: str, limit: int = 4) -> list[dict]:
+    """The 2-4 most informative concrete sentences of an area.
+
+    Ranked by the concreteness model's probability; a sentence sharing most
+    of its words with one already chosen is skipped (coverage over repetition).
+    """
+    candidates = []
+    for p in paragraphs:
+        if p["area"] != area:
+            continue
+        for s in p.get("sentences", ()):
+            if s.get("concrete"):
+                candidates.append((s.get("probability", 0.5), len(s["text"]), p["index"], s["text"]))
+    candidates.sort(key=lambda c: (-c[0], -c[1]))
+    chosen: list[dict] = []
+    seen: list[set] = []
+    for prob, _, index, text in candidates:
+        words = set(text.lower().split())
+        if any(len(words & w) > 0.6 * min(len(words), len(w)) for w in seen):
+            continue
+        # the list marker ("- ", "+ ") belongs to the layout, not to the sentence
+        chosen.append({"text": text.lstrip("-+•* "), "paragraph": index,
+                       "probability": round(prob, 3)})
+        seen.append(words)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def build_digest(analysis, score=None, metrics=()) -> dict:
+    """Everything the digest shows, as JSON-ready data.
+
+    Args:
+        analysis: a :class:`~cchc_nlp.pipeline.Analysis`.
+        score: a :class:`~cchc_nlp.scoring.Score` (computed when omitted).
+        metrics: key figures (:class:`~cchc_nlp.model.Metric`), if the figures
+            stage ran.
+    """
+    from .scoring import LABELS_VI, WEIGHTS
+    from .scoring import score as compute_score
+
+    report = analysis.report
+    m = report.meta
+    if score is None:
+        score = compute_score(report, analysis.paragraphs, analysis.citations, analysis.flags)
+    by_area: dict[str, list] = defaultdict(list)
+    for p in analysis.paragraphs:
+        by_area[p["area"]].append(p)
+    areas = []
+    for area, label in AREAS.items():
+        if area == "khac":
+            continue
+        paras = by_area.get(area, [])
+        sentences = [s for p in paras for s in p.get("sentences", ())]
+        judged = [s for s in sentences if "concrete" in s]
+        boiler = (sum(not s["concrete"] for s in judged) / len(judged)) if judged else None
+        areas.append({
+            "id": area, "label": label, "paragraphs": len(paras),
+            "boilerplate_share": None if boiler is None else round(boiler, 3),
+            "highlights": _pick_sentences(paras, area),
+        })
+    groups: dict[str, list] = defaultdict(list)
+    for c in analysis.citations:
+        groups[_citation_group(c)].append({
+            "surface": c.surface, "type": c.type, "canonical": c.canonical,
+            "date": c.date.isoformat() if c.date else None, "issuer": c.issuer,
+            "subject": c.subject, "problems": list(c.problems), "start": c.start, "end": c.end,
+        })
+    citations = [{"group": g, "label": CITATION_GROUPS_VI[g], "documents": groups[g]}
+                 for g in CITATION_GROUPS_VI if groups.get(g)]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": report.file,
+        "unit": {
+            "kind": m.unit_kind, "kind_label": _KINDS_VI.get(m.unit_kind or "", ""),
+            "name": m.unit_name, "district": m.district, "province": m.province,
+        },
+        "period": m.period.label if m.period else None,
+        "number": m.number,
+        "date": m.date.isoformat() if m.date else None,
+        "signer": {"name": m.signer_name, "title": m.signer_title},
+        "key_figures": [
+            {"indicator": x.indicator, "value": str(x.value), "unit": x.unit, "source": x.source,
+             "quote": report.text[x.start:x.end]} for x in metrics],
+        "areas": areas,
+        "areas_not_reported": [a["label"] for a in areas if not a["paragraphs"]],
+        "citations": citations,
+        "flags": [
+            {"id": f.id, "severity": f.severity, "severity_label": _SEVERITY_VI[f.severity],
+             "message": f.message_vi,
+             "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]}
+            for f in analysis.flags],
+        "score": {
+            "total": score.total,
+            "components": [{"id": k, "label": LABELS_VI[k], "points": v, "max": WEIGHTS[k],
+                            "note": score.notes.get(k, "")} for k, v in score.components.items()],
+        },
+    }

@@ -1,0 +1,37 @@
+"""Digest rendering: Markdown and one self-contained, printable HTML page.
+
+HTML autoescaping is on: every piece of report text is escaped.  Markdown
+escapes the characters that would break a table cell or start markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from .records import jsonable
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md(text) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+
+
+@functools.cache
+def _env(kind: str):
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader("cchc_nlp", "render/templates"),
+                      autoescape=kind == "html", undefined=StrictUndefined,
+                      trim_blocks=kind == "html", lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = _md
+    return env
+
+
+def render(digest: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(jsonable(digest), ensure_ascii=False, indent=2) + "\n"
+    template = _env(fmt).get_template(f"digest.{fmt}.j2")
+    return template.render(d=digest)

@@ -1,0 +1,955 @@
+"""The search index: reports, paragraphs, citations (and later metrics, flags) in SQLite.
+
+One file, stdlib :mod:`sqlite3`, no server.  ``cchc index`` writes it, ``cchc
+search`` reads it::
+
+    from cchc_nlp.store import Store
+    with Store("index.sqlite") as db:
+        db.add_report(report, citations_of(report), tag_paragraphs(report))
+        db.search(cites="Nghị định 61/2018/NĐ-CP")     # which communes cited it
+        db.search("nghi dinh", area="the_che", province="Thanh Hoa")
+
+Design (details and measured figures in ``docs/search.md``):
+
+* **Text search** is FTS5 over paragraph text with ``unicode61
+  remove_diacritics 2``, so "mot cua" finds "một cửa" and letters with two
+  marks (ộ, ế, ữ) fold too.  The tokenizer does not fold "đ" (U+0111 has no
+  decomposition), so the index is fed the text with đ/Đ replaced by d/D, and
+  the user's words get the same treatment.  The FTS table is *external
+  content* (``content='paragraphs'``): the text is stored once, in
+  ``paragraphs``; ``snippet()`` re-reads the original text there, and because
+  replacing đ by d never moves a token boundary the highlights land on the
+  original words.  A second FTS column, ``facets``, holds one synthetic token
+  per filter value (area, province, year, period), so a filtered text query is
+  a single FTS5 AND that skips through doclists instead of joining every match.
+  Because the index holds folded text, FTS5's own ``'rebuild'`` and
+  ``'integrity-check'`` (which re-read the content table) must not be used;
+  :meth:`Store.rebuild_fts` rebuilds it correctly.
+* **Citation search** (``cites=``) never touches the text: the query goes
+  through :func:`cchc_nlp.citations.parse_query` and is answered from the
+  ``citations.key`` B-tree — an equality/prefix range for a complete number
+  ("Nghị định 61/2018/NĐ-CP"), a number prefix range filtered by
+  :meth:`QueryMatch.matches` for a partial one ("NĐ 61/2018", "61/2018").
+* **Writes** are one ``BEGIN IMMEDIATE`` transaction per report: an error or
+  an interrupt mid-way rolls that report back and leaves the file as it was.
+  A report is identified by its path; re-indexing the same content (same
+  sha256) is skipped, changed content replaces the old rows.
+* **Readers are never blocked**: the database runs in WAL mode, so searches
+  read the last committed state while ``cchc index`` writes.
+* **Schema** is versioned (``schema_version`` table) and upgraded by the
+  ordered scripts in :data:`MIGRATIONS`; a database newer than the code is
+  refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .citations import QueryMatch, citation_key, parse_query
+from .errors import CchcError
+from .model import AREAS, Citation, Flag, Metric, Report
+from .normalise import fold
+
+
+class StoreError(CchcError):
+    """The index cannot be opened, written or queried as asked; the message says what to do."""
+
+
+# --------------------------------------------------------------------------
+# Schema and migrations
+# --------------------------------------------------------------------------
+
+#: Ordered migration scripts; ``MIGRATIONS[i]`` upgrades a database from
+#: version ``i`` to ``i + 1``.  Append, never edit: a released script has
+#: already run on somebody's index.
+MIGRATIONS: list[str] = [
+    # 1: reports, paragraphs with their FTS index, citations.
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT
+    );
+    CREATE TABLE reports (
+        id           INTEGER PRIMARY KEY,
+        path         TEXT NOT NULL UNIQUE,
+        sha256       TEXT NOT NULL UNIQUE,
+        unit_kind    TEXT,
+        unit_name    TEXT,
+        district     TEXT,
+        province     TEXT,
+        number       TEXT,
+        date         TEXT,             -- ISO date of the report
+        period_kind  TEXT,             -- quy | 6_thang | 9_thang | nam
+        quarter      INTEGER,
+        year         INTEGER,
+        period_label TEXT,
+        indexed_at   TEXT NOT NULL,    -- UTC, ISO 8601
+        unit_key     TEXT,             -- fold(unit_name): what filters compare
+        district_key TEXT,
+        province_key TEXT
+    );
+    CREATE INDEX reports_province ON reports(province_key, year);
+    CREATE INDEX reports_year ON reports(year, period_kind, quarter);
+
+    -- rowid (id) is also the FTS rowid.  A report's paragraphs are inserted in
+    -- one transaction, so their ids are contiguous.
+    CREATE TABLE paragraphs (
+        id           INTEGER PRIMARY KEY,
+        report_id    INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        idx          INTEGER NOT NULL,  -- Paragraph.index
+        section      TEXT,
+        heading      TEXT,
+        text         TEXT NOT NULL,
+        start        INTEGER,           -- offsets into the report's normalised text
+        "end"        INTEGER,
+        area         TEXT,              -- area id (model.AREAS) or NULL if not tagged
+        concreteness REAL               -- 0..1, NULL until that stage exists
+    );
+    CREATE UNIQUE INDEX paragraphs_report ON paragraphs(report_id, idx);
+
+    -- External content: the text lives in `paragraphs` only.  The index is fed
+    -- fts_text(text) (đ -> d) and the facet tokens by the Store, not by triggers.
+    CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        text, facets,
+        content='paragraphs', content_rowid='id',
+        tokenize="unicode61 remove_diacritics 2"
+    );
+
+    CREATE TABLE citations (
+        id        INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        para_id   INTEGER,   -- paragraphs.id of the narrative paragraph holding it, else NULL
+        start     INTEGER NOT NULL,
+        "end"     INTEGER NOT NULL,
+        surface   TEXT NOT NULL,
+        type      TEXT,
+        canonical TEXT NOT NULL,
+        key       TEXT NOT NULL,  -- citations.citation_key(): identity across reports
+        date      TEXT,
+        issuer    TEXT,
+        subject   TEXT,
+        problems  TEXT NOT NULL DEFAULT '[]'  -- JSON list of flag ids
+    );
+    CREATE INDEX citations_key ON citations(key, report_id);
+    CREATE INDEX citations_canonical ON citations(canonical);
+    CREATE INDEX citations_report ON citations(report_id);
+    """,
+    # 2: figures and checks (empty until those stages write them).
+    """
+    CREATE TABLE metrics (
+        id        INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        indicator TEXT NOT NULL,
+        value     TEXT,      -- Decimal as text
+        unit      TEXT,
+        source    TEXT,      -- table | narrative
+        start     INTEGER,
+        "end"     INTEGER
+    );
+    CREATE INDEX metrics_report ON metrics(report_id);
+    CREATE INDEX metrics_indicator ON metrics(indicator);
+    CREATE TABLE flags (
+        id        INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        flag_id   TEXT NOT NULL,
+        severity  TEXT NOT NULL,  -- high | medium | low
+        message   TEXT,
+        evidence  TEXT NOT NULL DEFAULT '[]'  -- JSON [{start, end, quote}]
+    );
+    CREATE INDEX flags_report ON flags(report_id);
+    CREATE INDEX flags_id ON flags(flag_id);
+    """,
+]
+
+#: The schema version this code writes and reads.
+STORE_SCHEMA_VERSION = len(MIGRATIONS)
+
+_SNIPPET_TOKENS = 24  # words of context in a text hit's snippet
+_CITE_CONTEXT = 160  # characters either side of a citation in a cites hit's snippet
+_RANK_CAP = 1000  # text matches ranked by bm25 up to this many; beyond, newest first
+
+Status = str  # "added" | "replaced" | "skipped"
+
+
+def default_db_path() -> Path:
+    """``$CCHC_DB``, else ``index.sqlite`` in the user's data directory."""
+    env = os.environ.get("CCHC_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("cchc-nlp", appauthor=False)) / "index.sqlite"
+
+
+# --------------------------------------------------------------------------
+# Text folding shared by the index and the queries
+# --------------------------------------------------------------------------
+
+_D_FOLD = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD_RE = re.compile(r"[^\W_]+")
+#: a part in double quotes, or a run of text up to a quote or a comma/semicolon/plus
+_PART_RE = re.compile(r'"([^"]*)"|([^",;+]+)')
+
+
+def fts_text(text: str) -> str:
+    """What the FTS index is fed for a text: NFC, đ/Đ -> d/D; the tokenizer does the rest.
+
+    Token boundaries are the same as in ``text`` (đ and d are both letters), so
+    token positions found in the index address the original text.
+    """
+    return unicodedata.normalize("NFC", text).translate(_D_FOLD)
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 MATCH expression for what a user typed, or None if it has no words.
+
+    Vietnamese words are syllables, so the words typed together are one phrase
+    ("mot cua" finds "một cửa", not "một" here and "cửa" there).  Parts
+    separated by a comma, semicolon or ``+``, or put in double quotes, are
+    separate phrases that must all match.  Each phrase is passed to FTS5 as a
+    quoted string of its words only, so ``AND``, ``OR``, ``NEAR``, ``*``,
+    ``-``, ``:``, ``^``, quotes and parentheses typed by the user are never
+    syntax.  Folding follows :func:`fts_text` (the tokenizer removes the
+    marks, this removes đ).
+
+    Example::
+
+        >>> fts_query('Nghị định; "một cửa" OR (x*')
+        'text : "nghi dinh" AND text : "mot cua" AND text : "or x"'
+    """
+    text = fold(unicodedata.normalize("NFC", text))
+    parts = []
+    for m in _PART_RE.finditer(text):
+        words = _WORD_RE.findall(m.group(1) if m.group(1) is not None else m.group(2))
+        if words:
+            parts.append('text : "' + " ".join(words) + '"')
+    return " AND ".join(parts) if parts else None
+
+
+def place_key(name: str | None) -> str | None:
+    """How province names are compared: folded, one space, no "Tỉnh"/"Thành phố" word.
+
+    >>> place_key("Tỉnh  Thanh Hóa"), place_key("thanh hoa"), place_key("TP. Hồ Chí Minh")
+    ('thanh hoa', 'thanh hoa', 'ho chi minh')
+    """
+    if not name or not name.strip():
+        return None
+    key = " ".join(fold(unicodedata.normalize("NFC", name)).split())
+    return re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*(?=\w)", "", key) or None
+
+
+def _facet(prefix: str, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    word = "".join(_WORD_RE.findall(fold(str(value))))
+    return f"zz{prefix}{word}" if word else None
+
+
+def _facets(area: str | None, province_key: str | None, year: int | None,
+            period_kind: str | None, quarter: int | None) -> str:
+    """The synthetic tokens of one paragraph's filter values ("zzathech zzpthanhhoa zzy2024 …").
+
+    The same function builds the tokens for indexing, for deleting (FTS5
+    external-content deletes must repeat the indexed values exactly) and for
+    queries.
+    """
+    toks = [_facet("a", area), _facet("p", province_key), _facet("y", year),
+            _facet("k", period_kind), _facet("q", quarter)]
+    return " ".join(t for t in toks if t)
+
+
+# --------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: a paragraph (text query) or a citation occurrence (cites query).
+
+    ``snippet`` is a window of the paragraph with the matched words (or the
+    citation) between « and ».
+    """
+
+    kind: str  # "text" | "cites" | "filter"
+    report_id: int
+    path: str
+    commune: str | None  # reports.unit_name
+    unit_kind: str | None
+    district: str | None
+    province: str | None
+    period_label: str | None
+    year: int | None
+    paragraph: int | None  # Paragraph.index; None for a citation outside the narrative
+    section: str | None
+    area: str | None
+    snippet: str
+    citation: str | None = None  # the citation's surface, for cites hits
+    canonical: str | None = None
+    key: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class _Filters:
+    area: str | None
+    province_key: str | None
+    year: int | None
+    period_kind: str | None
+    quarter: int | None
+
+    @property
+    def empty(self) -> bool:
+        return all(v is None for v in (self.area, self.province_key, self.year,
+                                       self.period_kind, self.quarter))
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def parse_period(text: str) -> tuple[str | None, int | None, int | None]:
+    """``(kind, quarter, year)`` from what a reviewer types for ``--period``.
+
+    Accepts the ids (``quy``, ``6_thang``, ``9_thang``, ``nam``), labels with or
+    without diacritics (``"quý I"``, ``"Q2"``, ``"6 tháng đầu năm 2024"``,
+    ``"9 tháng"``, ``"năm 2023"``, ``"cả năm"``).
+
+    Example::
+
+        >>> parse_period("quý II năm 2024"), parse_period("6 thang")
+        (('quy', 2, 2024), ('6_thang', None, None))
+    """
+    f = " ".join(fold(text).replace("_", " ").split())
+    years = re.findall(r"\b((?:19|20)\d\d)\b", f)
+    year = int(years[0]) if years else None
+    rest = re.sub(r"\b(?:19|20)\d\d\b", " ", f)
+    if m := re.search(r"\b(?:quy|q)\s*(iv|iii|ii|i|[1-4])?\b", rest):
+        q = m.group(1)
+        return "quy", (_ROMAN.get(q) or int(q)) if q else None, year
+    if re.search(r"\b(?:6|06|sau)\s*thang\b", rest):
+        return "6_thang", None, year
+    if re.search(r"\b(?:9|09|chin)\s*thang\b", rest):
+        return "9_thang", None, year
+    if re.fullmatch(r"\s*(?:ca\s+)?nam\s*", rest) or (year is not None and not rest.strip()):
+        return "nam", None, year
+    raise StoreError(
+        f"cannot read the period '{text}'; use quy, 6_thang, 9_thang or nam "
+        "(e.g. 'quý I', '6 tháng', 'năm 2024')"
+    )
+
+
+# --------------------------------------------------------------------------
+# The store
+# --------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class Store:
+    """An index file.  Open it, add reports, search; close it (or use ``with``).
+
+    ``readonly=True`` opens an existing index for searching only: nothing is
+    created or migrated, and a missing file is an error rather than a new
+    empty index.  Opening for writing creates the file (and its folder) and
+    upgrades an older schema.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, readonly: bool = False, timeout: float = 30.0):
+        self.path = Path(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"no index at {self.path}; build one with `cchc index`")
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the index {self.path}: {err}") from None
+        try:
+            self._setup()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- connection and schema --------------------------------------------
+
+    def _setup(self) -> None:
+        db = self._db
+        try:
+            if not self.readonly:
+                mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StoreError(
+                        f"cannot switch {self.path} to WAL mode (got '{mode}'); "
+                        "put the index on a local disk, not a network share"
+                    )
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints, never corrupt
+            db.execute("PRAGMA cache_size=-65536")  # 64 MB
+            db.execute("PRAGMA mmap_size=268435456")
+            db.execute("PRAGMA temp_store=MEMORY")
+            version = self._read_version()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} is not a cchc index ({err}); give another --db") from None
+        if version > STORE_SCHEMA_VERSION:
+            raise StoreError(
+                f"the index {self.path} has schema version {version}, newer than this cchc "
+                f"(which reads up to {STORE_SCHEMA_VERSION}); upgrade cchc-nlp or use another --db"
+            )
+        if version < STORE_SCHEMA_VERSION:
+            if self.readonly:
+                raise StoreError(
+                    f"the index {self.path} has schema version {version}, older than this cchc "
+                    f"({STORE_SCHEMA_VERSION}); run `cchc index` once to upgrade it"
+                )
+            self.migrate()
+
+    def _read_version(self) -> int:
+        db = self._db
+        has = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if has:
+            row = db.execute("SELECT max(version) FROM schema_version").fetchone()
+            return int(row[0] or 0)
+        others = db.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+        if others:
+            raise StoreError(f"{self.path} is an SQLite file but not a cchc index; give another --db")
+        return 0
+
+    @property
+    def schema_version(self) -> int:
+        return self._read_version()
+
+    def migrate(self, target: int | None = None) -> int:
+        """Run the missing migrations up to ``target`` (default: current), each in its own transaction."""
+        target = STORE_SCHEMA_VERSION if target is None else target
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                       "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        from . import __version__
+
+        while (version := self._read_version()) < target:
+            script = MIGRATIONS[version]
+            # executescript would commit first; run the statements one by one instead.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._read_version() == version:  # nobody upgraded it meanwhile
+                    for stmt in _statements(script):
+                        db.execute(stmt)
+                    db.execute("INSERT INTO schema_version VALUES (?, ?)", (version + 1, _now()))
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('tool_version', ?)", (__version__,))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return self._read_version()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------
+
+    def is_indexed(self, sha256: str) -> bool:
+        """True when a report with this content is already in the index."""
+        return self._db.execute("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def add_report(
+        self,
+        report: Report,
+        citations: Sequence[Citation] = (),
+        tagged: Sequence[dict] | None = None,
+        *,
+        metrics: Sequence[Metric] = (),
+        flags: Sequence[Flag] = (),
+        path: str | None = None,
+    ) -> Status:
+        """Store one analysed report in one transaction; return what happened.
+
+        ``"skipped"`` when a report with the same sha256 is already indexed
+        (under any path), ``"replaced"`` when the path was indexed with other
+        content (the old rows are deleted), else ``"added"``.  ``tagged`` are
+        the records of :func:`cchc_nlp.pipeline.tag_paragraphs` (``index``,
+        ``area``, optionally ``concreteness``).  ``path`` defaults to the
+        absolute form of ``report.file``.  On any error nothing is written.
+        """
+        self._writable()
+        path = path or os.path.abspath(report.file)
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"cannot write to the index {self.path}: {err}") from None
+        try:
+            status = self._add(report, citations, tagged, metrics, flags, path)
+            db.execute("COMMIT")
+            return status
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"the index {self.path} was opened read-only")
+
+    def _add(self, report, citations, tagged, metrics, flags, path) -> Status:
+        db = self._db
+        if db.execute("SELECT 1 FROM reports WHERE sha256 = ?", (report.sha256,)).fetchone():
+            return "skipped"
+        old = db.execute("SELECT id FROM reports WHERE path = ?", (path,)).fetchone()
+        if old:
+            self._delete(old[0])
+        m = report.meta
+        p = m.period
+        province_key = place_key(m.province)
+        cur = db.execute(
+            "INSERT INTO reports (path, sha256, unit_kind, unit_name, district, province, number, date,"
+            " period_kind, quarter, year, period_label, indexed_at, unit_key, district_key, province_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (path, report.sha256, m.unit_kind, m.unit_name, m.district, m.province, m.number,
+             m.date.isoformat() if m.date else None,
+             p.kind if p else None, p.quarter if p else None, p.year if p else None,
+             p.label if p else None, _now(),
+             fold(m.unit_name) if m.unit_name else None, fold(m.district) if m.district else None,
+             province_key),
+        )
+        rid = cur.lastrowid
+        tags = {t["index"]: t for t in (tagged or ())}
+        year, kind, quarter = (p.year, p.kind, p.quarter) if p else (None, None, None)
+        para_rows, fts_rows = [], []
+        next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
+        spans: list[tuple[int, int, int]] = []  # (start, end, paragraph id)
+        for i, para in enumerate(report.paragraphs):
+            pid = next_id + i
+            t = tags.get(para.index, {})
+            area = t.get("area")
+            para_rows.append((pid, rid, para.index, para.section, para.heading, para.text,
+                              para.start, para.end, area, t.get("concreteness")))
+            fts_rows.append((pid, fts_text(para.text), _facets(area, province_key, year, kind, quarter)))
+            spans.append((para.start, para.end, pid))
+        db.executemany(
+            'INSERT INTO paragraphs (id, report_id, idx, section, heading, text, start, "end", area,'
+            " concreteness) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            para_rows,
+        )
+        db.executemany("INSERT INTO paragraphs_fts (rowid, text, facets) VALUES (?,?,?)", fts_rows)
+        spans.sort()
+        cite_rows = []
+        for c in citations:
+            key = citation_key(c, unit=m.unit_name, district=m.district, province=m.province)
+            cite_rows.append((rid, _containing(spans, c.start, c.end), c.start, c.end, c.surface,
+                              c.type, c.canonical, key, c.date.isoformat() if c.date else None,
+                              c.issuer, c.subject, json.dumps(list(c.problems), ensure_ascii=False)))
+        db.executemany(
+            'INSERT INTO citations (report_id, para_id, start, "end", surface, type, canonical, key,'
+            " date, issuer, subject, problems) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            cite_rows,
+        )
+        if metrics:  # (tables of schema 2)
+            db.executemany(
+                'INSERT INTO metrics (report_id, indicator, value, unit, source, start, "end")'
+                " VALUES (?,?,?,?,?,?,?)",
+                [(rid, x.indicator, None if x.value is None else str(x.value), x.unit, x.source,
+                  x.start, x.end) for x in metrics],
+            )
+        if flags:
+            db.executemany(
+                "INSERT INTO flags (report_id, flag_id, severity, message, evidence) VALUES (?,?,?,?,?)",
+                [(rid, f.id, f.severity, f.message_vi,
+                  json.dumps([asdict(e) for e in f.evidence], ensure_ascii=False)) for f in flags],
+            )
+        return "replaced" if old else "added"
+
+    def _delete(self, report_id: int) -> None:
+        """Delete one report's rows, its FTS entries first (they need the indexed values)."""
+        db = self._db
+        r = db.execute("SELECT province_key, year, period_kind, quarter FROM reports WHERE id = ?",
+                       (report_id,)).fetchone()
+        rows = db.execute("SELECT id, text, area FROM paragraphs WHERE report_id = ?", (report_id,)).fetchall()
+        db.executemany(
+            "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text, facets) VALUES ('delete', ?, ?, ?)",
+            [(pid, fts_text(text), _facets(area, r[0], r[1], r[2], r[3])) for pid, text, area in rows],
+        )
+        db.execute("DELETE FROM reports WHERE id = ?", (report_id,))  # cascades to the rest
+
+    def remove(self, path: str | os.PathLike) -> bool:
+        """Delete the report indexed under ``path``; False if there was none."""
+        self._writable()
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute("SELECT id FROM reports WHERE path = ?", (os.path.abspath(path),)).fetchone()
+            if row:
+                self._delete(row[0])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return row is not None
+
+    def index_paths(
+        self,
+        paths: Iterable[str | os.PathLike],
+        analyse: Callable[[Path], tuple[Report, Sequence[Citation], Sequence[dict] | None]],
+    ) -> list[tuple[Path, str]]:
+        """Index files and folders: ``[(path, status or error message)]``.
+
+        ``analyse(path) -> (report, citations, tagged)`` is the caller's
+        pipeline (the store does not import ``pipeline``).  A file whose sha256
+        is already indexed is skipped without analysing it.  A file failing
+        with a :class:`CchcError` is reported as ``"error: …"`` and the others
+        go on; any other exception stops the run (that report rolled back).
+        """
+        from .ingest import iter_inputs
+
+        out: list[tuple[Path, str]] = []
+        for path in iter_inputs(paths):
+            try:
+                if path.is_file() and self.is_indexed(_file_sha256(path)):
+                    out.append((path, "skipped"))
+                    continue
+                report, cites, tagged = analyse(path)
+                out.append((path, self.add_report(report, cites, tagged, path=os.path.abspath(path))))
+            except (CchcError, OSError) as err:
+                out.append((path, f"error: {err}"))
+        return out
+
+    def optimize(self) -> None:
+        """Merge the FTS index into one segment and refresh planner statistics (after a big run)."""
+        self._writable()
+        self._db.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('optimize')")
+        self._db.execute("PRAGMA optimize")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def rebuild_fts(self) -> None:
+        """Rebuild the FTS index from ``paragraphs`` (use instead of FTS5's own 'rebuild')."""
+        self._writable()
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('delete-all')")
+            rows = db.execute(
+                "SELECT p.id, p.text, p.area, r.province_key, r.year, r.period_kind, r.quarter"
+                " FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+            )
+            db.executemany(
+                "INSERT INTO paragraphs_fts (rowid, text, facets) VALUES (?,?,?)",
+                ((pid, fts_text(t), _facets(a, pk, y, k, q)) for pid, t, a, pk, y, k, q in rows),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # -- reading ------------------------------------------------------------
+
+    def stats(self) -> dict:
+        """Counts and sizes: reports, paragraphs, citations, text bytes, database bytes."""
+        db = self._db
+        one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+        page = one("PRAGMA page_size")
+        return {
+            "schema_version": self.schema_version,
+            "reports": one("SELECT count(*) FROM reports"),
+            "paragraphs": one("SELECT count(*) FROM paragraphs"),
+            "citations": one("SELECT count(*) FROM citations"),
+            "text_bytes": one("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM paragraphs"),
+            "db_bytes": page * (one("PRAGMA page_count") - one("PRAGMA freelist_count")),
+        }
+
+    def search(
+        self,
+        text: str | None = None,
+        cites: str | None = None,
+        area: str | None = None,
+        province: str | None = None,
+        period: str | None = None,
+        year: int | None = None,
+        limit: int = 50,
+    ) -> list[Hit]:
+        """Search the index.
+
+        * ``text``: paragraphs containing all the words (insensitive to case,
+          diacritics and tone placement; a part in double quotes is a phrase).
+          Ranked by relevance (bm25) when at most 1,000 paragraphs match, else
+          the most recently indexed first.  Snippet with «» around the matches.
+        * ``cites``: occurrences of a cited document, as a reviewer types it
+          ("Nghị định 61/2018/NĐ-CP", "NĐ 61/2018", "Luật Đất đai 2013"), most
+          recently indexed report first.  Snippet: the paragraph around the
+          citation, the citation in «».  With ``text`` too, only occurrences
+          whose paragraph also matches the text.
+        * ``area`` (an id of :data:`model.AREAS`), ``province`` (any spelling
+          with or without diacritics), ``period`` (see :func:`parse_period`;
+          a year inside it works as ``year``), ``year``: filters.
+          With filters only, the matching paragraphs, newest first.
+        """
+        filters = self._filters(area, province, period, year)
+        limit = max(0, int(limit))
+        try:
+            if cites is not None and cites.strip():
+                return self._search_cites(cites, text, filters, limit)
+            if text is not None and text.strip():
+                query = fts_query(text)
+                if query is None:
+                    raise StoreError(f"'{text}' has no words to search for; type the words you are looking for")
+                return self._search_text(query, filters, limit)
+            if not filters.empty:
+                return self._search_text(None, filters, limit)
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"the index {self.path} could not be searched: {err}") from None
+        raise StoreError("nothing to search for: give words, --cites DOC or a filter (--area, --province, …)")
+
+    # internals of search
+
+    def _filters(self, area, province, period, year) -> _Filters:
+        if area is not None and area not in AREAS:
+            raise StoreError(f"unknown area '{area}'; use one of: {', '.join(AREAS)}")
+        kind = quarter = None
+        if period is not None and str(period).strip():
+            kind, quarter, pyear = parse_period(str(period))
+            if year is None:
+                year = pyear
+            elif pyear is not None and pyear != int(year):
+                raise StoreError(f"--period says {pyear} but --year says {year}; give one year")
+        if year is not None:
+            try:
+                year = int(year)
+            except (TypeError, ValueError):
+                raise StoreError(f"year '{year}' is not a number like 2024") from None
+        return _Filters(area, place_key(province), year, kind, quarter)
+
+    def _report_where(self, f: _Filters, alias: str = "r") -> tuple[list[str], list]:
+        where, args = [], []
+        if f.province_key is not None:
+            where.append(f"{alias}.province_key = ?")
+            args.append(f.province_key)
+        if f.year is not None:
+            where.append(f"{alias}.year = ?")
+            args.append(f.year)
+        if f.period_kind is not None:
+            where.append(f"{alias}.period_kind = ?")
+            args.append(f.period_kind)
+        if f.quarter is not None:
+            where.append(f"{alias}.quarter = ?")
+            args.append(f.quarter)
+        return where, args
+
+    def _search_text(self, query: str | None, f: _Filters, limit: int) -> list[Hit]:
+        db = self._db
+        facets = _facets(f.area, f.province_key, f.year, f.period_kind, f.quarter).split()
+        match = " AND ".join(([query] if query else []) + [f'facets : "{t}"' for t in facets])
+        if query is not None:
+            n = db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
+                (match, _RANK_CAP + 1),
+            ).fetchone()[0]
+            order = "bm25(paragraphs_fts, 1.0, 0.0)" if n <= _RANK_CAP else "paragraphs_fts.rowid DESC"
+        else:
+            order = "paragraphs_fts.rowid DESC"
+        # 1. the page of paragraph ids, in order (no snippet yet: with a sort,
+        #    SQLite would compute it for every match)
+        ids = [r[0] for r in db.execute(
+            f"SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY {order} LIMIT ?",
+            (match, limit),
+        )]
+        if not ids:
+            return []
+        # 2. rows, snippets and report metadata for that page only
+        marks = ",".join("?" * len(ids))
+        if query is not None:
+            snippet = f"snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})"
+            sql = (f"SELECT paragraphs_fts.rowid, {snippet} FROM paragraphs_fts"
+                   f" WHERE paragraphs_fts MATCH ? AND rowid IN ({marks})")
+            snippets = dict(db.execute(sql, (query, *ids)).fetchall())
+        else:
+            snippets = {}
+        rows = db.execute(
+            "SELECT p.id, p.idx, p.section, p.area, p.text, r.id, r.path, r.unit_name, r.unit_kind,"
+            " r.district, r.province, r.period_label, r.year, r.province_key, r.period_kind, r.quarter"
+            f" FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE p.id IN ({marks})",
+            ids,
+        ).fetchall()
+        by_id = {row[0]: row for row in rows}
+        hits = []
+        for pid in ids:
+            row = by_id.get(pid)
+            if row is None:
+                continue
+            # the facets narrowed the FTS query; confirm on the stored columns
+            if not _passes(f, row[3], row[13], row[12], row[14], row[15]):
+                continue
+            snip = snippets.get(pid) or _lead(row[4])
+            hits.append(Hit("text" if query else "filter", row[5], row[6], row[7], row[8], row[9],
+                            row[10], row[11], row[12], row[1], row[2], row[3], snip))
+        return hits
+
+    def _cite_keys(self, qm: QueryMatch) -> tuple[list[str], list[str]]:
+        """Exact keys and key prefixes to look up for a parsed query (all B-tree ranges)."""
+        if qm.canonical is not None:
+            k = _strip_zeros(qm.canonical)
+            return [k], [k + "|"]
+        if qm.law_name is not None:
+            label = {"bo_luat": "Bộ luật ", "hien_phap": "Hiến pháp"}.get(qm.type or "", "Luật ")
+            return [], [label]
+        if qm.number is not None:
+            n = str(qm.number)
+            if qm.party:
+                return [], [n + "-"]
+            if qm.year is not None:
+                return [], [f"{n}/{qm.year}/", n + "-"]
+            return [], [n + "/", n + "-"]
+        raise StoreError(
+            f"cannot read '{qm.query}' as a document number; type it as in the report, "
+            "e.g. 'Nghị định 61/2018/NĐ-CP', 'NĐ 61/2018' or 'Luật Đất đai 2013'"
+        )
+
+    def _search_cites(self, q: str, text: str | None, f: _Filters, limit: int) -> list[Hit]:
+        db = self._db
+        qm = parse_query(q)
+        exact, prefixes = self._cite_keys(qm)
+        keys = set(exact)
+        # a prefix is a B-tree range: key >= prefix AND key < prefix with its last char + 1
+        for pre in prefixes:
+            hi = pre[:-1] + chr(ord(pre[-1]) + 1)
+            for (key,) in db.execute(
+                "SELECT DISTINCT key FROM citations WHERE key >= ? AND key < ?", (pre, hi)
+            ):
+                keys.add(key)
+        keys = {k for k in keys if qm.matches(k)}
+        if not keys:
+            return []
+        where, args = self._report_where(f)
+        if f.area is not None:
+            where.append("p.area = ?")
+            args.append(f.area)
+        if text is not None and text.strip():
+            query = fts_query(text)
+            if query is None:
+                raise StoreError(f"'{text}' has no words to search for; type the words you are looking for")
+            where.append("c.para_id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)")
+            args.append(query)
+        marks = ",".join("?" * len(keys))
+        sql = (
+            "SELECT c.surface, c.canonical, c.key, c.start, c.\"end\", p.idx, p.section, p.area, p.text,"
+            " p.start, r.id, r.path, r.unit_name, r.unit_kind, r.district, r.province, r.period_label,"
+            " r.year FROM citations c INDEXED BY citations_key JOIN reports r ON r.id = c.report_id"
+            " LEFT JOIN paragraphs p ON p.id = c.para_id"
+            f" WHERE c.key IN ({marks}) {''.join(' AND ' + w for w in where)}"
+            " ORDER BY c.report_id DESC, c.start LIMIT ?"
+        )
+        hits = []
+        for row in db.execute(sql, (*sorted(keys), *args, limit)):
+            surface, canonical, key, start, end, idx, section, area, ptext, pstart = row[:10]
+            if ptext is not None:
+                snip = _mark(ptext, start - pstart, end - pstart)
+            else:
+                snip = f"«{surface}»"
+            hits.append(Hit("cites", row[10], row[11], row[12], row[13], row[14], row[15], row[16],
+                            row[17], idx, section, area, snip, surface, canonical, key))
+        return hits
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (CREATE TRIGGER … END stays whole)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _strip_zeros(canonical: str) -> str:
+    m = re.match(r"^0*(\d)", canonical)
+    return canonical if m is None else canonical[m.start(1):]
+
+
+def _containing(spans: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """Id of the paragraph whose span holds [start, end), else None (header, table, closing)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:  # last span with span.start <= start
+        mid = (lo + hi) // 2
+        if spans[mid][0] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo and spans[lo - 1][0] <= start and end <= spans[lo - 1][1]:
+        return spans[lo - 1][2]
+    return None
+
+
+def _passes(f: _Filters, area, province_key, year, period_kind, quarter) -> bool:
+    return ((f.area is None or area == f.area)
+            and (f.province_key is None or province_key == f.province_key)
+            and (f.year is None or year == f.year)
+            and (f.period_kind is None or period_kind == f.period_kind)
+            and (f.quarter is None or quarter == f.quarter))
+
+
+def _lead(text: str, words: int = _SNIPPET_TOKENS) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _mark(text: str, s: int, e: int, context: int = _CITE_CONTEXT) -> str:
+    """``text`` around [s, e) with that span in «», cut at word boundaries with …"""
+    a = max(0, s - context)
+    b = min(len(text), e + context)
+    if a > 0:
+        sp = text.find(" ", a, s)
+        a = sp + 1 if sp != -1 else a
+    if b < len(text):
+        sp = text.rfind(" ", e, b)
+        b = sp if sp != -1 else b
+    return ("…" if a > 0 else "") + text[a:s] + "«" + text[s:e] + "»" + text[e:b] + ("…" if b < len(text) else "")
+
+
+__all__ = [
+    "Store", "StoreError", "Hit", "MIGRATIONS", "STORE_SCHEMA_VERSION",
+    "default_db_path", "fts_query", "fts_text", "parse_period", "place_key",
+]
