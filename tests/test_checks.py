@@ -1,0 +1,99 @@
+"""Checks on real report text: each flag carries evidence that slices the text."""
+
+import pytest
+
+from cchc_nlp.checks import check_dates, check_outline, check_period, check_unit_names, run_checks
+from cchc_nlp.pipeline import analyse, citations_of, parse
+from cchc_nlp.structure import build_report
+from conftest import ROOT
+
+REPORTS = ROOT / "corpus" / "reports"
+
+
+def _report(body: str, title="Công tác cải cách hành chính 6 tháng đầu năm 2024"):
+    text = f"BÁO CÁO\n{title}\nI. CÔNG TÁC CHỈ ĐẠO\n{body}"
+    return build_report(text, file="x", sha256="", fmt="txt")
+
+
+@pytest.fixture(scope="module")
+def seed_flags():
+    out = {}
+    for path in sorted(REPORTS.glob("*.txt")):
+        report = parse(path)
+        out[path.stem[:3]] = (report, run_checks(report, citations_of(report)))
+    return out
+
+
+def test_every_flag_has_evidence_that_slices_the_text(seed_flags):
+    for report, flags in seed_flags.values():
+        for f in flags:
+            assert f.evidence and f.message_vi
+            for e in f.evidence:
+                assert report.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("seed, flag_id, quote", [
+    ("002", "impossible_date", "32/05/2024"),
+    ("002", "period_mismatch", "Trong 6 tháng đầu năm 2023"),  # a 2024 report
+    ("002", "citation_type_code_mismatch", "Quyết định số 41/KH-UBND"),
+    ("002", "citation_type_code_mismatch", "Kế hoạch số 15/QĐ-UBND"),
+    ("002", "other_unit_named", "xã Quảng Khê"),  # copied from another commune
+    ("002", "unit_misspelt", "xã Đắc Ha"),
+    ("000", "unit_misspelt", "xã Hoàng Lưu"),  # official: Hoằng Lưu
+    ("004", "citation_dated_after_report", "kế hoạch số 120/KH-UBND"),
+    ("004", "section_numbering", "VI. Kiến nghị đề xuất."),  # IV then VI
+])
+def test_real_slips_in_the_seeds_are_flagged(seed_flags, seed, flag_id, quote):
+    _, flags = seed_flags[seed]
+    assert any(f.id == flag_id and any(e.quote.startswith(quote) for e in f.evidence)
+               for f in flags), [(f.id, f.evidence[0].quote) for f in flags]
+
+
+def test_clean_report_has_no_consistency_flags(seed_flags):
+    _, flags = seed_flags["003"]
+    assert {f.id for f in flags} <= {"missing_date", "missing_number", "area_not_reported"}
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Trong 6 tháng đầu năm 2023, UBND xã đã tiếp nhận 10 hồ sơ.", True),
+    ("Trong 6 tháng đầu năm 2024, UBND xã đã tiếp nhận 10 hồ sơ.", False),
+    ("Trong quý I năm 2022 không phát sinh hồ sơ.", True),
+    ("So với năm 2023, số hồ sơ tăng 10%.", False),  # a comparison, not a period
+])
+def test_period_named_as_current_must_be_the_reports(sentence, flagged):
+    flags = check_period(_report(sentence))
+    assert bool(flags) is flagged
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("Ngày 31/02/2024 UBND xã tổ chức hội nghị.", ["impossible_date"]),
+    ("Ngày 29/02/2024 UBND xã tổ chức hội nghị.", []),  # a leap year
+    ("Ngày 15/13/2024 UBND xã tổ chức hội nghị.", ["impossible_date"]),
+])
+def test_impossible_dates(text, ids):
+    assert [f.id for f in check_dates(_report(text))] == ids
+
+
+def test_another_commune_as_reporting_unit_is_flagged_and_own_spellings_grouped():
+    text = ("BÁO CÁO\nKết quả CCHC quý I năm 2024\nI. CHỈ ĐẠO\n"
+            "UBND xã Định Biên đã ban hành kế hoạch. UBND xã Định Biên tổ chức hội nghị.\n"
+            "UBND xã Phú Đình báo cáo kết quả như sau.\nxã Đinh Biên tiếp nhận hồ sơ.")
+    report = build_report(text, file="x", sha256="", fmt="txt")
+    flags = {f.id: f for f in check_unit_names(report)}
+    assert report.meta.unit_name == "Định Biên"
+    assert "other_unit_named" in flags and flags["other_unit_named"].evidence[0].quote == "xã Phú Đình"
+
+
+def test_outline_flags_point_somewhere_clickable():
+    report = _report("UBND xã đã ban hành kế hoạch.")
+    flags = check_outline(report, {"tthc"})
+    ids = {f.id for f in flags}
+    assert {"missing_appendix", "missing_signature", "missing_sections", "area_not_reported"} <= ids
+    assert all(f.evidence[0].quote for f in flags)
+
+
+def test_analyse_sorts_flags_most_severe_first():
+    flags = analyse(REPORTS / "002_99a9c136d6925e8d.txt").flags
+    order = {"high": 0, "medium": 1, "low": 2}
+    assert [order[f.severity] for f in flags] == sorted(order[f.severity] for f in flags)
+    assert flags[0].id == "impossible_date"

@@ -1,0 +1,108 @@
+"""Digest (md/html/json), quality score and batch scoring from the CLI."""
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_nlp.cli import app
+from cchc_nlp.digest import build_digest
+from cchc_nlp.pipeline import analyse
+from cchc_nlp.render.digest import render
+from cchc_nlp.scoring import WEIGHTS, score
+from conftest import ROOT
+
+REPORTS = ROOT / "corpus" / "reports"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    return {p.stem[:3]: analyse(p) for p in sorted(REPORTS.glob("*.txt"))}
+
+
+def test_score_components_add_up_and_stay_in_range(analysed):
+    assert sum(WEIGHTS.values()) == 100
+    for a in analysed.values():
+        s = score(a.report, a.paragraphs, a.citations, a.flags)
+        assert 0 <= s.total <= 100
+        assert s.total == pytest.approx(sum(s.components.values()), abs=0.2)
+        for k, v in s.components.items():
+            assert 0 <= v <= WEIGHTS[k]
+        assert set(s.notes) == set(WEIGHTS)
+
+
+def test_report_with_real_slips_scores_lower_on_consistency(analysed):
+    def consistency(key):
+        a = analysed[key]
+        return score(a.report, a.paragraphs, a.citations, a.flags).components["consistency"]
+
+    assert consistency("002") < consistency("003")
+
+
+def test_digest_json_has_every_part(analysed):
+    d = build_digest(analysed["002"])
+    assert d["schema_version"] and d["unit"]["name"] == "Đắk Ha"
+    assert [a["id"] for a in d["areas"]][0] == "chi_dao_dieu_hanh" and len(d["areas"]) == 7
+    assert d["flags"][0]["severity"] == "high"
+    text = analysed["002"].report.text
+    for a in d["areas"]:
+        assert len(a["highlights"]) <= 4
+        for h in a["highlights"]:
+            assert h["text"] in text  # extractive: never rewritten
+    assert {g["group"] for g in d["citations"]} <= {"central", "province", "district", "own"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.external = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for k, v in attrs:
+            if k in ("src", "href") and v and v.startswith(("http", "//")):
+                self.external.append(v)
+
+
+def test_html_digest_is_self_contained_and_escapes_report_text(analysed, tmp_path):
+    a = analysed["000"]
+    d = build_digest(a)
+    d["areas"][0]["highlights"] = [{"text": "<script>alert(1)</script> & «x»", "paragraph": 0,
+                                    "probability": 1.0}]
+    html = render(d, "html")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    parser = _Collector()
+    parser.feed(html)
+    assert parser.tags[0] == "html" and "style" in parser.tags and not parser.external
+    assert '<meta name="viewport"' in html  # readable on a phone
+
+
+def test_markdown_digest_is_readable(analysed):
+    md = render(build_digest(analysed["003"]), "md")
+    assert md.startswith("# Tóm tắt báo cáo CCHC: Xã Quảng Phú")
+    assert "## Văn bản được dẫn" in md and "## Điểm bất thường" in md
+
+
+def test_score_cli_writes_one_row_per_report_and_a_row_for_a_failure(tmp_path):
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(b"MZ" + b"\x00" * 50)
+    out = tmp_path / "diem.csv"
+    result = runner.invoke(app, ["score", str(REPORTS / "001_7a29a15c01ae068e.txt"), str(bad),
+                                 "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 1
+    import pandas as pd
+
+    frame = pd.read_csv(out)
+    assert len(frame) == 2
+    assert frame["error"].notna().sum() == 1
+    assert "hong.pdf: not a PDF file" in result.stderr
+
+
+def test_digest_cli_writes_one_file_per_report(tmp_path):
+    result = runner.invoke(app, ["digest", str(REPORTS), "--format", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    files = sorted(tmp_path.glob("*.json"))
+    assert len(files) == 5
+    assert json.loads(files[0].read_text())["schema_version"]
