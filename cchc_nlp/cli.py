@@ -163,6 +163,8 @@ def _write_rows(rows: list[dict], fmt: str, out, columns: list[str], title: str)
 
 #: column headers a reviewer reads (machine ids stay in jsonl/csv)
 HEADERS_VI = {
+    "file_a": "Báo cáo A", "paragraph_a": "Đoạn A", "file_b": "Báo cáo B", "paragraph_b": "Đoạn B",
+    "similarity": "Độ giống",
     "name": "Tệp", "file": "Tệp", "unit": "Đơn vị", "period": "Kỳ báo cáo", "total": "Điểm",
     "coverage": "Bao quát", "concrete": "Cụ thể", "consistency": "Nhất quán",
     "citations": "Trích dẫn", "completeness": "Đề cương", "timeliness": "Đúng hạn",
@@ -435,6 +437,45 @@ def digest(
             (output / f"{Path(path).stem}.{fmt.value}").write_text(text, encoding="utf-8")
         else:
             output.write_text(text, encoding="utf-8")
+    raise typer.Exit(code=1 if failed else 0)
+
+
+class CopiesFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def copies(
+    paths: list[Path] = typer.Argument(..., help="Các báo cáo cần so sánh (tệp hoặc thư mục)."),
+    fmt: CopiesFormat = typer.Option(CopiesFormat.table, "--format", "-f", help="table|jsonl"),
+    threshold: float = typer.Option(0.7, "--threshold", min=0.1, max=1.0,
+                                    help="Độ giống (Jaccard ước lượng) từ đó coi là sao chép."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp."),
+) -> None:
+    """Đoạn văn trùng lặp giữa các báo cáo (chép mẫu, chép của đơn vị khác, chép kỳ trước).
+
+    Ví dụ: cchc copies bao_cao_quy_I.docx bao_cao_6_thang.docx
+    """
+    from .copying import copied_share, find_copies
+    from .pipeline import parse as parse_report
+
+    results, failed = run_batch(paths, parse_report)
+    reports = {str(p): r for p, r in results}
+    texts = {k: [p.text for p in r.paragraphs] for k, r in reports.items()}
+    found = find_copies(texts, threshold=threshold)
+    shares = copied_share(texts, found)
+    rows = [{"file_a": c.report_a, "paragraph_a": c.paragraph_a, "file_b": c.report_b,
+             "paragraph_b": c.paragraph_b, "similarity": c.similarity,
+             "share_a": shares[c.report_a], "share_b": shares[c.report_b],
+             "text": texts[c.report_a][c.paragraph_a]} for c in found]
+    out = _open_output(output)
+    try:
+        _write_rows(rows, fmt.value, out, ["file_a", "paragraph_a", "file_b", "paragraph_b",
+                                           "similarity", "text"], "Đoạn văn trùng lặp")
+    finally:
+        if out is not sys.stdout:
+            out.close()
     raise typer.Exit(code=1 if failed else 0)
 
 
