@@ -89,8 +89,9 @@ class Judgement:
     reasons: tuple[str, ...]  # Vietnamese, for reviewers
 
 
-def ngrams(text: str, n: int = NGRAM) -> list[tuple[str, ...]]:
-    words = [w.lower() for w in tokens(text) if any(c.isalnum() for c in w)]
+def ngrams(text: str, n: int = NGRAM, words: list[str] | None = None) -> list[tuple[str, ...]]:
+    words = [w.lower() for w in (tokens(text) if words is None else words)
+             if any(c.isalnum() for c in w)]
     return [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
@@ -109,13 +110,14 @@ class TemplateTable:
             df.update({g for t in texts for g in ngrams(t)})
         return cls(df, len(reports))
 
-    def share(self, text: str, *, exclude: set | None = None) -> float:
+    def share(self, text: str, *, exclude: set | None = None,
+              words: list[str] | None = None) -> float:
         """Share of the sentence's 4-grams that are template.
 
         ``exclude``: the 4-grams of the sentence's own report, whose presence is
         subtracted so a report never counts as its own template (held-out use).
         """
-        grams = ngrams(text)
+        grams = ngrams(text, words=words)
         if not grams:
             return 0.0
         hits = 0
@@ -137,11 +139,11 @@ class TemplateTable:
                    data["reports"])
 
 
-def _proper_names(text: str) -> int:
+def _proper_names(words: list[str]) -> int:
     """Multi-syllable words with every syllable capitalised, not opening the sentence
     and not an all-caps acronym: "Hoằng Lưu", "Thanh Hóa", "Lê Ngọc Hạnh"."""
     count = 0
-    for i, w in enumerate(tokens(text)):
+    for i, w in enumerate(words):
         parts = w.split("_")
         if i == 0 or len(parts) < 2:
             continue
@@ -150,8 +152,15 @@ def _proper_names(text: str) -> int:
     return count
 
 
-def specificity(text: str, citations: int | None = None) -> dict[str, float]:
-    """The specificity features of one sentence (counts, not yet scaled)."""
+def specificity(text: str, citations: int | None = None,
+                words: list[str] | None = None) -> dict[str, float]:
+    """The specificity features of one sentence (counts, not yet scaled).
+
+    ``words``: the sentence's underthesea words when already known (taken from
+    its paragraph's segmentation), else the sentence is segmented here.
+    """
+    if words is None:
+        words = list(tokens(text))
     if citations is None:
         from .citations import find_citations
 
@@ -169,20 +178,22 @@ def specificity(text: str, citations: int | None = None) -> dict[str, float]:
         "counts": max(0, counts - years),
         "has_digit": float(any(c.isdigit() for c in text)),
         "years_only": float(years > 0 and counts <= years and not dates and not citations),
-        "proper_names": _proper_names(text),
+        "proper_names": _proper_names(words),
         "done_actions": len(_DONE_RE.findall(text)),
         "none_facts": len(_NONE_RE.findall(text)),
         "stock_words": len(_STOCK_RE.findall(text)),
         "future_start": float(bool(_FUTURE_RE.match(text))),
-        "tokens": len(tokens(text)),
+        "tokens": len(words),
     }
 
 
-def feature_matrix(texts: list[str], table: TemplateTable, excludes: list[set] | None = None):
+def feature_matrix(texts: list[str], table: TemplateTable, excludes: list[set] | None = None,
+                   words: list[list[str]] | None = None):
     rows = []
     for i, t in enumerate(texts):
-        f = specificity(t)
-        f["template_share"] = table.share(t, exclude=excludes[i] if excludes else None)
+        w = words[i] if words is not None else list(tokens(t))
+        f = specificity(t, words=w)
+        f["template_share"] = table.share(t, exclude=excludes[i] if excludes else None, words=w)
         rows.append([np.log1p(f[k]) if k not in ("template_share", "years_only", "future_start",
                                                    "has_digit")
                      else f[k] for k in FEATURES])
@@ -401,20 +412,24 @@ class ConcretenessModel:
         if want.split(".")[:2] != have.split(".")[:2]:
             raise ModelNotFound(f"concreteness model was trained with scikit-learn {want} but "
                                 f"{have} is installed; run `cchc train` to rebuild it")
-        untrusted = sio.get_untrusted_types(file=path)
-        if any(not t.startswith(("sklearn.", "numpy.", "builtins.")) for t in untrusted):
-            raise ModelNotFound("concreteness model holds unexpected types; run `cchc train`")
-        return cls(sio.load(path, trusted=untrusted),
-                   TemplateTable.load(directory / "template_ngrams.json"))
+        try:
+            model = sio.load(path, trusted=[])  # scaler + logistic regression: all defaults
+        except sio.exceptions.UntrustedTypesFoundException as err:
+            raise ModelNotFound(f"concreteness model holds unexpected types ({err}); "
+                                "run `cchc train`") from None
+        return cls(model, TemplateTable.load(directory / "template_ngrams.json"))
 
-    def judge(self, sentences: list[str]) -> list[Judgement]:
+    def judge(self, sentences: list[str], words: list[list[str]] | None = None) -> list[Judgement]:
+        """Judge sentences; ``words`` (per sentence) skips segmenting them again."""
         if not sentences:
             return []
-        X = feature_matrix(sentences, self.table)
+        if words is None:
+            words = [list(tokens(s)) for s in sentences]
+        X = feature_matrix(sentences, self.table, words=words)
         proba = self.model.predict_proba(X)[:, list(self.model.classes_).index(True)]
         out = []
-        for text, p, x in zip(sentences, proba, X):
-            f = specificity(text)
+        for text, w, p, x in zip(sentences, words, proba, X):
+            f = specificity(text, words=w)
             f["template_share"] = x[FEATURES.index("template_share")]
             concrete = bool(p >= 0.5)
             out.append(Judgement(concrete, round(float(p), 4), _reasons(f, concrete)))

@@ -39,6 +39,31 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(w.replace(" ", "_") for w in word_tokenize(text))
 
 
+@functools.lru_cache(maxsize=16384)
+def token_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``tokens(text)`` with their character offsets in ``text``.
+
+    Lets later stages take the words of a sentence from its paragraph's
+    segmentation instead of segmenting the sentence again.
+    """
+    out, pos = [], 0
+    for tok in tokens(text):
+        surface = tok.replace("_", " ")
+        found = text.find(surface, pos)
+        if found == -1:  # underthesea normalised the spacing: locate the first syllable
+            found = text.find(surface.split(" ")[0], pos)
+            if found == -1:
+                continue
+        out.append((found, found + len(surface), tok))
+        pos = found + len(surface)
+    return tuple(out)
+
+
+def words_within(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, from the segmentation of the whole ``text``."""
+    return [w for s, e, w in token_spans(text) if s >= start and e <= end]
+
+
 def segmented(text: str) -> str:
     """Lower-cased, word-segmented text, words separated by single spaces."""
     return " ".join(tokens(text)).lower()

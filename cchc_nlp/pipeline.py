@@ -80,8 +80,14 @@ def tag_paragraphs(report: Report) -> list[dict]:
     judge = ConcretenessModel.load()
     paragraphs = report.paragraphs
     predictions = tagger.predict([p.text for p in paragraphs], [p.heading for p in paragraphs])
-    split = [sentences_of(p.text) for p in paragraphs]
-    flat = judge.judge([s for ss in split for s in ss])
+    from .nlp import sentences, words_within
+
+    spans = [sentences(p.text) for p in paragraphs]
+    split = [[p.text[s:e] for s, e in ss] for p, ss in zip(paragraphs, spans)]
+    # the sentences' words come from the paragraph's segmentation (already
+    # computed for the area model): no second pass of the segmenter
+    words = [words_within(p.text, s, e) for p, ss in zip(paragraphs, spans) for s, e in ss]
+    flat = judge.judge([s for ss in split for s in ss], words)
     out, k = [], 0
     for p, pred, sents in zip(paragraphs, predictions, split):
         judgements = flat[k:k + len(sents)]

@@ -16,7 +16,7 @@ Design (details and measured figures in ``docs/search.md``):
   marks (ộ, ế, ữ) fold too.  The tokenizer does not fold "đ" (U+0111 has no
   decomposition), so the index is fed the text with đ/Đ replaced by d/D, and
   the user's words get the same treatment.  The FTS table is *external
-  content* (``content='paragraphs'``): the text is stored once, in
+  content* (a view over ``paragraphs``): the text is stored once, in
   ``paragraphs``; ``snippet()`` re-reads the original text there, and because
   replacing đ by d never moves a token boundary the highlights land on the
   original words.  A second FTS column, ``facets``, holds one synthetic token
@@ -49,6 +49,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -117,10 +118,12 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX paragraphs_report ON paragraphs(report_id, idx);
 
     -- External content: the text lives in `paragraphs` only.  The index is fed
-    -- fts_text(text) (đ -> d) and the facet tokens by the Store, not by triggers.
+    -- fts_text(text) (đ -> d) and the facet tokens by the Store, not by triggers;
+    -- snippet() reads the original text through this view (facets are never shown).
+    CREATE VIEW paragraphs_fts_content AS SELECT id, text, NULL AS facets FROM paragraphs;
     CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
         text, facets,
-        content='paragraphs', content_rowid='id',
+        content='paragraphs_fts_content', content_rowid='id',
         tokenize="unicode61 remove_diacritics 2"
     );
 
@@ -449,31 +452,36 @@ class Store:
         """Run the missing migrations up to ``target`` (default: current), each in its own transaction."""
         target = STORE_SCHEMA_VERSION if target is None else target
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             db.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                        "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         from . import __version__
 
         while (version := self._read_version()) < target:
-            script = MIGRATIONS[version]
-            # executescript would commit first; run the statements one by one instead.
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            # executescript() would commit first; run the statements one by one instead.
+            with self._transaction():
                 if self._read_version() == version:  # nobody upgraded it meanwhile
-                    for stmt in _statements(script):
+                    for stmt in _statements(MIGRATIONS[version]):
                         db.execute(stmt)
                     db.execute("INSERT INTO schema_version VALUES (?, ?)", (version + 1, _now()))
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('tool_version', ?)", (__version__,))
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
         return self._read_version()
+
+    @contextmanager
+    def _transaction(self):
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; on any exception (interrupts too) ``ROLLBACK``."""
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"cannot write to the index {self.path}: {err}; is another `cchc index` running?") from None
+        try:
+            yield
+        except BaseException:
+            if db.in_transaction:  # SQLite may have rolled back already (disk full, …)
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
     def close(self) -> None:
         self._db.close()
@@ -511,18 +519,8 @@ class Store:
         """
         self._writable()
         path = path or os.path.abspath(report.file)
-        db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"cannot write to the index {self.path}: {err}") from None
-        try:
-            status = self._add(report, citations, tagged, metrics, flags, path)
-            db.execute("COMMIT")
-            return status
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        with self._transaction():
+            return self._add(report, citations, tagged, metrics, flags, path)
 
     def _writable(self) -> None:
         if self.readonly:
@@ -611,16 +609,10 @@ class Store:
     def remove(self, path: str | os.PathLike) -> bool:
         """Delete the report indexed under ``path``; False if there was none."""
         self._writable()
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            row = db.execute("SELECT id FROM reports WHERE path = ?", (os.path.abspath(path),)).fetchone()
+        with self._transaction():
+            row = self._db.execute("SELECT id FROM reports WHERE path = ?", (os.path.abspath(path),)).fetchone()
             if row:
                 self._delete(row[0])
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return row is not None
 
     def index_paths(
@@ -661,8 +653,7 @@ class Store:
         """Rebuild the FTS index from ``paragraphs`` (use instead of FTS5's own 'rebuild')."""
         self._writable()
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             db.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('delete-all')")
             rows = db.execute(
                 "SELECT p.id, p.text, p.area, r.province_key, r.year, r.period_kind, r.quarter"
@@ -672,10 +663,6 @@ class Store:
                 "INSERT INTO paragraphs_fts (rowid, text, facets) VALUES (?,?,?)",
                 ((pid, fts_text(t), _facets(a, pk, y, k, q)) for pid, t, a, pk, y, k, q in rows),
             )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     # -- reading ------------------------------------------------------------
 
@@ -774,31 +761,38 @@ class Store:
         db = self._db
         facets = _facets(f.area, f.province_key, f.year, f.period_kind, f.quarter).split()
         match = " AND ".join(([query] if query else []) + [f'facets : "{t}"' for t in facets])
-        if query is not None:
-            n = db.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
-                (match, _RANK_CAP + 1),
-            ).fetchone()[0]
-            order = "bm25(paragraphs_fts, 1.0, 0.0)" if n <= _RANK_CAP else "paragraphs_fts.rowid DESC"
-        else:
-            order = "paragraphs_fts.rowid DESC"
-        # 1. the page of paragraph ids, in order (no snippet yet: with a sort,
-        #    SQLite would compute it for every match)
-        ids = [r[0] for r in db.execute(
-            f"SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY {order} LIMIT ?",
-            (match, limit),
-        )]
-        if not ids:
+        if limit == 0:
             return []
-        # 2. rows, snippets and report metadata for that page only
-        marks = ",".join("?" * len(ids))
+        # 1. One pass over the matches, newest first, stopping after _RANK_CAP + 1:
+        #    if that is all of them, rank them by bm25 (text column only), else
+        #    keep the newest.  FTS5 streams rowid order; a bm25 ORDER BY would
+        #    score every match of a common word.
+        found = db.execute(
+            "SELECT rowid, bm25(paragraphs_fts, 1.0, 0.0) FROM paragraphs_fts"
+            " WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (match, _RANK_CAP + 1),
+        ).fetchall()
+        if not found:
+            return []
+        if query is not None and len(found) <= _RANK_CAP:
+            found.sort(key=lambda r: (r[1], -r[0]))
+        ids = [r[0] for r in found[:limit]]
+        # 2. Snippets for that page only, in one range scan: FTS5 looks a rowid
+        #    up slowly (a seek per phrase), and SQLite computes result columns
+        #    only for rows that pass the WHERE, so a set test keeps snippet()
+        #    off the other matches in the range.
+        snippets: dict[int, str] = {}
         if query is not None:
-            snippet = f"snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})"
-            sql = (f"SELECT paragraphs_fts.rowid, {snippet} FROM paragraphs_fts"
-                   f" WHERE paragraphs_fts MATCH ? AND rowid IN ({marks})")
-            snippets = dict(db.execute(sql, (query, *ids)).fetchall())
-        else:
-            snippets = {}
+            wanted = set(ids)
+            db.create_function("cchc_wanted", 1, lambda rowid: rowid in wanted)
+            snippets = dict(db.execute(
+                f"SELECT rowid, snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})"
+                " FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ?"
+                " AND cchc_wanted(rowid)",
+                (query, min(ids), max(ids)),
+            ).fetchall())
+        # 3. Paragraph and report rows for the page.
+        marks = ",".join("?" * len(ids))
         rows = db.execute(
             "SELECT p.id, p.idx, p.section, p.area, p.text, r.id, r.path, r.unit_name, r.unit_kind,"
             " r.district, r.province, r.period_label, r.year, r.province_key, r.period_kind, r.quarter"
@@ -819,9 +813,15 @@ class Store:
                             row[10], row[11], row[12], row[1], row[2], row[3], snip))
         return hits
 
-    def _cite_keys(self, qm: QueryMatch) -> tuple[list[str], list[str]]:
-        """Exact keys and key prefixes to look up for a parsed query (all B-tree ranges)."""
-        if qm.canonical is not None:
+    def _cite_keys(self, qm: QueryMatch, *, broad: bool = False) -> tuple[list[str], list[str]]:
+        """Exact keys and key prefixes to look up for a parsed query (all B-tree ranges).
+
+        A complete number is looked up exactly ("61/2018/NĐ-CP", or the local
+        keys "02/KH-UBND|…"); ``broad`` (or a partial query) takes every key
+        of that number, for :meth:`QueryMatch.matches` to sort out — it also
+        catches a canonical spelt differently in the report ("TU" for "TƯ").
+        """
+        if qm.canonical is not None and not broad:
             k = _strip_zeros(qm.canonical)
             return [k], [k + "|"]
         if qm.law_name is not None:
@@ -839,19 +839,23 @@ class Store:
             "e.g. 'Nghị định 61/2018/NĐ-CP', 'NĐ 61/2018' or 'Luật Đất đai 2013'"
         )
 
+    def _matching_keys(self, qm: QueryMatch, broad: bool) -> set[str]:
+        exact, prefixes = self._cite_keys(qm, broad=broad)
+        keys = {k for (k,) in self._db.execute(
+            f"SELECT DISTINCT key FROM citations WHERE key IN ({','.join('?' * len(exact))})", exact)} if exact else set()
+        # a prefix is a B-tree range: prefix <= key < prefix with its last character + 1
+        for pre in prefixes:
+            hi = pre[:-1] + chr(ord(pre[-1]) + 1)
+            keys.update(k for (k,) in self._db.execute(
+                "SELECT DISTINCT key FROM citations WHERE key >= ? AND key < ?", (pre, hi)))
+        return {k for k in keys if qm.matches(k)}
+
     def _search_cites(self, q: str, text: str | None, f: _Filters, limit: int) -> list[Hit]:
         db = self._db
         qm = parse_query(q)
-        exact, prefixes = self._cite_keys(qm)
-        keys = set(exact)
-        # a prefix is a B-tree range: key >= prefix AND key < prefix with its last char + 1
-        for pre in prefixes:
-            hi = pre[:-1] + chr(ord(pre[-1]) + 1)
-            for (key,) in db.execute(
-                "SELECT DISTINCT key FROM citations WHERE key >= ? AND key < ?", (pre, hi)
-            ):
-                keys.add(key)
-        keys = {k for k in keys if qm.matches(k)}
+        keys = self._matching_keys(qm, broad=False)
+        if not keys and qm.canonical is not None:
+            keys = self._matching_keys(qm, broad=True)
         if not keys:
             return []
         where, args = self._report_where(f)
