@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
-from .model import AREAS, Citation, Evidence, Flag, Report
+from .model import AREAS, Citation, Evidence, Flag, Metric, Report
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -182,9 +183,140 @@ def check_outline(report: Report, areas_present: set[str] | None = None) -> list
     return flags
 
 
+# --- figures ---------------------------------------------------------------
+
+#: a stated percentage may differ from numerator/denominator by this many points
+#: (reports round to one decimal: 58,7 % for 679/1.157 = 58.69 %)
+PERCENT_TOLERANCE = Decimal("0.1")
+
+
+def _by_source(metrics: list[Metric]) -> dict[str, dict[str, Metric]]:
+    """The first figure stated for each indicator, per source (table / narrative)."""
+    out: dict[str, dict[str, Metric]] = {"table": {}, "narrative": {}}
+    for m in metrics:
+        if isinstance(m.value, Decimal):
+            out.setdefault(m.source, {}).setdefault(m.indicator, m)
+    return out
+
+
+def _fmt(v: Decimal) -> str:
+    """Vietnamese number format: 1.157 and 58,7."""
+    q = v.normalize()
+    whole, _, frac = f"{q:f}".partition(".")
+    whole = f"{int(whole):,}".replace(",", ".")
+    return whole + ("," + frac if frac else "")
+
+
+def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
+    """Parts that do not add up to their total (the catalogue's identities), in
+    the appendix and in the narrative separately.
+
+    A part that is not stated counts as 0 only to show the parts already exceed
+    the total; a shortfall is flagged only when every part is stated.
+    """
+    flags = []
+    label = lambda i: catalogue[i].label_vi if i in catalogue else i  # noqa: E731
+    for source, found in _by_source(metrics).items():
+        for rule in catalogue.sums:
+            total = found.get(rule["total"])
+            parts = [found[p] for p in rule["parts"] if p in found]
+            if total is None or len(parts) < 2:
+                continue
+            added = sum(p.value for p in parts)
+            complete = len(parts) == len(rule["parts"])
+            if added == total.value or (added < total.value and not complete):
+                continue
+            where = "phụ lục" if source == "table" else "phần nội dung"
+            flags.append(Flag(
+                "arithmetic_sum", "high",
+                f"Trong {where}: {' + '.join(_fmt(p.value) for p in parts)} = {_fmt(added)}, "
+                f"nhưng {label(rule['total']).lower()} là {_fmt(total.value)}.",
+                tuple(_ev(report, m.start, m.end) for m in [total, *parts])))
+    return flags
+
+
+_BOUNDED_RATE_AREAS = {"tthc", "chinh_quyen_so", "cong_vu", "the_che", "to_chuc_bo_may"}
+
+
+def check_rates(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
+    """Percentages over 100 %, and percentages that do not match their numerator
+    and denominator (± PERCENT_TOLERANCE points)."""
+    flags = []
+    for m in metrics:
+        ind = catalogue.indicators.get(m.indicator)
+        if ind is None or ind.kind != "rate" or not isinstance(m.value, Decimal):
+            continue
+        # budget revenue and disbursement may exceed their plan (168 % of the
+        # estimate is good news); shares of dossiers, procedures, staff cannot
+        if m.value > 100 and ind.area in _BOUNDED_RATE_AREAS:
+            flags.append(Flag("rate_over_100", "high",
+                              f"Tỷ lệ {_fmt(m.value)}% vượt quá 100%.", (_ev(report, m.start, m.end),)))
+    for source, found in _by_source(metrics).items():
+        for ind_id, rate in found.items():
+            ind = catalogue.indicators.get(ind_id)
+            if ind is None or not (ind.numerator and ind.denominator):
+                continue
+            num, den = found.get(ind.numerator), found.get(ind.denominator)
+            if num is None or den is None or den.value == 0:
+                continue
+            expected = num.value * 100 / den.value
+            if abs(expected - rate.value) > PERCENT_TOLERANCE:
+                flags.append(Flag(
+                    "percentage_mismatch", "medium",
+                    f"{ind.label_vi}: ghi {_fmt(rate.value)}%, nhưng {_fmt(num.value)}/"
+                    f"{_fmt(den.value)} = {_fmt(expected.quantize(Decimal('0.1')))}%.",
+                    tuple(_ev(report, x.start, x.end) for x in (rate, num, den))))
+    return flags
+
+
+def check_narrative_vs_table(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
+    """The same indicator with one value in the narrative and another in the appendix."""
+    found = _by_source(metrics)
+    flags = []
+    for ind_id, nar in found["narrative"].items():
+        tab = found["table"].get(ind_id)
+        if tab is None or tab.value == nar.value:
+            continue
+        if _same_rounded(nar.value, tab.value):
+            continue  # "148%" in the text, "148,8" in the table
+        label = catalogue[ind_id].label_vi if ind_id in catalogue else ind_id
+        flags.append(Flag(
+            "narrative_appendix_mismatch", "medium",
+            f"{label}: phần nội dung ghi {_fmt(nar.value)}, phụ lục ghi {_fmt(tab.value)}.",
+            (_ev(report, nar.start, nar.end), _ev(report, tab.start, tab.end))))
+    return flags
+
+
+def _same_rounded(a: Decimal, b: Decimal) -> bool:
+    """True when one value is the other written with fewer decimals."""
+    for x, y in ((a, b), (b, a)):
+        places = -x.normalize().as_tuple().exponent if x != x.to_integral() else 0
+        if places < -y.normalize().as_tuple().exponent and abs(x - y) < Decimal(10) ** -places:
+            return True
+    return False
+
+
+def check_malformed_numbers(report: Report, malformed) -> list[Flag]:
+    return [Flag("malformed_number", "medium",
+                 f"Số \"{bad.text}\" viết sai (nhóm chữ số không đúng hoặc thừa chữ số).",
+                 (_ev(report, s, e),)) for s, e, bad in malformed]
+
+
+def check_figures(report: Report) -> list[Flag]:
+    """Every check on the report's figures (appendix and narrative)."""
+    from .figures import _extract, load_catalogue
+
+    catalogue = load_catalogue()
+    metrics, malformed = _extract(report, catalogue)
+    return (check_sums(report, metrics, catalogue) + check_rates(report, metrics, catalogue)
+            + check_narrative_vs_table(report, metrics, catalogue)
+            + check_malformed_numbers(report, malformed))
+
+
 def run_checks(report: Report, citations: list[Citation],
                areas_present: set[str] | None = None, extra: list[Flag] | None = None) -> list[Flag]:
     """Every check, most severe first."""
     flags = (check_period(report) + check_dates(report, citations) + check_citations(report, citations)
-             + check_unit_names(report) + check_outline(report, areas_present) + (extra or []))
+             + check_unit_names(report) + check_figures(report)
+             + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))

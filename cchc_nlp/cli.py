@@ -373,10 +373,11 @@ def check(
     rows, failed = _run_model_batch(paths, work)
     out = _open_output(output)
     try:
-        for r in rows:
-            r["name"] = Path(r["file"]).name
-            r["muc_do"] = _SEVERITY_VI[r["severity"]]
-            r["trich"] = r["evidence"][0]["quote"] if r["evidence"] else ""
+        if fmt is CheckFormat.table:  # display columns for people only
+            for r in rows:
+                r["name"] = Path(r["file"]).name
+                r["muc_do"] = _SEVERITY_VI[r["severity"]]
+                r["trich"] = r["evidence"][0]["quote"] if r["evidence"] else ""
         _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "message", "trich"],
                     "Điểm bất thường")
     finally:

@@ -128,21 +128,28 @@ MIGRATIONS: list[str] = [
     );
 
     CREATE TABLE citations (
-        id        INTEGER PRIMARY KEY,
-        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-        para_id   INTEGER,   -- paragraphs.id of the narrative paragraph holding it, else NULL
-        start     INTEGER NOT NULL,
-        "end"     INTEGER NOT NULL,
-        surface   TEXT NOT NULL,
-        type      TEXT,
-        canonical TEXT NOT NULL,
-        key       TEXT NOT NULL,  -- citations.citation_key(): identity across reports
-        date      TEXT,
-        issuer    TEXT,
-        subject   TEXT,
-        problems  TEXT NOT NULL DEFAULT '[]'  -- JSON list of flag ids
+        id           INTEGER PRIMARY KEY,
+        report_id    INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        para_id      INTEGER,   -- paragraphs.id of the narrative paragraph holding it, else NULL
+        start        INTEGER NOT NULL,
+        "end"        INTEGER NOT NULL,
+        surface      TEXT NOT NULL,
+        type         TEXT,
+        canonical    TEXT NOT NULL,
+        key          TEXT NOT NULL,  -- citations.citation_key(): identity across reports
+        date         TEXT,
+        issuer       TEXT,
+        subject      TEXT,
+        problems     TEXT NOT NULL DEFAULT '[]',  -- JSON list of flag ids
+        -- copies of the filter values (report's, and the paragraph's area), so that
+        -- a filtered --cites query is answered from the key index alone
+        province_key TEXT,
+        year         INTEGER,
+        period_kind  TEXT,
+        quarter      INTEGER,
+        area         TEXT
     );
-    CREATE INDEX citations_key ON citations(key, report_id);
+    CREATE INDEX citations_key ON citations(key, report_id DESC, province_key, year, period_kind, quarter, area);
     CREATE INDEX citations_canonical ON citations(canonical);
     CREATE INDEX citations_report ON citations(report_id);
     """,
@@ -178,7 +185,6 @@ STORE_SCHEMA_VERSION = len(MIGRATIONS)
 
 _SNIPPET_TOKENS = 24  # words of context in a text hit's snippet
 _CITE_CONTEXT = 160  # characters either side of a citation in a cites hit's snippet
-_RANK_CAP = 1000  # text matches ranked by bm25 up to this many; beyond, newest first
 
 Status = str  # "added" | "replaced" | "skipped"
 
@@ -568,15 +574,19 @@ class Store:
         )
         db.executemany("INSERT INTO paragraphs_fts (rowid, text, facets) VALUES (?,?,?)", fts_rows)
         spans.sort()
+        area_of = {row[0]: row[8] for row in para_rows}
         cite_rows = []
         for c in citations:
             key = citation_key(c, unit=m.unit_name, district=m.district, province=m.province)
-            cite_rows.append((rid, _containing(spans, c.start, c.end), c.start, c.end, c.surface,
-                              c.type, c.canonical, key, c.date.isoformat() if c.date else None,
-                              c.issuer, c.subject, json.dumps(list(c.problems), ensure_ascii=False)))
+            pid = _containing(spans, c.start, c.end)
+            cite_rows.append((rid, pid, c.start, c.end, c.surface, c.type, c.canonical, key,
+                              c.date.isoformat() if c.date else None, c.issuer, c.subject,
+                              json.dumps(list(c.problems), ensure_ascii=False),
+                              province_key, year, kind, quarter, area_of.get(pid)))
         db.executemany(
             'INSERT INTO citations (report_id, para_id, start, "end", surface, type, canonical, key,'
-            " date, issuer, subject, problems) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " date, issuer, subject, problems, province_key, year, period_kind, quarter, area)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             cite_rows,
         )
         if metrics:  # (tables of schema 2)
@@ -618,15 +628,19 @@ class Store:
     def index_paths(
         self,
         paths: Iterable[str | os.PathLike],
-        analyse: Callable[[Path], tuple[Report, Sequence[Citation], Sequence[dict] | None]],
+        analyse: Callable[[Path], Any],
     ) -> list[tuple[Path, str]]:
-        """Index files and folders: ``[(path, status or error message)]``.
+        """Index files and folders: ``[(path, status or "error: …")]``.
 
-        ``analyse(path) -> (report, citations, tagged)`` is the caller's
-        pipeline (the store does not import ``pipeline``).  A file whose sha256
-        is already indexed is skipped without analysing it.  A file failing
-        with a :class:`CchcError` is reported as ``"error: …"`` and the others
-        go on; any other exception stops the run (that report rolled back).
+        ``analyse(path)`` is the caller's pipeline (the store does not import
+        ``pipeline``): it returns ``(report, citations, tagged)`` or an object
+        with ``report``, ``citations``, ``paragraphs`` (tag records) and
+        optionally ``flags`` and ``metrics`` — :func:`pipeline.analyse`'s
+        ``Analysis`` fits.  A file whose sha256 is already indexed is skipped
+        without analysing it.  A file failing with a :class:`CchcError` or an
+        ``OSError`` is reported and the others go on; any other exception
+        stops the run (the report being written is rolled back, the earlier
+        ones stay).
         """
         from .ingest import iter_inputs
 
@@ -636,8 +650,17 @@ class Store:
                 if path.is_file() and self.is_indexed(_file_sha256(path)):
                     out.append((path, "skipped"))
                     continue
-                report, cites, tagged = analyse(path)
-                out.append((path, self.add_report(report, cites, tagged, path=os.path.abspath(path))))
+                result = analyse(path)
+                if isinstance(result, tuple):
+                    report, cites, tagged = result
+                    flags, metrics = (), ()
+                else:
+                    report, cites = result.report, result.citations
+                    tagged = getattr(result, "paragraphs", None)
+                    flags, metrics = getattr(result, "flags", ()), getattr(result, "metrics", ())
+                status = self.add_report(report, cites, tagged, flags=flags, metrics=metrics,
+                                         path=os.path.abspath(path))
+                out.append((path, status))
             except (CchcError, OSError) as err:
                 out.append((path, f"error: {err}"))
         return out
@@ -692,12 +715,13 @@ class Store:
     ) -> list[Hit]:
         """Search the index.
 
-        * ``text``: paragraphs containing all the words (insensitive to case,
-          diacritics and tone placement; a part in double quotes is a phrase).
-          Ranked by relevance (bm25) when at most 1,000 paragraphs match, else
-          the most recently indexed first.  Snippet with «» around the matches.
+        * ``text``: paragraphs containing the phrase(s) typed (see
+          :func:`fts_query`; insensitive to case, diacritics and tone
+          placement), the most recently indexed reports first, each report's
+          paragraphs in order.  Snippet: ~24 words with «» around the matches.
         * ``cites``: occurrences of a cited document, as a reviewer types it
-          ("Nghị định 61/2018/NĐ-CP", "NĐ 61/2018", "Luật Đất đai 2013"), most
+          ("Nghị định 61/2018/NĐ-CP", "NĐ 61/2018", "Luật Đất đai 2013"), by
+          document key (for a local document: by issuing body) and then most
           recently indexed report first.  Snippet: the paragraph around the
           citation, the citation in «».  With ``text`` too, only occurrences
           whose paragraph also matches the text.
@@ -741,56 +765,31 @@ class Store:
                 raise StoreError(f"year '{year}' is not a number like 2024") from None
         return _Filters(area, place_key(province), year, kind, quarter)
 
-    def _report_where(self, f: _Filters, alias: str = "r") -> tuple[list[str], list]:
-        where, args = [], []
-        if f.province_key is not None:
-            where.append(f"{alias}.province_key = ?")
-            args.append(f.province_key)
-        if f.year is not None:
-            where.append(f"{alias}.year = ?")
-            args.append(f.year)
-        if f.period_kind is not None:
-            where.append(f"{alias}.period_kind = ?")
-            args.append(f.period_kind)
-        if f.quarter is not None:
-            where.append(f"{alias}.quarter = ?")
-            args.append(f.quarter)
-        return where, args
-
     def _search_text(self, query: str | None, f: _Filters, limit: int) -> list[Hit]:
+        """Paragraphs matching ``query`` and the filter facets, most recently indexed first.
+
+        One streaming FTS5 pass in rowid order that stops at ``limit``; the
+        snippet is computed only for the rows returned.  (Ranking by bm25
+        would score every match — and FTS5 counts every document holding
+        each phrase for its IDF — which costs ~0.1-0.3 s for a common
+        phrase at 50,000 reports.)
+        """
         db = self._db
         facets = _facets(f.area, f.province_key, f.year, f.period_kind, f.quarter).split()
         match = " AND ".join(([query] if query else []) + [f'facets : "{t}"' for t in facets])
         if limit == 0:
             return []
-        # 1. One pass over the matches, newest first, stopping after _RANK_CAP + 1:
-        #    if that is all of them, rank them by bm25 (text column only), else
-        #    keep the newest.  FTS5 streams rowid order; a bm25 ORDER BY would
-        #    score every match of a common word.
+        snippet = (f"snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})" if query is not None
+                   else "NULL")
         found = db.execute(
-            "SELECT rowid, bm25(paragraphs_fts, 1.0, 0.0) FROM paragraphs_fts"
-            " WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (match, _RANK_CAP + 1),
+            f"SELECT rowid, {snippet} FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?",
+            (match, limit),
         ).fetchall()
         if not found:
             return []
-        if query is not None and len(found) <= _RANK_CAP:
-            found.sort(key=lambda r: (r[1], -r[0]))
-        ids = [r[0] for r in found[:limit]]
-        # 2. Snippets for that page only, in one range scan: FTS5 looks a rowid
-        #    up slowly (a seek per phrase), and SQLite computes result columns
-        #    only for rows that pass the WHERE, so a set test keeps snippet()
-        #    off the other matches in the range.
-        snippets: dict[int, str] = {}
-        if query is not None:
-            wanted = set(ids)
-            db.create_function("cchc_wanted", 1, lambda rowid: rowid in wanted)
-            snippets = dict(db.execute(
-                f"SELECT rowid, snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})"
-                " FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ?"
-                " AND cchc_wanted(rowid)",
-                (query, min(ids), max(ids)),
-            ).fetchall())
+        snippets = dict(found)
+        ids = list(snippets)
         # 3. Paragraph and report rows for the page.
         marks = ",".join("?" * len(ids))
         rows = db.execute(
@@ -811,81 +810,93 @@ class Store:
             snip = snippets.get(pid) or _lead(row[4])
             hits.append(Hit("text" if query else "filter", row[5], row[6], row[7], row[8], row[9],
                             row[10], row[11], row[12], row[1], row[2], row[3], snip))
+        hits.sort(key=lambda h: (-h.report_id, h.paragraph))  # newest report first, its paragraphs in order
         return hits
 
-    def _cite_keys(self, qm: QueryMatch, *, broad: bool = False) -> tuple[list[str], list[str]]:
-        """Exact keys and key prefixes to look up for a parsed query (all B-tree ranges).
+    def _cite_prefixes(self, qm: QueryMatch, broad: bool) -> list[str]:
+        """Key prefixes (each a B-tree range) holding every document the query can mean.
 
-        A complete number is looked up exactly ("61/2018/NĐ-CP", or the local
-        keys "02/KH-UBND|…"); ``broad`` (or a partial query) takes every key
-        of that number, for :meth:`QueryMatch.matches` to sort out — it also
+        A complete number ("61/2018/NĐ-CP") is its own prefix; ``broad`` (or a
+        partial query, "NĐ 61/2018") takes every document of that number and
+        leaves :meth:`QueryMatch.matches` to sort them out — which also
         catches a canonical spelt differently in the report ("TU" for "TƯ").
         """
         if qm.canonical is not None and not broad:
-            k = _strip_zeros(qm.canonical)
-            return [k], [k + "|"]
+            return [_strip_zeros(qm.canonical)]
         if qm.law_name is not None:
-            label = {"bo_luat": "Bộ luật ", "hien_phap": "Hiến pháp"}.get(qm.type or "", "Luật ")
-            return [], [label]
+            return [{"bo_luat": "Bộ luật ", "hien_phap": "Hiến pháp"}.get(qm.type or "", "Luật ")]
         if qm.number is not None:
             n = str(qm.number)
             if qm.party:
-                return [], [n + "-"]
-            if qm.year is not None:
-                return [], [f"{n}/{qm.year}/", n + "-"]
-            return [], [n + "/", n + "-"]
+                return [n + "-"]
+            return [f"{n}/{qm.year}/" if qm.year is not None else n + "/", n + "-"]
         raise StoreError(
             f"cannot read '{qm.query}' as a document number; type it as in the report, "
             "e.g. 'Nghị định 61/2018/NĐ-CP', 'NĐ 61/2018' or 'Luật Đất đai 2013'"
         )
 
-    def _matching_keys(self, qm: QueryMatch, broad: bool) -> set[str]:
-        exact, prefixes = self._cite_keys(qm, broad=broad)
-        keys = {k for (k,) in self._db.execute(
-            f"SELECT DISTINCT key FROM citations WHERE key IN ({','.join('?' * len(exact))})", exact)} if exact else set()
-        # a prefix is a B-tree range: prefix <= key < prefix with its last character + 1
-        for pre in prefixes:
-            hi = pre[:-1] + chr(ord(pre[-1]) + 1)
-            keys.update(k for (k,) in self._db.execute(
-                "SELECT DISTINCT key FROM citations WHERE key >= ? AND key < ?", (pre, hi)))
-        return {k for k in keys if qm.matches(k)}
+    def _documents(self, qm: QueryMatch, broad: bool) -> list[str]:
+        """The cited documents (key up to "|") the query means, in key order.
+
+        A skip scan over the key index: one or two seeks per distinct document
+        in the prefix ranges, however many reports cite each.  A local
+        document's keys ("2/KH-UBND|ubnd hoang luu|2024", one per issuer)
+        count as one document here.
+        """
+        db = self._db
+        docs: list[str] = []
+        for pre in self._cite_prefixes(qm, broad):
+            lo, hi = pre, _after(pre)
+            while (row := db.execute("SELECT key FROM citations WHERE key >= ? AND key < ? ORDER BY key LIMIT 1",
+                                     (lo, hi)).fetchone()) is not None:
+                key = row[0]
+                doc = key.split("|", 1)[0]
+                # keys sort as: doc, doc-X…, doc-X|…, doc|…; past a bare doc step one
+                # character on, past doc|… jump over all of that document's keys
+                lo = key + "\x00" if key == doc else doc + "}"
+                wanted = doc == pre if not broad and qm.canonical is not None else qm.matches(doc)
+                if wanted and doc not in docs:
+                    docs.append(doc)
+        return sorted(docs)
 
     def _search_cites(self, q: str, text: str | None, f: _Filters, limit: int) -> list[Hit]:
         db = self._db
         qm = parse_query(q)
-        keys = self._matching_keys(qm, broad=False)
-        if not keys and qm.canonical is not None:
-            keys = self._matching_keys(qm, broad=True)
-        if not keys:
-            return []
-        where, args = self._report_where(f)
-        if f.area is not None:
-            where.append("p.area = ?")
-            args.append(f.area)
+        docs = self._documents(qm, broad=False)
+        if not docs and qm.canonical is not None:
+            docs = self._documents(qm, broad=True)
+        where, args = [], []
+        for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
+                           ("quarter", f.quarter), ("area", f.area)):
+            if value is not None:
+                where.append(f"c.{col} = ?")
+                args.append(value)
         if text is not None and text.strip():
             query = fts_query(text)
             if query is None:
                 raise StoreError(f"'{text}' has no words to search for; type the words you are looking for")
             where.append("c.para_id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)")
             args.append(query)
-        marks = ",".join("?" * len(keys))
+        # One range scan of the key index per document, in (key, newest report)
+        # order, so LIMIT stops it early; the filters are index columns too.
         sql = (
-            "SELECT c.surface, c.canonical, c.key, c.start, c.\"end\", p.idx, p.section, p.area, p.text,"
+            "SELECT c.surface, c.canonical, c.key, c.start, c.\"end\", p.idx, p.section, c.area, p.text,"
             " p.start, r.id, r.path, r.unit_name, r.unit_kind, r.district, r.province, r.period_label,"
             " r.year FROM citations c INDEXED BY citations_key JOIN reports r ON r.id = c.report_id"
             " LEFT JOIN paragraphs p ON p.id = c.para_id"
-            f" WHERE c.key IN ({marks}) {''.join(' AND ' + w for w in where)}"
-            " ORDER BY c.report_id DESC, c.start LIMIT ?"
+            " WHERE c.key >= ? AND c.key < ? AND (c.key = ? OR c.key > ?)"
+            f" {''.join(' AND ' + w for w in where)}"
+            " ORDER BY c.key, c.report_id DESC LIMIT ?"
         )
-        hits = []
-        for row in db.execute(sql, (*sorted(keys), *args, limit)):
-            surface, canonical, key, start, end, idx, section, area, ptext, pstart = row[:10]
-            if ptext is not None:
-                snip = _mark(ptext, start - pstart, end - pstart)
-            else:
-                snip = f"«{surface}»"
-            hits.append(Hit("cites", row[10], row[11], row[12], row[13], row[14], row[15], row[16],
-                            row[17], idx, section, area, snip, surface, canonical, key))
+        hits: list[Hit] = []
+        for doc in docs:
+            if len(hits) >= limit:
+                break
+            for row in db.execute(sql, (doc, doc + "}", doc, doc + "|", *args, limit - len(hits))):
+                surface, canonical, key, start, end, idx, section, area, ptext, pstart = row[:10]
+                snip = _mark(ptext, start - pstart, end - pstart) if ptext is not None else f"«{surface}»"
+                hits.append(Hit("cites", row[10], row[11], row[12], row[13], row[14], row[15], row[16],
+                                row[17], idx, section, area, snip, surface, canonical, key))
         return hits
 
 
@@ -906,6 +917,11 @@ def _statements(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+def _after(prefix: str) -> str:
+    """The least string greater than every string starting with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _strip_zeros(canonical: str) -> str:

@@ -49,9 +49,42 @@ def test_real_slips_in_the_seeds_are_flagged(seed_flags, seed, flag_id, quote):
                for f in flags), [(f.id, f.evidence[0].quote) for f in flags]
 
 
-def test_clean_report_has_no_consistency_flags(seed_flags):
+def test_report_without_text_slips_is_flagged_only_for_its_figures(seed_flags):
     _, flags = seed_flags["003"]
-    assert {f.id for f in flags} <= {"missing_date", "missing_number", "area_not_reported"}
+    assert {f.id for f in flags} <= {"missing_date", "missing_number", "area_not_reported",
+                                     "arithmetic_sum", "percentage_mismatch",
+                                     "narrative_appendix_mismatch"}
+
+
+@pytest.mark.parametrize("seed, flag_id, quote", [
+    # the narrative says 433 resolved, the appendix 434
+    ("001", "narrative_appendix_mismatch", "Số lượng hồ sơ đã giải quyết: 433"),
+    ("001", "percentage_mismatch", "Tỷ lệ hoàn thành kế hoạch CCHC"),  # 6 done of 2 planned, 33,3 %
+    ("004", "malformed_number", "3.000.000.0000"),
+    ("004", "arithmetic_sum", ""),  # 12 carried over + 3.996 new != 4.001 received
+    ("003", "narrative_appendix_mismatch", ""),  # 30 tasks planned in the text, 19 in the table
+])
+def test_figures_that_do_not_add_up_are_flagged(seed_flags, seed, flag_id, quote):
+    report, flags = seed_flags[seed]
+    hits = [f for f in flags if f.id == flag_id]
+    assert hits and any(e.quote.startswith(quote) for f in hits for e in f.evidence)
+    for f in hits:
+        assert len(f.evidence) >= 1 and all(report.text[e.start:e.end] == e.quote for e in f.evidence)
+
+
+def test_rate_rounding_within_tolerance_is_not_flagged():
+    from decimal import Decimal
+
+    from cchc_nlp.checks import PERCENT_TOLERANCE, _same_rounded
+
+    assert PERCENT_TOLERANCE == Decimal("0.1")
+    assert _same_rounded(Decimal("148"), Decimal("148.8"))  # "148%" in the text
+    assert not _same_rounded(Decimal("433"), Decimal("434"))
+
+
+def test_budget_over_its_estimate_is_not_an_impossible_rate(seed_flags):
+    _, flags = seed_flags["004"]
+    assert not [f for f in flags if f.id == "rate_over_100"]  # 168 % of the revenue estimate
 
 
 @pytest.mark.parametrize("sentence, flagged", [

@@ -315,6 +315,21 @@ def test_index_paths_skips_unchanged_files_without_analysing_them(fresh, tmp_pat
     assert [s for _, s in again] == ["skipped", "skipped"]
 
 
+def test_index_paths_takes_an_analysis_object_with_flags(fresh, analysed):
+    from types import SimpleNamespace
+
+    from cchc_nlp.model import Evidence, Flag
+
+    path, report, cites, tagged = analysed[1]
+    flag = Flag("missing_signature", "medium", "Thiếu chữ ký", (Evidence(0, 4, "BÁO"),))
+    result = fresh.index_paths([path], lambda p: SimpleNamespace(
+        report=report, citations=cites, paragraphs=tagged, flags=(flag,)))
+    assert result == [(path, "added")]
+    assert fresh._db.execute("SELECT flag_id, severity FROM flags").fetchall() == [("missing_signature", "medium")]
+    stored = fresh._db.execute("SELECT count(*) FROM paragraphs WHERE area IS NOT NULL").fetchone()[0]
+    assert stored == len(report.paragraphs)
+
+
 def test_changed_file_replaces_its_rows_without_duplicates(fresh, tmp_path):
     path = tmp_path / "bao_cao.txt"
     text = SEEDS[0].read_text(encoding="utf-8")
