@@ -33,12 +33,19 @@ def test_score_components_add_up_and_stay_in_range(analysed):
         assert set(s.notes) == set(WEIGHTS)
 
 
-def test_report_with_real_slips_scores_lower_on_consistency(analysed):
-    def consistency(key):
-        a = analysed[key]
-        return score(a.report, a.paragraphs, a.citations, a.flags).components["consistency"]
+def test_consistency_loses_points_per_flag_by_severity(analysed):
+    from cchc_nlp.model import Evidence, Flag
 
-    assert consistency("002") < consistency("003")
+    a = analysed["000"]
+    base = score(a.report, a.paragraphs, a.citations, a.flags).components["consistency"]
+    ev = (Evidence(0, 3, a.report.text[:3]),)
+    high = a.flags + (Flag("impossible_date", "high", "x", ev),)
+    low = a.flags + (Flag("unit_misspelt", "low", "x", ev),)
+    outline = a.flags + (Flag("missing_appendix", "medium", "x", ev),)
+    assert score(a.report, a.paragraphs, a.citations, high).components["consistency"] == base - 5
+    assert score(a.report, a.paragraphs, a.citations, low).components["consistency"] == base - 0.5
+    # outline gaps are counted under completeness, not consistency
+    assert score(a.report, a.paragraphs, a.citations, outline).components["consistency"] == base
 
 
 def test_digest_json_has_every_part(analysed):
