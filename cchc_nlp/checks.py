@@ -302,21 +302,26 @@ def check_malformed_numbers(report: Report, malformed) -> list[Flag]:
                  (_ev(report, s, e),)) for s, e, bad in malformed]
 
 
-def check_figures(report: Report) -> list[Flag]:
-    """Every check on the report's figures (appendix and narrative)."""
-    from .figures import _extract, load_catalogue
+def check_figures(report: Report, figures=None) -> list[Flag]:
+    """Every check on the report's figures (appendix and narrative).
+
+    ``figures``: ``(metrics, malformed)`` from :func:`cchc_nlp.figures.extract_figures`
+    when already computed.
+    """
+    from .figures import extract_figures, load_catalogue
 
     catalogue = load_catalogue()
-    metrics, malformed = _extract(report, catalogue)
+    metrics, malformed = figures if figures is not None else extract_figures(report, catalogue)
     return (check_sums(report, metrics, catalogue) + check_rates(report, metrics, catalogue)
             + check_narrative_vs_table(report, metrics, catalogue)
             + check_malformed_numbers(report, malformed))
 
 
 def run_checks(report: Report, citations: list[Citation],
-               areas_present: set[str] | None = None, extra: list[Flag] | None = None) -> list[Flag]:
+               areas_present: set[str] | None = None, extra: list[Flag] | None = None,
+               figures=None) -> list[Flag]:
     """Every check, most severe first."""
     flags = (check_period(report) + check_dates(report, citations) + check_citations(report, citations)
-             + check_unit_names(report) + check_figures(report)
+             + check_unit_names(report) + check_figures(report, figures)
              + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))

@@ -109,22 +109,27 @@ def parse(
 
     Ví dụ: cchc parse corpus/reports --format table
     """
+    from .figures import extract_metrics
     from .pipeline import parse as parse_report
     from .render.records import report_record
 
     results, failed = run_batch(paths, parse_report)
     reports = [r for _, r in results]
     out = _open_output(output)
+
+    def record(r):
+        return report_record(r, extract_metrics(r))
+
     try:
         if fmt is ParseFormat.table:
             out.write(_meta_table(reports))
         elif fmt is ParseFormat.json and len(reports) == 1:
-            out.write(json.dumps(report_record(reports[0]), ensure_ascii=False, indent=2) + "\n")
+            out.write(json.dumps(record(reports[0]), ensure_ascii=False, indent=2) + "\n")
         elif fmt is ParseFormat.json:
-            out.write(json.dumps([report_record(r) for r in reports], ensure_ascii=False, indent=2) + "\n")
+            out.write(json.dumps([record(r) for r in reports], ensure_ascii=False, indent=2) + "\n")
         else:
             for r in reports:
-                out.write(json.dumps(report_record(r), ensure_ascii=False) + "\n")
+                out.write(json.dumps(record(r), ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()

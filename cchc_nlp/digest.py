@@ -63,7 +63,30 @@ def _pick_sentences(paragraphs, area: str, limit: int = 4) -> list[dict]:
     return chosen
 
 
-def build_digest(analysis, score=None, metrics=()) -> dict:
+#: the figures a reviewer looks at first, in this order
+KEY_INDICATORS = (
+    "tthc.dossiers_received", "tthc.carried_over", "tthc.new_received", "tthc.received_online",
+    "tthc.received_direct", "tthc.resolved", "tthc.resolved_early", "tthc.resolved_on_time",
+    "tthc.resolved_in_time", "tthc.resolved_late", "tthc.pending", "tthc.online_rate",
+    "tthc.procedures_published", "chinh_quyen_so.documents_sent",
+    "chinh_quyen_so.electronic_documents_rate", "cong_vu.staff", "cong_vu.trained",
+    "tai_chinh_cong.budget_revenue", "tai_chinh_cong.budget_spending",
+    "chi_dao_dieu_hanh.tasks_planned", "chi_dao_dieu_hanh.tasks_completed",
+)
+
+
+def key_figures(metrics) -> list:
+    """One figure per key indicator: the narrative's when it states one, else the appendix's."""
+    best: dict = {}
+    for m in metrics:
+        if m.indicator in KEY_INDICATORS:
+            have = best.get(m.indicator)
+            if have is None or (have.source == "table" and m.source == "narrative"):
+                best[m.indicator] = m
+    return [best[i] for i in KEY_INDICATORS if i in best]
+
+
+def build_digest(analysis, score=None, metrics=None) -> dict:
     """Everything the digest shows, as JSON-ready data.
 
     Args:
@@ -75,8 +98,12 @@ def build_digest(analysis, score=None, metrics=()) -> dict:
     from .scoring import LABELS_VI, WEIGHTS
     from .scoring import score as compute_score
 
+    from .figures import load_catalogue
+
     report = analysis.report
     m = report.meta
+    metrics = key_figures(analysis.metrics if metrics is None else metrics)
+    catalogue = load_catalogue()
     if score is None:
         score = compute_score(report, analysis.paragraphs, analysis.citations, analysis.flags)
     by_area: dict[str, list] = defaultdict(list)
@@ -116,8 +143,11 @@ def build_digest(analysis, score=None, metrics=()) -> dict:
         "date": m.date.isoformat() if m.date else None,
         "signer": {"name": m.signer_name, "title": m.signer_title},
         "key_figures": [
-            {"indicator": x.indicator, "value": str(x.value), "unit": x.unit, "source": x.source,
-             "quote": report.text[x.start:x.end]} for x in metrics],
+            {"indicator": x.indicator,
+             "label": catalogue[x.indicator].label_vi if x.indicator in catalogue else x.indicator,
+             "value": str(x.value), "unit": x.unit, "source": x.source,
+             "quote": report.text[x.start:x.end], "start": x.start, "end": x.end}
+            for x in metrics],
         "areas": areas,
         "areas_not_reported": [a["label"] for a in areas if not a["paragraphs"]],
         "citations": citations,

@@ -1170,6 +1170,12 @@ def extract_metrics(report: Report, catalogue: Catalogue | None = None) -> list[
     return _extract(report, catalogue)[0]
 
 
+def extract_figures(report: Report, catalogue: Catalogue | None = None):
+    """``(metrics, malformed)`` in one pass: what :func:`extract_metrics` and
+    :func:`malformed_numbers` give separately."""
+    return _extract(report, catalogue)
+
+
 def malformed_numbers(report: Report) -> list[tuple[int, int, MalformedNumber]]:
     """Number-like tokens in figure positions that are not well formed
     (``3.000.000.0000đồng``), as ``(start, end, MalformedNumber)``."""

@@ -111,6 +111,7 @@ class Analysis:
     citations: tuple
     paragraphs: tuple  # tag records (dicts), see :func:`tag_paragraphs`
     flags: tuple
+    metrics: tuple = ()
 
     @property
     def areas_present(self) -> set[str]:
@@ -126,9 +127,11 @@ def analyse(path: str | Path) -> Analysis:
         ['citation_type_code_mismatch', 'impossible_date']
     """
     from .checks import run_checks
+    from .figures import extract_figures
 
     report = parse(path)
     citations = citations_of(report)
     tagged = tag_paragraphs(report)
-    flags = run_checks(report, citations, {p["area"] for p in tagged})
-    return Analysis(report, tuple(citations), tuple(tagged), tuple(flags))
+    figures = extract_figures(report)
+    flags = run_checks(report, citations, {p["area"] for p in tagged}, figures=figures)
+    return Analysis(report, tuple(citations), tuple(tagged), tuple(flags), tuple(figures[0]))

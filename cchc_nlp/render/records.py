@@ -44,9 +44,14 @@ def meta_record(report: Report) -> dict:
     }
 
 
-def report_record(report: Report) -> dict:
-    """The ``cchc parse`` record: schema in ARCHITECTURE.md."""
-    return {
+def metric_record(report: Report, m) -> dict:
+    return {"indicator": m.indicator, "value": str(m.value), "unit": m.unit, "source": m.source,
+            "start": m.start, "end": m.end, "quote": report.text[m.start:m.end]}
+
+
+def report_record(report: Report, metrics=None) -> dict:
+    """The ``cchc parse`` record: schema in ARCHITECTURE.md (``metrics`` when given)."""
+    record = {
         "schema_version": SCHEMA_VERSION,
         "file": report.file,
         "sha256": report.sha256,
@@ -64,3 +69,6 @@ def report_record(report: Report) -> dict:
             for t in report.tables
         ],
     }
+    if metrics is not None:
+        record["metrics"] = [metric_record(report, m) for m in metrics]
+    return record
