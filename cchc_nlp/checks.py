@@ -67,6 +67,83 @@ def check_period(report: Report) -> list[Flag]:
     return flags
 
 
+_DIRECTION_WORDS = ("phương hướng", "nhiệm vụ", "giải pháp", "thời gian tới", "kiến nghị")
+_ANY_PERIOD_RE = re.compile(r"\b(quý\s+(?:IV|III|II|I|[1-4])|0?6\s+tháng|0?9\s+tháng)(?:\s+\S+){0,3}?\s+(?:năm\s+)?(20\d\d)\b"
+                            r"|\b(quý\s+(?:IV|III|II|I|[1-4]))\b(?!\s+(?:năm\s+)?20\d\d)")
+_YEAR_PHRASE_RE = re.compile(r"\bnăm\s+(20\d\d)\b")
+
+
+def _period_of_phrase(phrase: str) -> tuple[str, int | None]:
+    low = phrase.lower()
+    if low.startswith("quý"):
+        q = re.search(r"quý\s+(iv|iii|ii|i|[1-4])", low).group(1)
+        return "quy", {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q)
+    return ("6_thang" if "6" in low[:3] else "9_thang"), None
+
+
+def check_stale_periods(report: Report) -> list[Flag]:
+    """Periods that cannot be the report's own or its next one:
+
+    * a section heading naming another period ("… quý I" over the results of a
+      6-month report);
+    * the directions for the coming period naming a year before the report's
+      ("nhiệm vụ quý II năm 2023" closing a report on quý I 2024).
+    """
+    period = report.meta.period
+    if period is None or period.year is None:
+        return []
+    flags = []
+    for sec in report.sections:
+        m = _ANY_PERIOD_RE.search(sec.title)
+        if not m:
+            continue
+        kind, quarter = _period_of_phrase(m.group(1) or m.group(3))
+        year = int(m.group(2)) if m.group(2) else period.year
+        if year == period.year and (kind != period.kind or (quarter and quarter != period.quarter)):
+            if period.kind == "nam" or (period.kind == "9_thang" and kind == "quy" and quarter == 4):
+                continue
+            s = report.text.index(sec.title, sec.start)
+            flags.append(Flag("period_mismatch", "medium",
+                              f"Đề mục nêu \"{m.group(0)}\" trong báo cáo {period.label}.",
+                              (_ev(report, s + m.start(), s + m.end()),)))
+    for p in report.paragraphs:
+        if not any(w in (p.heading or "").lower() for w in _DIRECTION_WORDS):
+            continue
+        for m in _YEAR_PHRASE_RE.finditer(p.text):
+            if int(m.group(1)) < period.year:
+                s = p.start + m.start()
+                flags.append(Flag(
+                    "period_mismatch", "medium",
+                    f"Phần phương hướng, nhiệm vụ của báo cáo {period.label} lại nêu "
+                    f"\"{m.group(0)}\": có thể chép từ báo cáo kỳ trước.",
+                    (_ev(report, s, p.start + m.end()),)))
+                break
+    return flags
+
+
+def check_stale_documents(report: Report, citations: list[Citation]) -> list[Flag]:
+    """The unit's own plan for an earlier year reported as this period's result
+    ("UBND xã ban hành Kế hoạch số 22/KH-UBND ngày 18/01/2023 về Rà soát thủ tục
+    hành chính năm 2023" in a report on quý I 2024)."""
+    period = report.meta.period
+    if period is None or period.year is None:
+        return []
+    flags = []
+    directions = [(p.start, p.end) for p in report.paragraphs
+                  if any(w in (p.heading or "").lower() for w in _DIRECTION_WORDS)]
+    for c in citations:
+        if c.issuer or not c.date or not c.subject or any(s <= c.start < e for s, e in directions):
+            continue  # someone else's document, or no date/subject, or a plan for later
+        years = [int(y) for y in _YEAR_PHRASE_RE.findall(c.subject)]
+        if years and max(years) < period.year and c.date.year < period.year:
+            flags.append(Flag(
+                "period_mismatch", "medium",
+                f"{c.surface} ngày {c.date.strftime('%d/%m/%Y')} về việc của năm {max(years)} "
+                f"được nêu là kết quả của {period.label}.",
+                (_ev(report, c.start, c.end),)))
+    return flags
+
+
 def check_dates(report: Report, citations: list[Citation] = ()) -> list[Flag]:
     """Dates that cannot exist (32/05/2024) and dates after the report's own date.
 
@@ -118,9 +195,11 @@ def check_unit_names(report: Report) -> list[Flag]:
         return []
     flags = []
     own_key = gfold(own)
-    body_end = report.closing[0] if report.closing else len(report.text)
+    closing = report.closing or (len(report.text), len(report.text))
     misspelt: dict[str, list[Evidence]] = {}
-    for m in find_unit_mentions(report.text[:body_end]):
+    for m in find_unit_mentions(report.text):
+        if closing[0] <= m.start < closing[1]:
+            continue  # "Nơi nhận" lists other units by design
         if m.kind not in ("xa", "phuong", "thi_tran", "dac_khu"):
             continue
         if m.name.lower() == own.lower():
@@ -128,8 +207,12 @@ def check_unit_names(report: Report) -> list[Flag]:
         if gfold(m.name) == own_key:
             misspelt.setdefault(m.name, []).append(_ev(report, m.start, m.end))
             continue
-        before = report.text[max(0, m.start - 30):m.start]
-        if re.search(r"(?:UBND|Ủy ban nhân dân|ủy ban nhân dân)\s*$", before) and m.known:
+        before = report.text[max(0, m.start - 40):m.start]
+        acting = re.search(r"(?<!tại )(?<!đến )(?<!với )(?<!cho )(?<!của )(?<!và )"
+                           r"(?:UBND|Ủy ban nhân dân|ủy ban nhân dân)\s*$", before)
+        if acting and m.known and not re.search(r"(?:tại|đến|với|cho|của|và|sang)\s+"
+                                                 r"(?:UBND|Ủy ban nhân dân|ủy ban nhân dân)\s*$",
+                                                 before, re.IGNORECASE):
             flags.append(Flag(
                 "other_unit_named", "medium",
                 f"Báo cáo của {own} nhưng nêu \"{report.text[m.start:m.end]}\" như đơn vị báo "
@@ -288,18 +371,121 @@ def check_narrative_vs_table(report: Report, metrics: list[Metric], catalogue) -
 
 
 def _same_rounded(a: Decimal, b: Decimal) -> bool:
-    """True when one value is the other written with fewer decimals."""
+    """True when one value is the other written with fewer decimals, or rounded to
+    the thousands/millions an appendix in "Triệu đồng" gives (4.464.006.000 vs 4.464 triệu)."""
     for x, y in ((a, b), (b, a)):
+        if x >= 1000 and x == x.to_integral():
+            digits = str(int(x))
+            zeros = len(digits) - len(digits.rstrip("0"))
+            if zeros >= 3 and abs(x - y) < Decimal(10) ** zeros:
+                return True
         places = -x.normalize().as_tuple().exponent if x != x.to_integral() else 0
         if places < -y.normalize().as_tuple().exponent and abs(x - y) < Decimal(10) ** -places:
             return True
     return False
 
 
+_FRACTION_PCT_RE = re.compile(
+    r"(?<![\d/.,])(\d{1,6})\s*/\s*(\d{1,6})(?![\d/])\s*(?:\(\s*|,?\s*(?:đạt|bằng|chiếm)\s+(?:tỷ lệ\s+)?)"
+    r"(\d{1,3}(?:,\d{1,2})?)\s*%")
+
+
+def check_fraction_percentages(report: Report) -> list[Flag]:
+    """"13/21 (76,5%)": a percentage written next to its own fraction."""
+    flags = []
+    for m in _FRACTION_PCT_RE.finditer(report.text):
+        num, den = Decimal(m.group(1)), Decimal(m.group(2))
+        stated = Decimal(m.group(3).replace(",", "."))
+        if den == 0 or num > den * 10:
+            continue  # "30/4" is a date, not a fraction
+        expected = num * 100 / den
+        if abs(expected - stated) > PERCENT_TOLERANCE:
+            flags.append(Flag(
+                "percentage_mismatch", "medium",
+                f"Ghi {m.group(1)}/{m.group(2)} = {m.group(3)}%, nhưng thực tế là "
+                f"{_fmt(expected.quantize(Decimal('0.1')))}%.",
+                (_ev(report, m.start(), m.end()),)))
+    return flags
+
+
+def check_table_numbering(report: Report) -> list[Flag]:
+    """Appendix rows numbered under the wrong parent (1.1.1-1.1.3 again under 1.2).
+
+    Only tables that arrived with their rows intact (Word or tab-separated) are
+    checked, and gaps are not flagged: the official forms skip numbers, and
+    rows rebuilt from PDF lines can be lost.  One flag per misplaced group.
+    """
+    flags = []
+    for table in report.tables:
+        if table.source == "pdf-lines":
+            continue
+        last_at_depth: dict[int, tuple[int, ...]] = {}
+        misplaced: list[tuple[tuple[int, ...], list[str]]] = []
+        for row in table.rows:
+            stt = row[0].strip().rstrip(".")
+            if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}", stt):
+                continue
+            parts = tuple(int(x) for x in stt.split("."))
+            depth = len(parts)
+            parent = last_at_depth.get(depth - 1) if depth > 1 else None
+            if parent is not None and parts[:-1] != parent:
+                if misplaced and misplaced[-1][0] == parent:
+                    misplaced[-1][1].append(row[0])
+                else:
+                    misplaced.append((parent, [row[0]]))
+            last_at_depth[depth] = parts
+            for d in [d for d in last_at_depth if d > depth]:
+                del last_at_depth[d]
+        for parent, cells in misplaced:
+            evidence = []
+            for cell in cells:
+                at = report.text.find(cell, table.start, table.end + 1)
+                if at != -1:
+                    evidence.append(_ev(report, at, at + len(cell)))
+            if evidence:
+                flags.append(Flag(
+                    "section_numbering", "low",
+                    f"Phụ lục: các mục {', '.join(cells)} nằm dưới mục "
+                    f"{'.'.join(map(str, parent))} (đánh số lặp hoặc sai mục cha).",
+                    tuple(evidence)))
+    return flags
+
+
 def check_malformed_numbers(report: Report, malformed) -> list[Flag]:
     return [Flag("malformed_number", "medium",
                  f"Số \"{bad.text}\" viết sai (nhóm chữ số không đúng hoặc thừa chữ số).",
                  (_ev(report, s, e),)) for s, e, bad in malformed]
+
+
+_POINT_DECIMAL_RE = re.compile(r"^\d{1,3}\.\d{1,2}$")
+
+
+def check_table_values(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
+    """Appendix values written "21.5" (a point reads as thousands grouping in
+    Vietnamese) and coded answers outside their legend (3 on a 0-2 scale)."""
+    flags = []
+    for table in report.tables:
+        pos = table.start
+        for row in table.rows:
+            for cell in row[3:]:
+                if _POINT_DECIMAL_RE.match(cell.strip()):
+                    at = report.text.find(cell, pos, table.end + 1)
+                    if at != -1:
+                        pos = at + len(cell)
+                        flags.append(Flag(
+                            "malformed_number", "low",
+                            f"\"{cell}\" dùng dấu chấm thập phân; viết theo quy ước là "
+                            f"\"{cell.replace('.', ',')}\".", (_ev(report, at, at + len(cell)),)))
+    for m in metrics:
+        ind = catalogue.indicators.get(m.indicator)
+        if ind is None or not ind.codes or m.source != "table" or not isinstance(m.value, Decimal):
+            continue
+        if str(m.value.normalize()) not in ind.codes:
+            allowed = ", ".join(f"{k} = {v}" for k, v in ind.codes.items())
+            flags.append(Flag("malformed_number", "medium",
+                              f"{ind.label_vi}: giá trị {_fmt(m.value)} ngoài thang mã ({allowed}).",
+                              (_ev(report, m.start, m.end),)))
+    return flags
 
 
 def check_figures(report: Report, figures=None) -> list[Flag]:
@@ -314,6 +500,7 @@ def check_figures(report: Report, figures=None) -> list[Flag]:
     metrics, malformed = figures if figures is not None else extract_figures(report, catalogue)
     return (check_sums(report, metrics, catalogue) + check_rates(report, metrics, catalogue)
             + check_narrative_vs_table(report, metrics, catalogue)
+            + check_table_values(report, metrics, catalogue)
             + check_malformed_numbers(report, malformed))
 
 
@@ -321,7 +508,10 @@ def run_checks(report: Report, citations: list[Citation],
                areas_present: set[str] | None = None, extra: list[Flag] | None = None,
                figures=None) -> list[Flag]:
     """Every check, most severe first."""
-    flags = (check_period(report) + check_dates(report, citations) + check_citations(report, citations)
-             + check_unit_names(report) + check_figures(report, figures)
+    flags = (check_period(report) + check_stale_periods(report)
+             + check_stale_documents(report, citations) + check_dates(report, citations)
+             + check_citations(report, citations) + check_unit_names(report)
+             + check_figures(report, figures) + check_fraction_percentages(report)
+             + check_table_numbering(report)
              + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))

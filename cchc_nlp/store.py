@@ -480,7 +480,9 @@ class Store:
         try:
             db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
         except sqlite3.OperationalError as err:
-            raise StoreError(f"cannot write to the index {self.path}: {err}; is another `cchc index` running?") from None
+            raise StoreError(
+                f"cannot write to the index {self.path}: {err}; is another `cchc index` running?"
+            ) from None
         try:
             yield
         except BaseException:

@@ -1,0 +1,119 @@
+"""Checks against the hand-made gold of real inconsistencies (``corpus/gold/flags.jsonl``).
+
+A gold flag is found when the tool raises a flag of a matching kind on the same
+report whose evidence overlaps one of the gold evidence quotes (located in the
+normalised text); gold flags about a missing part match by kind alone.  A tool
+flag is correct when its evidence overlaps a gold flag's evidence, whatever the
+kind (one slip often breaks two checks; the gold records it once).
+
+    python -m cchc_nlp.evaluate_checks        # or: cchc evaluate checks
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from .config import corpus_dir
+
+#: gold ids -> the tool's flag ids that report the same kind of problem
+KINDS = {
+    "arithmetic_sum": {"arithmetic_sum"},
+    "narrative_appendix_mismatch": {"narrative_appendix_mismatch"},
+    "percentage_mismatch": {"percentage_mismatch", "rate_over_100"},
+    "period_mismatch": {"period_mismatch"},
+    "malformed_number": {"malformed_number"},
+    "unit_misspelt": {"unit_misspelt"},
+    "other_unit_named": {"other_unit_named"},
+    "missing_part": {"missing_signature", "missing_date", "missing_number", "missing_appendix",
+                     "missing_sections"},
+    "section_numbering": {"section_numbering"},
+    "citation_problem": {"citation_type_code_mismatch", "citation_invalid_date",
+                         "citation_year_mismatch"},
+    "date_after_report": {"date_after_report", "citation_dated_after_report"},
+    "impossible_date": {"impossible_date", "citation_invalid_date"},
+    "inconsistent_count": {"inconsistent_count"},
+}
+_LOCATIONLESS = {"missing_part"}
+
+
+def _locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a gold quote (as typed in the file) sits in the normalised text."""
+    from .normalise import normalise
+
+    words = normalise(quote).text.split()
+    if not words:
+        return None
+    m = re.search(r"\s*".join(re.escape(w) for w in words), text)
+    return m.span() if m else None
+
+
+def _matches(gold: dict, flag, spans: list[tuple[int, int]]) -> bool:
+    if flag.id not in KINDS.get(gold["id"], set()):
+        return False
+    if gold["id"] in _LOCATIONLESS:
+        return True
+    return any(e.start < ge and gs < e.end for e in flag.evidence for gs, ge in spans)
+
+
+def _overlaps(flag, spans: list[tuple[int, int]]) -> bool:
+    return any(e.start < ge and gs < e.end for e in flag.evidence for gs, ge in spans)
+
+
+def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None) -> dict:
+    from .pipeline import analyse
+
+    gold_path = gold_path or corpus_dir() / "gold" / "flags.jsonl"
+    reports_dir = reports_dir or corpus_dir() / "reports"
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    by_report: dict[str, list[dict]] = {}
+    for g in gold:
+        by_report.setdefault(g["report"], []).append(g)
+    found, total = Counter(), Counter()
+    correct, raised = Counter(), Counter()
+    missed, wrong = [], []
+    for path in sorted(reports_dir.glob("*.txt")):
+        a = analyse(path)
+        text = a.report.text
+        golds = by_report.get(path.stem, [])
+        spans = [[s for s in (_locate(text, q) for q in g["evidence"]) if s] for g in golds]
+        for g, sp in zip(golds, spans):
+            total[g["id"]] += 1
+            if any(_matches(g, f, sp) for f in a.flags):
+                found[g["id"]] += 1
+            else:
+                missed.append((path.stem[:3], g["id"], g["explanation"]))
+        for f in a.flags:
+            if f.id == "area_not_reported":
+                continue  # not a kind the gold covers (every seed reports all seven areas)
+            raised[f.id] += 1
+            # a flag is right when it points at a real problem, whatever it calls it
+            if any(_matches(g, f, sp) or _overlaps(f, sp) for g, sp in zip(golds, spans)):
+                correct[f.id] += 1
+            else:
+                wrong.append((path.stem[:3], f.id, f.message_vi))
+    recall = sum(found.values()) / max(1, sum(total.values()))
+    precision = sum(correct.values()) / max(1, sum(raised.values()))
+    return {"recall": recall, "precision": precision, "found": found, "total": total,
+            "correct": correct, "raised": raised, "missed": missed, "wrong": wrong}
+
+
+def format_report(r: dict) -> str:
+    lines = [f"checks vs corpus/gold/flags.jsonl: recall {r['recall']:.3f} "
+             f"({sum(r['found'].values())}/{sum(r['total'].values())}), precision "
+             f"{r['precision']:.3f} ({sum(r['correct'].values())}/{sum(r['raised'].values())})",
+             "", f"{'gold kind':<30}{'found':>8}{'of':>5}"]
+    for k in sorted(r["total"]):
+        lines.append(f"{k:<30}{r['found'][k]:>8}{r['total'][k]:>5}")
+    lines += ["", f"{'tool flag':<32}{'correct':>8}{'of':>5}"]
+    for k in sorted(r["raised"]):
+        lines.append(f"{k:<32}{r['correct'][k]:>8}{r['raised'][k]:>5}")
+    lines += ["", "missed:"] + [f"  {s} {k}: {e}" for s, k, e in r["missed"]]
+    lines += ["", "not in the gold:"] + [f"  {s} {k}: {m}" for s, k, m in r["wrong"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_report(evaluate()))
