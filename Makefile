@@ -15,15 +15,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job: read every report, print what was recovered, and write the
-# citations and the per-paragraph areas of every report into out/.
+# The main job on the bundled corpus: index every report, write the digests
+# (HTML and Markdown) and the score table into out/, print the scores and one
+# example search ("which communes cited Nghị định 61/2018/NĐ-CP?").
 run: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/cchc parse corpus/reports --format table
+	rm -f $(OUT)/index.sqlite $(OUT)/index.sqlite-wal $(OUT)/index.sqlite-shm
+	$(BIN)/cchc index corpus/reports --db $(OUT)/index.sqlite
+	$(BIN)/cchc digest corpus/reports --format html -o $(OUT)/digests
+	$(BIN)/cchc digest corpus/reports --format md -o $(OUT)/digests
 	$(BIN)/cchc cites corpus/reports --format csv -o $(OUT)/citations.csv
 	$(BIN)/cchc tag corpus/reports --format jsonl -o $(OUT)/areas.jsonl
-	$(BIN)/cchc tag corpus/reports/000_46eead6140f5e907.txt --format table
-	@echo "Đã ghi: $(OUT)/citations.csv, $(OUT)/areas.jsonl"
+	$(BIN)/cchc check corpus/reports --format jsonl -o $(OUT)/flags.jsonl
+	$(BIN)/cchc score corpus/reports --format csv -o $(OUT)/scores.csv
+	$(BIN)/cchc score corpus/reports --format table
+	$(BIN)/cchc search --cites "Nghị định 61/2018/NĐ-CP" --db $(OUT)/index.sqlite
+	@echo "Kết quả trong $(OUT)/: digests/ (html, md), scores.csv, citations.csv, areas.jsonl, flags.jsonl, index.sqlite"
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -35,6 +43,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_pdf_readers.py
 	$(BIN)/python benchmarks/bench_citations.py
+	$(BIN)/python benchmarks/bench_models.py
+	$(BIN)/python benchmarks/bench_score.py
+	$(BIN)/python benchmarks/bench_search.py --n 5000
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -168,6 +168,7 @@ def _write_rows(rows: list[dict], fmt: str, out, columns: list[str], title: str)
 
 #: column headers a reviewer reads (machine ids stay in jsonl/csv)
 HEADERS_VI = {
+    "district": "Huyện", "province": "Tỉnh", "period_label": "Kỳ báo cáo", "snippet": "Trích",
     "file_a": "Báo cáo A", "paragraph_a": "Đoạn A", "file_b": "Báo cáo B", "paragraph_b": "Đoạn B",
     "similarity": "Độ giống",
     "name": "Tệp", "file": "Tệp", "unit": "Đơn vị", "period": "Kỳ báo cáo", "total": "Điểm",
@@ -307,13 +308,15 @@ def train(
 class EvalTarget(str, Enum):
     areas = "areas"
     concreteness = "concreteness"
+    checks = "checks"
+    figures = "figures"
     citations = "citations"
     structure = "structure"
 
 
 @app.command()
 def evaluate(
-    target: EvalTarget = typer.Argument(..., help="areas|citations|structure"),
+    target: EvalTarget = typer.Argument(..., help="areas|concreteness|citations|structure|figures|checks"),
     all_models: bool = typer.Option(False, "--all", help="areas: so sánh mọi mô hình."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
@@ -334,6 +337,14 @@ def evaluate(
             typer.echo(f"{name:<16}" + "  ".join(
                 f"{c}: P {r[c]['precision']:.3f} R {r[c]['recall']:.3f} F1 {r[c]['f1-score']:.3f}"
                 for c in ("concrete", "boilerplate")))
+    elif target is EvalTarget.checks:
+        from .evaluate_checks import evaluate as eval_checks, format_report
+
+        typer.echo(format_report(eval_checks()))
+    elif target is EvalTarget.figures:
+        from .evaluate_figures import evaluate as eval_figures, format_table as fig_table
+
+        typer.echo(fig_table(eval_figures()))
     elif target is EvalTarget.citations:
         from .config import corpus_dir
         from .evaluate_citations import evaluate as eval_cites, format_table
@@ -483,6 +494,101 @@ def copies(
         if out is not sys.stdout:
             out.close()
     raise typer.Exit(code=1 if failed else 0)
+
+
+_DB_HELP = "Tệp chỉ mục SQLite (mặc định: $CCHC_DB hoặc thư mục dữ liệu của người dùng)."
+
+
+@app.command()
+def index(
+    paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo cần đưa vào chỉ mục."),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+) -> None:
+    """Đưa báo cáo vào chỉ mục tìm kiếm (báo cáo, đoạn văn, văn bản dẫn, số liệu, điểm bất thường).
+
+    Tệp không đổi được bỏ qua; tệp đã sửa được thay thế; mỗi báo cáo ghi trong một giao dịch.
+    Ví dụ: cchc index corpus/reports --db out/index.sqlite
+    """
+    from .pipeline import analyse
+    from .store import Store, default_db_path
+
+    path = db or default_db_path()
+    try:
+        with Store(path) as store:
+            results = store.index_paths(paths, analyse)
+            stats = store.stats()
+    except CchcError as err:
+        typer.echo(f"{path}: {err}", err=True)
+        raise typer.Exit(code=1)
+    failed = 0
+    labels = {"added": "đã thêm", "replaced": "đã thay", "skipped": "không đổi, bỏ qua"}
+    for file, status in results:
+        if status.startswith("error: "):
+            typer.echo(f"{file}: {status[len('error: '):]}", err=True)
+            failed += 1
+        else:
+            typer.echo(f"{file}: {labels.get(status, status)}")
+    typer.echo(f"Chỉ mục {path}: {stats['reports']} báo cáo, {stats['paragraphs']} đoạn, "
+               f"{stats['citations']} văn bản dẫn.")
+    raise typer.Exit(code=1 if failed else 0)
+
+
+class SearchFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def search(
+    text: Optional[str] = typer.Argument(None, help="Từ cần tìm (có hoặc không dấu)."),
+    cites: Optional[str] = typer.Option(None, "--cites", help='Văn bản được dẫn, ví dụ "Nghị định 61/2018/NĐ-CP" hoặc "NĐ 61/2018".'),
+    area: Optional[str] = typer.Option(None, "--area", help="Mã lĩnh vực, ví dụ tthc, chinh_quyen_so."),
+    province: Optional[str] = typer.Option(None, "--province", help="Tỉnh."),
+    period: Optional[str] = typer.Option(None, "--period", help='Kỳ báo cáo, ví dụ "quý I", "6 tháng".'),
+    year: Optional[int] = typer.Option(None, "--year", help="Năm báo cáo."),
+    limit: int = typer.Option(50, "--limit", min=1, help="Số kết quả tối đa."),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    fmt: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help="table|jsonl"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp."),
+) -> None:
+    """Tìm trong các báo cáo đã đưa vào chỉ mục.
+
+    Ví dụ: cchc search --cites "Nghị định 61/2018/NĐ-CP"  |  cchc search "mot cua" --area tthc
+    """
+    from .model import AREAS
+    from .store import Store, default_db_path
+
+    if not any([text, cites, area, province, period, year]):
+        typer.echo("cần từ khóa hoặc ít nhất một điều kiện (--cites, --area, --province, --period, --year)",
+                   err=True)
+        raise typer.Exit(code=2)
+    if area is not None and area not in AREAS:
+        typer.echo(f"--area {area}: không có lĩnh vực này; chọn một trong: {', '.join(AREAS)}", err=True)
+        raise typer.Exit(code=2)
+    path = db or default_db_path()
+    try:
+        with Store(path, readonly=True) as store:
+            hits = store.search(text=text, cites=cites, area=area, province=province,
+                                period=period, year=year, limit=limit)
+    except CchcError as err:
+        typer.echo(f"{path}: {err}", err=True)
+        raise typer.Exit(code=1)
+    rows = [h.to_dict() for h in hits]
+    out = _open_output(output)
+    try:
+        if fmt is SearchFormat.table:
+            for r in rows:
+                r["unit"] = f"{r['commune'] or '?'}"
+                r["name"] = Path(r["path"]).name
+            _write_rows(rows, "table", out, ["unit", "district", "province", "period_label",
+                                             "section", "snippet", "name"],
+                        f"Kết quả tìm kiếm ({len(rows)})")
+        else:
+            _write_rows(rows, "jsonl", out, [], "")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    raise typer.Exit(code=0)
 
 
 class ScoreFormat(str, Enum):

@@ -65,3 +65,27 @@ def test_table_output_names_every_unit():
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("cchc ")
+
+
+def test_index_then_search_which_communes_cited_a_decree(tmp_path):
+    db = tmp_path / "index.sqlite"
+    result = runner.invoke(app, ["index", str(SEEDS[0].parent), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "5 báo cáo" in result.stdout
+    found = runner.invoke(app, ["search", "--cites", "NĐ 61/2018", "--db", str(db), "--format", "jsonl"])
+    assert found.exit_code == 0
+    communes = {json.loads(x)["commune"] for x in found.stdout.splitlines()}
+    # checked with grep: only seeds 000 (Hoằng Lưu) and 004 (Tân Việt) cite 61/2018/NĐ-CP
+    assert communes == {"Hoằng Lưu", "Tân Việt"}
+    again = runner.invoke(app, ["index", str(SEEDS[0]), "--db", str(db)])
+    assert "không đổi, bỏ qua" in again.stdout
+
+
+def test_search_without_an_index_says_how_to_build_one(tmp_path):
+    result = runner.invoke(app, ["search", "một cửa", "--db", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 1
+    assert "build one with `cchc index`" in result.stderr
+
+
+def test_search_needs_something_to_look_for():
+    assert runner.invoke(app, ["search"]).exit_code == 2
