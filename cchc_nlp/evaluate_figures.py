@@ -72,7 +72,9 @@ def evaluate(gold_path: Path | None = None, corpus: Path | None = None, split: s
     if split in (None, "seed"):
         names |= {p.stem for p in (corpus / "reports").glob("*.txt")}
     if split in (None, "heldout"):
-        names |= {"extra/" + p.stem for p in (corpus / "extra").glob("*.txt")}
+        # the excerpts that were annotated (metrics_scope.json), not later additions
+        scope = json.loads((corpus / "gold" / "metrics_scope.json").read_text(encoding="utf-8"))
+        names |= {"extra/" + stem for stem in scope["heldout"]}
     for name in sorted(names):
         report = parse(_report_path(name, corpus))
         for m in extract_metrics(report):
