@@ -153,7 +153,7 @@ class KeywordBaseline:
 
 # --- data and evaluation ----------------------------------------------------
 
-GOLD_FILES = ("areas.jsonl", "areas_extra.jsonl")
+GOLD_FILES = ("areas.jsonl", "areas_extra.jsonl", "areas_extra2.jsonl")
 
 
 def load_examples(gold_dir: Path | None = None) -> list[Example]:

@@ -7,6 +7,7 @@ HTML page.  Sentences are extractive: chosen, never rewritten.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .model import AREAS, SCHEMA_VERSION
@@ -86,6 +87,13 @@ def key_figures(metrics) -> list:
     return [best[i] for i in KEY_INDICATORS if i in best]
 
 
+def _short_quote(quote: str, limit: int = 150) -> str:
+    """A quote for reading: table cells separated by " | ", lines by " / ", cut at ~150 chars."""
+    text = " / ".join(" | ".join(c.strip() for c in line.split("\t") if c.strip())
+                      for line in quote.splitlines() if line.strip())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def build_digest(analysis, score=None, metrics=None) -> dict:
     """Everything the digest shows, as JSON-ready data.
 
@@ -122,14 +130,25 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             "boilerplate_share": None if boiler is None else round(boiler, 3),
             "highlights": _pick_sentences(paras, area),
         })
-    groups: dict[str, list] = defaultdict(list)
+    from .citations import PROBLEM_MESSAGES
+
+    # one entry per document, with how often the report cites it
+    groups: dict[str, dict] = defaultdict(dict)
     for c in analysis.citations:
-        groups[_citation_group(c)].append({
+        entry = groups[_citation_group(c)].setdefault(c.canonical, {
             "surface": c.surface, "type": c.type, "canonical": c.canonical,
             "date": c.date.isoformat() if c.date else None, "issuer": c.issuer,
-            "subject": c.subject, "problems": list(c.problems), "start": c.start, "end": c.end,
+            "subject": c.subject, "problems": [], "problem_labels": [], "times": 0,
+            "start": c.start, "end": c.end,
         })
-    citations = [{"group": g, "label": CITATION_GROUPS_VI[g], "documents": groups[g]}
+        entry["times"] += 1
+        for p in c.problems:
+            if p not in entry["problems"]:
+                entry["problems"].append(p)
+                entry["problem_labels"].append(
+                    re.sub(r"\s*\(ví dụ[^)]*\)", "", PROBLEM_MESSAGES.get(p, p)).rstrip("."))
+    citations = [{"group": g, "label": CITATION_GROUPS_VI[g],
+                  "documents": sorted(groups[g].values(), key=lambda d: (d["type"], d["canonical"]))}
                  for g in CITATION_GROUPS_VI if groups.get(g)]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -154,7 +173,8 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "flags": [
             {"id": f.id, "severity": f.severity, "severity_label": _SEVERITY_VI[f.severity],
              "message": f.message_vi,
-             "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]}
+             "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,
+                           "short": _short_quote(e.quote)} for e in f.evidence]}
             for f in analysis.flags],
         "score": {
             "total": score.total,

@@ -86,7 +86,9 @@ def score(report: Report, paragraphs, citations, flags, *, today: date | None = 
     penalty = sum(FLAG_PENALTY[f.severity] for f in flags if f.id not in _OUTLINE_FLAGS)
     consistency = max(0.0, 1 - penalty / WEIGHTS["consistency"])
     counted = [f for f in flags if f.id not in _OUTLINE_FLAGS]
-    notes["consistency"] = f"{len(counted)} điểm bất thường (trừ {penalty:g} điểm)"
+    notes["consistency"] = (f"{len(counted)} điểm bất thường về nội dung, số liệu "
+                            f"(trừ {penalty:g} điểm; thiếu sót đề cương tính ở mục Đủ đề cương)"
+                            ).replace(".", ",")
 
     if citations:
         bad = sum(1 for c in citations if c.problems)

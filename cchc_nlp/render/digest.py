@@ -19,6 +19,28 @@ def _md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
 
 
+def _vn_number(value) -> str:
+    """Vietnamese number format: 4.001 and 80,6 (a point groups thousands)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        d = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    sign = "-" if d < 0 else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    frac = frac.rstrip("0")
+    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
+
+
+def _vn_date(iso) -> str:
+    """2023-12-11 -> 11/12/2023."""
+    if not iso:
+        return ""
+    y, m, d = str(iso).split("-")
+    return f"{d}/{m}/{y}"
+
+
 @functools.cache
 def _env(kind: str):
     from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -27,6 +49,8 @@ def _env(kind: str):
                       autoescape=kind == "html", undefined=StrictUndefined,
                       trim_blocks=kind == "html", lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = _md
+    env.filters["vn"] = _vn_number
+    env.filters["vndate"] = _vn_date
     return env
 
 
