@@ -27,7 +27,8 @@ _PERIOD_RE = re.compile(
 )
 _DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _CITATION_SEVERITY = {"invalid_date": "high", "type_code_mismatch": "medium",
-                      "year_mismatch": "medium", "dated_after_report": "medium"}
+                      "year_mismatch": "medium", "dated_after_report": "medium",
+                      "superseded": "medium", "unknown_code": "low"}
 
 
 def _ev(report: Report, start: int, end: int) -> Evidence:
@@ -171,7 +172,7 @@ def check_dates(report: Report, citations: list[Citation] = ()) -> list[Flag]:
 
 
 def check_citations(report: Report, citations: list[Citation]) -> list[Flag]:
-    from .citations import PROBLEM_MESSAGES
+    from .citations import problem_message
 
     flags = []
     for c in citations:
@@ -179,7 +180,7 @@ def check_citations(report: Report, citations: list[Citation]) -> list[Flag]:
             flags.append(Flag(
                 f"citation_{problem}", _CITATION_SEVERITY.get(problem, "low"),
                 f"{c.surface}: "
-                + re.sub(r"\s*\(ví dụ[^)]*\)", "", PROBLEM_MESSAGES.get(problem, problem)),
+                + re.sub(r"\s*\(ví dụ[^)]*\)", "", problem_message(c, problem)),
                 (_ev(report, c.start, c.end),)))
     return flags
 

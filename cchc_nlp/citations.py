@@ -22,6 +22,14 @@ laws cited by name get ``"Luật <Name> <year>"`` (see :func:`law_canonical`).
 :func:`citation_key` makes the key that identifies a document across reports
 and :func:`parse_query` reads what a reviewer types into a search box.
 
+Problems (``Citation.problems``, messages in :data:`PROBLEM_MESSAGES`, or
+:func:`problem_message` for one citation): ``type_code_mismatch``,
+``invalid_date``, ``year_mismatch``, ``dated_after_report``, ``unknown_code``
+(a type or issuer part of the code that is not a known abbreviation; the lists
+are in ``corpus/gold/CITATIONS_GUIDELINES.md``) and ``superseded`` (a central
+document that the sourced reference table ``data/central_documents.json``
+records as replaced or expired before the report; see :func:`central_document`).
+
 Offsets index the text you pass in; ``surface == text[start:end]`` always.
 ``surface`` runs from the type word (when there is one) to the end of the
 code; for a law cited by name it runs to the end of its date or year.
@@ -29,11 +37,13 @@ code; for a law cited by name it runs to the end of its date or year.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from .model import Citation
 
@@ -47,6 +57,8 @@ __all__ = [
     "parse_query",
     "QueryMatch",
     "law_canonical",
+    "central_document",
+    "problem_message",
 ]
 
 # --------------------------------------------------------------------------
@@ -86,7 +98,10 @@ PROBLEM_MESSAGES: dict[str, str] = {
     "invalid_date": "Ngày ban hành không tồn tại (ví dụ: 32/05/2024).",
     "year_mismatch": "Năm trong số hiệu khác năm của ngày ban hành.",
     "dated_after_report": "Văn bản được dẫn có ngày ban hành sau ngày của báo cáo.",
-    "unknown_code": "Không nhận ra loại văn bản trong ký hiệu.",
+    "unknown_code": "Ký hiệu có phần loại văn bản hoặc phần cơ quan ban hành không phải chữ viết tắt đã biết "
+    "(ví dụ: 12/XYZ-UBND).",
+    "superseded": "Văn bản được dẫn đã được thay thế hoặc đã hết hiệu lực vào thời điểm của báo cáo; "
+    "cần dẫn văn bản thay thế.",
 }
 
 # Type words as written in prose, lower case, one space between syllables.
@@ -174,6 +189,29 @@ _ISSUER_CODES = frozenset(
     }
 ) | _CENTRAL_CODES  # fmt: skip
 _ISSUER_LIKE_RE = re.compile(r"(?:UBND|HĐND|UBTVQH|QH)\d{0,2}|[BS][A-ZĐ]{1,8}|UBND[A-ZĐ]{1,6}")
+# Divisions, offices and services named after the body in a code ("126/UBND-NV",
+# "473/STP-PBGDPL", "2796/UBND-TH", "19/BC-TTPVHCC"), and other bodies seen in
+# the issuer part.  They count as known for ``unknown_code`` only: unlike
+# ``_ISSUER_CODES`` they never make a bare code a citation on their own.
+_UNIT_CODES = frozenset(
+    {
+        # offices and divisions of a People's Committee, a department, a ministry
+        "VP", "NV", "TH", "KT", "VX", "NC", "TP", "PC", "NCPC", "NCKS", "NCNV", "KGVX",
+        "KTTH", "KTN", "KTHT", "QHĐP", "QHQT", "TCCV", "TCBC", "CCVC", "XDCQ", "TCBM",
+        "VTLT", "TĐKT", "TCCB", "TCHC", "HCTC", "HC", "KHTC", "TCKH", "KHĐT", "TNMT",
+        "VHTT", "VHXH", "LĐTBXH", "YT", "GDĐT", "QLĐT", "NN", "NNPTNT", "NNMT", "QS",
+        "BCHQS", "TTHC", "KSTTHC", "KSTT", "CCHC", "PBGDPL", "HCTP", "TTPVHCC", "TTHCC",
+        "TTPVHC", "BPMC", "MC", "ĐT", "TC", "KH", "CN", "DL", "DT", "TG", "TĐ", "MT",
+        "TTr", "TT", "ĐN", "HTQT", "KTXH", "CNTT", "VHTTDL", "TKBT", "KTĐN",
+        # bodies
+        "CTN", "VPQH", "VPCTN", "ĐĐBQH", "ĐBQH", "TAND", "VKSND", "CAT", "CAH", "CAX",
+        "KBNN", "CCT", "CTK", "NHCSXH", "UBMTTQVN", "UBTWMTTQVN", "MTTQVN", "CĐ",
+        "CĐCS", "HTX", "TTXVN", "HĐTĐKT", "HĐPH", "ĐBHĐND",
+    }
+)  # fmt: skip
+# Party bodies and their boards: "TW", "TU", "HU", "ĐU" …, "BTGTW", "BTCHU",
+# "UBKTTU", "VPTU".
+_PARTY_BODY_RE = re.compile(r"(?:B[A-ZĐ]{1,4}|UBKT|VP|ĐB|ĐĐ)?(?:TW|TƯ|TU|HU|ĐU|ĐUX|QU|TXU|THU|TPU|ĐUK)")
 
 # Vietnamese capital letters: Python's re has no \p{Lu}.
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -208,7 +246,9 @@ _CODE_END = r"(?:(?!\w)|(?=(?:ngày|về|của|và|năm|ban|quy|hướng|tại|t
 # skip ahead to digits; what precedes the number is checked in Python.
 _CORE_RE = re.compile(
     rf"""
-    (?P<num>\d{{1,6}}+)(?!\d)
+    # A number, or a number with one lower-case letter glued to it before the
+    # slash ("30c/NQ-CP", "136a/QĐ-UBND"): the letter is part of the number.
+    (?P<num>\d{{1,6}}+(?:[a-zđ](?=\s*+/))?)(?![\da-zđ])
     (?:
         # Party documents: 18-NQ/TW, 01-CTr/ĐU, "18- NQ/TW"
         \s*+[{_HY}]\s*+(?P<ptype>{_PART})\s*+/\s*+
@@ -308,6 +348,7 @@ _ISSUER = rf"""
         (?:\s++{_LEVEL}(?:\s++{_NAME})?)?
     )
 """
+_CLOSE_RE = re.compile(r"[ \t\r\n]*+\)")
 _ISSUER_AFTER_RE = re.compile(rf"\s*+,?\s*+\(?\s*+(?i:của)\s++(?P<issuer>{_ISSUER})", re.VERBOSE)
 
 # ---- subjects ------------------------------------------------------------
@@ -404,18 +445,49 @@ def _split_parts(code: str) -> list[str]:
     return [_canon_part(p) for p in code.split("-") if p]
 
 
+def _known_issuer_part(p: str) -> bool:
+    """Whether an issuer part of a code is a known abbreviation (for ``unknown_code``).
+
+    Known: the bodies of ``_ISSUER_CODES``, ministries "B…" and provincial
+    departments "S…", People's Committees and councils (optionally numbered:
+    "QH13", "UBTVQH15"), Party bodies ("TW", "HU", "BTGTW"), the divisions and
+    offices of ``_UNIT_CODES``, each optionally followed by a number ("BCĐ389"),
+    and ministry departments written as a letter and two digits ("V03", "C06");
+    parts joined by "&" ("CCHC&PC") are checked one by one.
+    """
+    for sub in p.split("&"):
+        base = sub.rstrip("0123456789") or sub
+        if not sub or not (
+            sub in _ISSUER_CODES
+            or base in _ISSUER_CODES
+            or base in _UNIT_CODES
+            or _ISSUER_LIKE_RE.fullmatch(sub) is not None
+            or _PARTY_BODY_RE.fullmatch(base) is not None
+            or re.fullmatch(r"[A-ZĐ]\d{2}", sub) is not None  # departments of ministries: "V03", "C06"
+        ):
+            return False
+    return True
+
+
 def _restore_hyphen(parts: list[str]) -> list[str]:
     """"NĐCP" -> ["NĐ", "CP"]: PDF extraction sometimes drops the hyphen."""
     if len(parts) != 1:
         return parts
     p = parts[0]
-    if p in _CODE_TYPES or _issuer_like(p) or p in _OTHER_TYPE_CODES:
+    if p in _CODE_TYPES or p in _ISSUER_CODES or p in _OTHER_TYPE_CODES:
         return parts
-    for t in sorted(_CODE_TYPES, key=len, reverse=True):
+    # "BCUBND" looks like a ministry code ("B…") but is "BC" + "UBND": a part
+    # that only the B…/S… pattern calls an issuer is split when what follows
+    # its type part is a listed body.
+    pattern_only = _issuer_like(p)
+    for t in _TYPES_LONGEST_FIRST:
         rest = p[len(t) :]
-        if p.startswith(t) and rest and _issuer_like(rest):
+        if p.startswith(t) and rest and (rest in _ISSUER_CODES if pattern_only else _issuer_like(rest)):
             return [t, rest]
     return parts
+
+
+_TYPES_LONGEST_FIRST = sorted(_CODE_TYPES, key=len, reverse=True)
 
 
 def _make_date(d: str, m: str, y: str) -> date | None:
@@ -671,6 +743,10 @@ def _read_tail(text: str, c: _Cand, limit: int) -> None:
     if dm is not None:
         c.date, c.date_text = _date_of(dm)
         pos = dm.end()
+        if "(" in text[dm.start() : dm.start("date")]:  # "(05/01/2024) của UBND xã": past the ")"
+            cm = _CLOSE_RE.match(text, pos, limit)
+            if cm is not None:
+                pos = cm.end()
     im = _ISSUER_AFTER_RE.match(text, pos, limit)
     if im is not None:
         c.issuer = _collapse(im.group("issuer"))
@@ -717,7 +793,13 @@ def find_citations(
             number on a "Số: …" header line is used.  "Số:" header lines and
             appendix captions "(Kèm theo Báo cáo số …)" are never citations.
         report_date: the report's date; citations dated after it get the
-            problem ``dated_after_report``.
+            problem ``dated_after_report``, and central documents that the
+            reference table (``cchc_nlp/data/central_documents.json``) records
+            as replaced or expired before it get ``superseded``.  Without a
+            report date, the latest issue date among the text's own citations
+            stands in for it (the report cannot be older than what it cites);
+            when no citation in the text is dated, every replaced or expired
+            document is ``superseded``.
 
     Returns:
         Citations in text order; ``text[c.start:c.end] == c.surface``.  Never
@@ -781,6 +863,11 @@ def find_citations(
     if own is None:
         own = next((c.canonical for c in cands if c.header and c.law_name is None), None)
 
+    # Without a report date: the report is no older than its latest dated citation.
+    floor = None
+    if report_date is None:
+        floor = max((c.date for c in cands if c.date is not None), default=None)
+
     result: list[Citation] = []
     for c in cands:
         if c.header:
@@ -791,11 +878,11 @@ def find_citations(
         if own is not None and c.law_name is None and c.canonical == own:
             if c.issuer is None or _KEM_THEO_RE.search(text, max(0, c.start - 24), c.start):
                 continue
-        result.append(_to_citation(text, c, report_date))
+        result.append(_to_citation(text, c, report_date, floor))
     return result
 
 
-def _to_citation(text: str, c: _Cand, report_date: date | None) -> Citation:
+def _to_citation(text: str, c: _Cand, report_date: date | None, floor: date | None = None) -> Citation:
     problems: list[str] = []
     if c.law_name is not None:
         ctype, number, code = c.law_type or "luat", "", ""
@@ -823,7 +910,7 @@ def _to_citation(text: str, c: _Cand, report_date: date | None) -> Citation:
             ctype = "cong_van"  # a code with no type part: "126/UBND-NV"
         else:
             ctype = "unknown"
-        if not known:
+        if not known or not all(_known_issuer_part(p) for p in c.issuer_parts):
             problems.append("unknown_code")
     if c.date_text is not None and c.date is None:
         problems.append("invalid_date")
@@ -831,6 +918,8 @@ def _to_citation(text: str, c: _Cand, report_date: date | None) -> Citation:
         problems.append("year_mismatch")
     if c.date is not None and report_date is not None and c.date > report_date:
         problems.append("dated_after_report")
+    if _is_superseded(central_document(c.canonical), report_date, floor):
+        problems.append("superseded")
     return Citation(
         start=c.start,
         end=c.end,
@@ -887,10 +976,126 @@ def law_canonical(type_id: str, name: str, year: int | None) -> str:
 
 
 # --------------------------------------------------------------------------
+# Central documents: status and successors (the "superseded" problem)
+# --------------------------------------------------------------------------
+
+_CENTRAL_TABLE = Path(__file__).resolve().parent / "data" / "central_documents.json"
+_central_index: dict[str, dict] | None = None
+
+
+def _doc_key(canonical: str) -> str:
+    return _fold(_strip_zeros(canonical))
+
+
+def _central_documents() -> dict[str, dict]:
+    """The reference table, indexed by folded canonical form and aliases (loaded once)."""
+    global _central_index
+    if _central_index is None:
+        try:
+            data = json.loads(_CENTRAL_TABLE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        index: dict[str, dict] = {}
+        for entry in data.get("documents", []):
+            for name in [entry["canonical"], *entry.get("aliases", [])]:
+                index[_doc_key(name)] = entry
+        _central_index = index
+    return _central_index
+
+
+def central_document(canonical: str) -> dict | None:
+    """The reference-table entry of a central document, by canonical form or alias.
+
+    The table (``cchc_nlp/data/central_documents.json``) holds the central
+    documents most cited in CCHC reports: title, date, issuer, status
+    (``in_force``, ``amended``, ``replaced``, ``expired`` or ``unknown``),
+    successors and the public sources of each fact.  Leading zeros, case and
+    diacritics do not matter; a law is found by number or by name.
+
+    Example::
+
+        >>> central_document("61/2018/NĐ-CP")["successors"][0]["canonical"]
+        '118/2025/NĐ-CP'
+        >>> central_document("Luật Ban hành văn bản quy phạm pháp luật 2015")["canonical"]
+        '80/2015/QH13'
+        >>> central_document("5/KH-UBND") is None
+        True
+    """
+    if not isinstance(canonical, str) or not canonical:
+        return None
+    return _central_documents().get(_doc_key(canonical))
+
+
+def _iso(s) -> date | None:
+    try:
+        return date.fromisoformat(s) if s else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _is_superseded(entry: dict | None, report_date: date | None, floor: date | None) -> bool:
+    """Replaced or expired when the report was written (see :func:`find_citations`)."""
+    if entry is None or entry.get("status") not in ("replaced", "expired"):
+        return False
+    when = report_date if report_date is not None else floor
+    if when is None:
+        return True  # nothing dates the report: the document is known to be superseded
+    since = _iso(entry.get("superseded_from"))
+    return since is not None and when >= since
+
+
+def _doc_label(canonical: str, type_id: str | None, name: str | None = None) -> str:
+    """"Nghị định 118/2025/NĐ-CP", "Luật Ban hành … 2025 (64/2025/QH15)"."""
+    if name:
+        return f"{name} ({canonical})" if name != canonical else name
+    if canonical.startswith(("Luật", "Bộ luật", "Hiến pháp")):
+        return canonical
+    label = TYPE_LABELS.get(type_id or "", "")
+    return f"{label} {canonical}" if label and type_id != "unknown" else canonical
+
+
+def _entry_label(entry: dict) -> str:
+    name = next((a for a in entry.get("aliases", []) if a.startswith(("Luật", "Bộ luật", "Hiến pháp"))), None)
+    return _doc_label(entry["canonical"], entry.get("type"), name)
+
+
+def problem_message(c: Citation, problem: str) -> str:
+    """The Vietnamese message for one problem of one citation.
+
+    For ``superseded`` it names the successor and the date from which it
+    applies; for the other problems it is ``PROBLEM_MESSAGES[problem]``.
+
+    Example::
+
+        >>> [c] = find_citations("Nghị định số 61/2018/NĐ-CP", report_date=date(2025, 9, 30))
+        >>> c.problems
+        ('superseded',)
+        >>> problem_message(c, "superseded")
+        'Nghị định 61/2018/NĐ-CP đã được thay thế bởi Nghị định 118/2025/NĐ-CP từ ngày 01/07/2025.'
+    """
+    if problem == "superseded":
+        entry = central_document(c.canonical)
+        if entry is not None and entry.get("status") in ("replaced", "expired"):
+            succ = " và ".join(
+                _doc_label(s["canonical"], s.get("type"), s.get("name")) for s in entry.get("successors", [])
+            )
+            since = _iso(entry.get("superseded_from"))
+            when = f" từ ngày {since.strftime('%d/%m/%Y')}" if since else ""
+            if entry["status"] == "replaced":
+                if succ:
+                    return f"{_entry_label(entry)} đã được thay thế bởi {succ}{when}."
+                return f"{_entry_label(entry)} đã được thay thế{when}."
+            if succ:
+                return f"{_entry_label(entry)} đã hết hiệu lực; văn bản thay thế: {succ}{when}."
+            return f"{_entry_label(entry)} đã hết hiệu lực{when}."
+    return PROBLEM_MESSAGES.get(problem, problem)
+
+
+# --------------------------------------------------------------------------
 # Identity
 # --------------------------------------------------------------------------
 
-_NUMBERED_CANON_RE = re.compile(r"^(?P<num>\d+)(?:/(?P<year>\d{4}))?/(?P<code>.+)$")
+_NUMBERED_CANON_RE = re.compile(r"^(?P<num>\d+)(?P<suffix>[a-zđ]?)(?:/(?P<year>\d{4}))?/(?P<code>.+)$")
 _PARTY_CANON_RE = re.compile(r"^(?P<num>\d+)-(?P<ptype>[^/]+)/(?P<code>.+)$")
 _LAW_CANON_RE = re.compile(r"^(?P<label>Bộ luật|Luật|Hiến pháp)(?: (?P<name>.+?))??(?: (?P<year>\d{4}))?$")
 
@@ -1017,7 +1222,7 @@ _QUERY_TYPES: dict[str, str] = {
 _QUERY_RE = re.compile(
     r"^\s*(?P<tw>[a-z ]*?)\s*(?:so\s*:?\s*)?"
     r"(?:(?P<pnum>\d+)\s*-\s*(?P<ptype>[a-z]+)\s*/\s*(?P<pcode>[a-z0-9\- ]+)"
-    r"|(?P<num>\d+)(?:\s*/\s*(?P<year>(?:19|20)\d\d)(?!\d))?(?:\s*/\s*(?P<code>[a-z0-9][a-z0-9\- ]*))?)\s*$"
+    r"|(?P<num>\d+)(?P<suffix>[a-z]?)(?:\s*/\s*(?P<year>(?:19|20)\d\d)(?!\d))?(?:\s*/\s*(?P<code>[a-z0-9][a-z0-9\- ]*))?)\s*$"
 )
 _QUERY_LAW_RE = re.compile(r"^\s*(?P<label>bo luat|luat|hien phap)\b\s*(?P<name>.*?)\s*(?:nam\s+)?(?P<year>(?:19|20)\d\d)?\s*$")
 
@@ -1040,6 +1245,7 @@ class QueryMatch:
     party: bool = False
     law_name: str | None = None  # folded law name, for "Luật Đất đai 2023"
     canonical: str | None = None
+    suffix: str = ""  # the letter of a number such as "30c" (folded)
 
     def matches(self, key_or_canonical: str) -> bool:
         """True when the document named by a canonical form or key fits this query.
@@ -1064,18 +1270,18 @@ class QueryMatch:
             return False
         pm = _PARTY_CANON_RE.match(canon)
         if pm is not None:
-            num, year = int(pm.group("num")), None
+            num, year, suffix = int(pm.group("num")), None, ""
             parts = [_fold(pm.group("ptype"))] + [_fold(p) for p in pm.group("code").split("-")]
             party = True
         else:
             nm = _NUMBERED_CANON_RE.match(canon)
             if nm is None:
                 return False
-            num = int(nm.group("num"))
+            num, suffix = int(nm.group("num")), _fold(nm.group("suffix"))
             year = int(nm.group("year")) if nm.group("year") else None
             parts = [_fold(p) for p in nm.group("code").split("-")]
             party = False
-        if num != self.number or (self.year is not None and year != self.year):
+        if num != self.number or suffix != self.suffix or (self.year is not None and year != self.year):
             return False
         if self.code:
             if self.party != party and len(self.code) > 1:
@@ -1142,7 +1348,8 @@ def parse_query(q: str) -> QueryMatch:
             number=int(m.group("num")),
             year=year,
             code=code,
-            canonical=_query_canonical(m.group("num"), year, code, party=False) if len(code) > 1 or (
+            suffix=m.group("suffix"),
+            canonical=_query_canonical(m.group("num") + m.group("suffix"), year, code, party=False) if len(code) > 1 or (
                 code and code[0] not in _QUERY_TYPES) else None,
         )
     return QueryMatch(query=q)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -55,10 +56,14 @@ class ParseFormat(str, Enum):
     table = "table"
 
 
-def _open_output(output: Optional[Path]):
-    if output is None:
-        return sys.stdout
-    return open(output, "w", encoding="utf-8")
+@contextmanager
+def _output(path: Optional[Path]):
+    """Where a command writes: the file given with -o, else stdout (left open)."""
+    if path is None:
+        yield sys.stdout
+    else:
+        with open(path, "w", encoding="utf-8") as fh:
+            yield fh
 
 
 def run_batch(paths: Iterable[Path], work: Callable[[Path], object]) -> tuple[list, int]:
@@ -115,12 +120,11 @@ def parse(
 
     results, failed = run_batch(paths, parse_report)
     reports = [r for _, r in results]
-    out = _open_output(output)
 
     def record(r):
         return report_record(r, extract_metrics(r))
 
-    try:
+    with _output(output) as out:
         if fmt is ParseFormat.table:
             out.write(_meta_table(reports))
         elif fmt is ParseFormat.json and len(reports) == 1:
@@ -130,9 +134,6 @@ def parse(
         else:
             for r in reports:
                 out.write(json.dumps(record(r), ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     raise typer.Exit(code=1 if failed else 0)
 
 
@@ -225,14 +226,10 @@ def cites(
 
     results, failed = run_batch(paths, work)
     rows = [r for _, rs in results for r in rs]
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         _write_rows(rows, fmt.value, out,
                     ["file", "type", "canonical", "date", "issuer", "subject", "problems"],
                     "Văn bản được trích dẫn")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     raise typer.Exit(code=1 if failed else 0)
 
 
@@ -267,17 +264,13 @@ def tag(
         typer.echo(f"cchc: {err}", err=True)
         raise typer.Exit(code=1)
     rows = [{"file": r.pop("file"), **r} for _, rs in results for r in rs]
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         if fmt is TagFormat.table:
             for r in rows:
                 r["score"] = f"{r['area_scores'][r['area']]:.2f}"
                 r["name"] = Path(r["file"]).name
         _write_rows(rows, fmt.value, out, ["name", "index", "section", "area_label", "score", "text"],
                     "Lĩnh vực CCHC theo đoạn")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     raise typer.Exit(code=1 if failed else 0)
 
 
@@ -310,13 +303,14 @@ class EvalTarget(str, Enum):
     concreteness = "concreteness"
     checks = "checks"
     figures = "figures"
+    sentences = "sentences"
     citations = "citations"
     structure = "structure"
 
 
 @app.command()
 def evaluate(
-    target: EvalTarget = typer.Argument(..., help="areas|concreteness|citations|structure|figures|checks"),
+    target: EvalTarget = typer.Argument(..., help="areas|concreteness|sentences|citations|structure|figures|checks"),
     all_models: bool = typer.Option(False, "--all", help="areas: so sánh mọi mô hình."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
@@ -341,6 +335,10 @@ def evaluate(
         from .evaluate_checks import evaluate as eval_checks, format_report
 
         typer.echo(format_report(eval_checks()))
+    elif target is EvalTarget.sentences:
+        from .evaluate_sentences import evaluate as eval_sentences, format_report as sent_report
+
+        typer.echo(sent_report(eval_sentences()))
     elif target is EvalTarget.figures:
         from .evaluate_figures import evaluate as eval_figures, format_table as fig_table
 
@@ -387,8 +385,7 @@ def check(
                 for f in analyse(path).flags]
 
     rows, failed = _run_model_batch(paths, work)
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         if fmt is CheckFormat.table:  # display columns for people only
             for r in rows:
                 r["name"] = Path(r["file"]).name
@@ -396,9 +393,6 @@ def check(
                 r["trich"] = r["evidence"][0]["quote"] if r["evidence"] else ""
         _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "message", "trich"],
                     "Điểm bất thường")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     raise typer.Exit(code=1 if failed else 0)
 
 
@@ -486,13 +480,9 @@ def copies(
              "paragraph_b": c.paragraph_b, "similarity": c.similarity,
              "share_a": shares[c.report_a], "share_b": shares[c.report_b],
              "text": texts[c.report_a][c.paragraph_a]} for c in found]
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         _write_rows(rows, fmt.value, out, ["file_a", "paragraph_a", "file_b", "paragraph_b",
                                            "similarity", "text"], "Đoạn văn trùng lặp")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     raise typer.Exit(code=1 if failed else 0)
 
 
@@ -574,8 +564,7 @@ def search(
         typer.echo(f"{path}: {err}", err=True)
         raise typer.Exit(code=1)
     rows = [h.to_dict() for h in hits]
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         if fmt is SearchFormat.table:
             for r in rows:
                 r["unit"] = f"{r['commune'] or '?'}"
@@ -585,9 +574,6 @@ def search(
                         f"Kết quả tìm kiếm ({len(rows)})")
         else:
             _write_rows(rows, "jsonl", out, [], "")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     raise typer.Exit(code=0)
 
 
@@ -626,21 +612,17 @@ def score(
     elif fmt is ScoreFormat.xlsx:
         frame.to_excel(output, index=False)
     elif fmt is ScoreFormat.csv:
-        out = _open_output(output)
-        frame.to_csv(out, index=False)
-        if out is not sys.stdout:
-            out.close()
+        with _output(output) as out:
+            frame.to_csv(out, index=False)
     else:
         rows = frame.to_dict("records")
         for r in rows:
             r["name"] = Path(r["file"]).name
         from .scoring import LABELS_VI
 
-        out = _open_output(output)
-        cols = ["name", "unit", "period", "total", *LABELS_VI, "error"]
-        _write_rows(rows, "table", out, cols, "Điểm chất lượng báo cáo (thấp nhất trước)")
-        if out is not sys.stdout:
-            out.close()
+        with _output(output) as out:
+            cols = ["name", "unit", "period", "total", *LABELS_VI, "error"]
+            _write_rows(rows, "table", out, cols, "Điểm chất lượng báo cáo (thấp nhất trước)")
     raise typer.Exit(code=1 if failed else 0)
 
 

@@ -130,7 +130,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             "boilerplate_share": None if boiler is None else round(boiler, 3),
             "highlights": _pick_sentences(paras, area),
         })
-    from .citations import PROBLEM_MESSAGES
+    from .citations import problem_message
 
     # one entry per document, with how often the report cites it
     groups: dict[str, dict] = defaultdict(dict)
@@ -146,7 +146,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             if p not in entry["problems"]:
                 entry["problems"].append(p)
                 entry["problem_labels"].append(
-                    re.sub(r"\s*\(ví dụ[^)]*\)", "", PROBLEM_MESSAGES.get(p, p)).rstrip("."))
+                    re.sub(r"\s*\(ví dụ[^)]*\)", "", problem_message(c, p)).rstrip("."))
     citations = [{"group": g, "label": CITATION_GROUPS_VI[g],
                   "documents": sorted(groups[g].values(), key=lambda d: (d["type"], d["canonical"]))}
                  for g in CITATION_GROUPS_VI if groups.get(g)]

@@ -70,6 +70,8 @@ def segmented(text: str) -> str:
 
 
 _INLINE_ITEM_RE = re.compile(r"(?<=[;:])\s+(?=[-+•]\s)")
+_LIST_NUMBER_RE = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]")
+_CLOSING_MARK_RE = re.compile(r"[./]+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -110,7 +112,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
         pos = end
     if not spans and text.strip():
         spans.append((len(text) - len(text.lstrip()), len(text.rstrip())))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    # underthesea ends a sentence after a list number ("2. Thực hiện …") and
+    # before the closing mark "./.": glue those pieces back to their sentence
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        piece = text[s:e].strip()
+        if merged and (_CLOSING_MARK_RE.fullmatch(piece)
+                       or _LIST_NUMBER_RE.fullmatch(text[merged[-1][0]:merged[-1][1]].strip())):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 class UnderthesaTokenizer:

@@ -828,7 +828,7 @@ class Store:
         if qm.law_name is not None:
             return [{"bo_luat": "Bộ luật ", "hien_phap": "Hiến pháp"}.get(qm.type or "", "Luật ")]
         if qm.number is not None:
-            n = str(qm.number)
+            n = f"{qm.number}{getattr(qm, 'suffix', '') or ''}"  # "30c" in 30c/NQ-CP
             if qm.party:
                 return [n + "-"]
             return [f"{n}/{qm.year}/" if qm.year is not None else n + "/", n + "-"]

@@ -27,7 +27,7 @@ def test_cross_validation_never_trains_on_the_scored_report(monkeypatch):
     seen = []
 
     class Spy:
-        def fit(self, X, y):
+        def fit(self, X, y, **weights):
             self.train = set(X)
             return self
 

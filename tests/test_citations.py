@@ -618,3 +618,487 @@ def test_raw_and_whitespace_normalised_seed_give_the_same_citations(path):
 
 def test_docstring_examples_run():
     assert doctest.testmod(citations_module).failed == 0
+
+
+# ---------------------------------------------------------------------------
+# Problems: unknown codes, superseded central documents
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("Quyết định số 12/XYZ-UBND", True),  # the type part is unknown
+        ("Quyết định số 12/QĐ-XYZW", True),  # the issuer part is unknown
+        ("Kế hoạch số 3/KH-UBND-ZZZ", True),
+        ("Nghị quyết số 5-NQ/XQZ", True),  # a Party document with an unknown body
+        ("Quyết định số 12/QĐ-UBND", False),
+        ("Công văn số 126/UBND-NV", False),  # division of a People's Committee
+        ("Công văn số 473/STP-PBGDPL", False),
+        ("Công văn số 2231/SNV-CCHC&PC", False),  # "&" joins two known units
+        ("Quyết định số 5/QĐ-BCĐ389", False),  # a numbered board
+        ("Luật số 80/2015/QH13", False),
+        ("Hướng dẫn số 25-HD/BTGTW", False),
+        ("Công văn số 5/BCA-V03", False),  # a ministry department
+        ("Thông tư liên tịch số 01/2015/TTLT-BNV-BTC", False),
+    ],
+)
+def test_unknown_code_covers_type_and_issuer_parts(text, unknown):
+    assert ("unknown_code" in only(text).problems) is unknown
+
+
+def test_number_with_a_letter_is_one_document():
+    c = only("Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ")
+    assert (c.number, c.canonical, c.date) == ("30c", "30c/NQ-CP", D(2011, 11, 8))
+    assert parse_query("nghi quyet 30c/nq-cp").matches("30c/NQ-CP")
+    assert not parse_query("30/NQ-CP").matches("30c/NQ-CP")
+
+
+def test_superseded_fires_after_the_successor_took_effect():
+    text = "Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về cơ chế một cửa"
+    assert only(text, report_date=D(2024, 6, 30)).problems == ()
+    assert only(text, report_date=D(2025, 6, 30)).problems == ()
+    c = only(text, report_date=D(2025, 7, 1))
+    assert c.problems == ("superseded",)
+    msg = citations_module.problem_message(c, "superseded")
+    assert "118/2025/NĐ-CP" in msg and "01/07/2025" in msg
+    assert PROBLEM_MESSAGES["superseded"]
+
+
+def test_superseded_needs_a_replaced_or_expired_status():
+    # amended (130/2005), unknown (34/2016), in force (76/NQ-CP), not in the table (5/KH-UBND)
+    for text in ("Nghị định số 130/2005/NĐ-CP", "Nghị định số 34/2016/NĐ-CP", "Nghị quyết số 76/NQ-CP",
+                 "Kế hoạch số 5/KH-UBND"):  # fmt: skip
+        assert "superseded" not in only(text, report_date=D(2030, 1, 1)).problems, text
+
+
+def test_superseded_law_is_found_by_name_and_by_number():
+    for text in ("Luật Ban hành văn bản QPPL 2015", "Luật số 80/2015/QH13",
+                 "Luật Ban hành văn bản quy phạm pháp luật ngày 22/6/2015"):  # fmt: skip
+        c = only(text, report_date=D(2025, 5, 1))
+        assert c.problems == ("superseded",), text
+        assert "64/2025/QH15" in citations_module.problem_message(c, "superseded")
+    assert only("Luật số 80/2015/QH13", report_date=D(2025, 3, 31)).problems == ()
+
+
+def test_superseded_without_a_report_date():
+    # nothing dates the text: a replaced or expired document is flagged
+    c = only("theo Nghị quyết số 30c/NQ-CP")
+    assert c.problems == ("superseded",)
+    assert "76/NQ-CP" in citations_module.problem_message(c, "superseded")
+    # the latest dated citation bounds the report's date from below
+    old = "Nghị định số 61/2018/NĐ-CP; Kế hoạch số 2/KH-UBND ngày 05/01/2024"
+    assert [c.problems for c in find_citations(old)] == [(), ()]
+    new = "Nghị định số 61/2018/NĐ-CP; Kế hoạch số 2/KH-UBND ngày 05/08/2025"
+    assert [c.problems for c in find_citations(new)] == [("superseded",), ()]
+
+
+def test_reference_table_is_sourced_and_consistent():
+    import json
+    from cchc_nlp.citations import central_document, law_canonical
+
+    path = citations_module._CENTRAL_TABLE
+    docs = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    assert len(docs) >= 20
+    seen = set()
+    for d in docs:
+        assert d["status"] in ("in_force", "amended", "replaced", "expired", "unknown"), d["canonical"]
+        assert d["type"] in TYPE_IDS
+        # the canonical form is what the extractor writes for this document
+        [c] = find_citations(f"{citations_module.TYPE_LABELS[d['type']]} số {d['canonical']}")
+        assert c.canonical == d["canonical"]
+        for alias in d["aliases"]:  # law names are in law_canonical form
+            name, year = alias.rsplit(" ", 1)
+            assert law_canonical(d["type"], name, int(year)) == alias
+        for name in [d["canonical"], *d["aliases"]]:
+            assert name not in seen
+            seen.add(name)
+            assert central_document(name) is d or central_document(name) == d
+        if d["status_confirmed"]:
+            assert d["status"] != "unknown" and d["sources"], d["canonical"]
+        for s in d["sources"]:
+            assert s["url"].startswith("http") and s["supports"]
+        for field in ("date", "effective", "superseded_from"):
+            if d[field]:
+                date.fromisoformat(d[field])
+        if d["status"] in ("replaced", "expired"):
+            assert d["status_confirmed"] and d["superseded_from"] and d["successors"], d["canonical"]
+        else:
+            assert d["superseded_from"] is None
+    assert central_document("061/2018/nd-cp")["canonical"] == "61/2018/NĐ-CP"  # zeros, case, diacritics
+
+
+# ---------------------------------------------------------------------------
+# Evaluation: exact spans and fields
+# ---------------------------------------------------------------------------
+
+
+def test_gold_parts_split_canonical_forms():
+    from cchc_nlp.evaluate_citations import gold_parts
+
+    assert gold_parts("61/2018/NĐ-CP") == ("61", 2018, "NĐ-CP")
+    assert gold_parts("02/KH-UBND") == ("02", None, "KH-UBND")
+    assert gold_parts("18-NQ/TW") == ("18", None, "NQ/TW")
+    assert gold_parts("30c/NQ-CP") == ("30c", None, "NQ-CP")
+    assert gold_parts("Luật Ban hành văn bản quy phạm pháp luật 2015") == ("", 2015, "")
+    assert gold_parts("Hiến pháp 2013") == ("", 2013, "")
+
+
+def test_span_level_counts_a_wrong_span_that_the_canonical_level_forgives(tmp_path):
+    import json
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "r.txt").write_text(
+        "Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\nKế hoạch số 02/KH-UBND ngày 5/1/2024.",
+        encoding="utf-8",
+    )
+    rows = [
+        {"report": "r", "surface_hint": "Nghị định số 61/2018/NĐ-CP", "type": "nghi_dinh",
+         "canonical": "61/2018/NĐ-CP", "date": "2018-04-23", "issuer": "Chính phủ"},
+        # a hint that starts at "số": right document, wrong span
+        {"report": "r", "surface_hint": "số 02/KH-UBND", "type": "ke_hoach",
+         "canonical": "02/KH-UBND", "date": "2024-01-05", "issuer": None},
+    ]  # fmt: skip
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    r = evaluate(gold, seeds)
+    assert (r["precision"], r["recall"]) == (1.0, 1.0)
+    assert (r["span"]["matched"], r["span"]["precision"], r["span"]["recall"]) == (1, 0.5, 0.5)
+    assert r["fields"]["surface"] == 0.5
+    assert all(r["fields"][f] == 1.0 for f in ("type", "number", "year", "code", "date", "issuer"))
+    table = format_table(r)
+    assert "exact-span level: P 0.500  R 0.500" in table and "span_missed" in table
+
+
+@needs_seeds
+def test_gold_exact_spans_and_every_field_meet_the_targets():
+    result = evaluate(GOLD, SEEDS)
+    report = format_table(result)
+    assert result["span"]["unlocated"] == 0, report
+    assert result["span"]["precision"] >= 0.99 and result["span"]["recall"] >= 0.98, report
+    for field in ("type", "number", "year", "code", "date", "issuer"):
+        assert result["fields"][field] >= 0.97, report
+
+
+# ---------------------------------------------------------------------------
+# Property-based: every written form, in random Vietnamese context
+# ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cchc_nlp.citations import law_canonical  # noqa: E402
+
+PROPERTY = settings(max_examples=200, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+
+
+def _seed_sentences() -> list[str]:
+    """Real sentences of the seeds that hold no citation and nothing like one."""
+    import re
+
+    out = []
+    paths = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            for s in re.split(r"(?<=[.;])\s+", line.strip()):
+                s = s.strip()
+                if 10 <= len(s) <= 160 and not re.search(r"\d\s*[-/]\s*[A-Za-zĐđ]|[Ss]ố\s*:", s) \
+                        and not find_citations(s):  # fmt: skip
+                    out.append(s)
+    return out or [
+        "UBND xã đã ban hành kế hoạch cải cách hành chính năm 2024",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,8%",
+        "Công tác tuyên truyền được thực hiện thường xuyên",
+    ]
+
+
+SENTENCES = _seed_sentences()
+
+# (type word, type id, type part of the code, issuer parts to choose from, year: "always" | "never" | "maybe")
+STATE_DOCS = [
+    ("Nghị định", "nghi_dinh", "NĐ", [["CP"]], "always"),
+    ("Nghị quyết", "nghi_quyet", "NQ", [["CP"], ["HĐND"]], "maybe"),
+    ("Nghị quyết liên tịch", "nghi_quyet_lien_tich", "NQLT", [["CP", "UBTWMTTQVN"]], "always"),
+    ("Quyết định", "quyet_dinh", "QĐ", [["UBND"], ["TTg"], ["BNV"], ["SNV"]], "maybe"),
+    ("Chỉ thị", "chi_thi", "CT", [["TTg"], ["UBND"]], "maybe"),
+    ("Thông tư", "thong_tu", "TT", [["BNV"], ["BTC"], ["VPCP"]], "always"),
+    ("Thông tư liên tịch", "thong_tu_lien_tich", "TTLT", [["BNV", "BTC"], ["BTC", "BNV"]], "always"),
+    ("Kế hoạch", "ke_hoach", "KH", [["UBND"], ["UB"], ["SNV"]], "maybe"),
+    ("Thông báo", "thong_bao", "TB", [["UBND"], ["VPUB"]], "never"),
+    ("Báo cáo", "bao_cao", "BC", [["UBND"], ["SNV"]], "never"),
+    ("Hướng dẫn", "huong_dan", "HD", [["SNV"], ["UBND"]], "never"),
+    ("Tờ trình", "to_trinh", "TTr", [["SNV"], ["UBND"]], "never"),
+    ("Kết luận", "ket_luan", "KL", [["UBND"]], "never"),
+    ("Đề án", "de_an", "ĐA", [["UBND"]], "never"),
+    ("Chương trình", "chuong_trinh", "CTr", [["UBND"]], "never"),
+    ("Quy chế", "quy_che", "QC", [["UBND"]], "never"),
+    ("Quy định", "quy_dinh", "QyĐ", [["UBND"]], "never"),
+    ("Công văn", "cong_van", None, [["UBND", "NV"], ["UBND"], ["SNV", "CCHC"], ["UBND", "VX"]], "never"),
+    ("Luật", "luat", None, [["QH13"], ["QH14"], ["QH15"]], "always"),
+    ("Bộ luật", "bo_luat", None, [["QH14"]], "always"),
+]
+PARTY_DOCS = [
+    ("Nghị quyết", "nghi_quyet", "NQ", ["TW", "TU", "ĐU"]),
+    ("Chỉ thị", "chi_thi", "CT", ["TW", "HU"]),
+    ("Kết luận", "ket_luan", "KL", ["TW"]),
+    ("Chương trình", "chuong_trinh", "CTr", ["ĐU", "TU"]),
+    ("Hướng dẫn", "huong_dan", "HD", ["BTGTW", "BTCTW"]),
+    ("Quy định", "quy_dinh", "QĐ", ["TW"]),
+]
+LAWS = [
+    ("luat", "Luật Cán bộ, công chức"),
+    ("luat", "Luật Tổ chức chính quyền địa phương"),
+    ("luat", "Luật Đất đai"),
+    ("luat", "Luật Ban hành văn bản quy phạm pháp luật"),
+    ("luat", "Luật Thi đua, khen thưởng"),
+    ("luat", "Luật Ngân sách nhà nước"),
+    ("luat", "luật tiếp cận thông tin"),
+    ("bo_luat", "Bộ luật Lao động"),
+    ("hien_phap", "Hiến pháp"),
+]
+# (issuer as written, as the extractor reports it)
+ISSUERS = [
+    ("Chính phủ", "Chính phủ"),
+    ("Thủ tướng Chính phủ", "Thủ tướng Chính phủ"),
+    ("UBND tỉnh", "UBND tỉnh"),
+    ("UBND huyện Hoằng Hóa", "UBND huyện Hoằng Hóa"),
+    ("Ủy ban nhân dân\nxã Định Biên", "Ủy ban nhân dân xã Định Biên"),
+    ("Chủ tịch UBND huyện", "Chủ tịch UBND huyện"),
+    ("Bộ Nội vụ", "Bộ Nội vụ"),
+    ("Sở Nội vụ tỉnh Thanh Hóa", "Sở Nội vụ tỉnh Thanh Hóa"),
+]
+SUBJECTS = ["việc thực hiện cơ chế một cửa", "tuyên truyền cải cách hành chính năm 2024", "ban hành Quy chế làm việc"]
+
+ws = st.sampled_from([" ", "  ", "\n", " \n", "\n\n", "\t"])  # a separator: spaces and line breaks
+tight = st.sampled_from(["", "", "", " ", "\n"])  # around a hyphen or a slash: often nothing
+hyphen = st.sampled_from(["-", "-", "-", "–"])  # hyphen, or the en dash Word puts in
+
+
+@st.composite
+def type_words(draw, word: str) -> str:
+    """The type word in any case, its syllables split by any whitespace."""
+    case = draw(st.sampled_from([str, str.lower, str.upper, str.title]))
+    return draw(ws).join(case(word).split(" ")) if draw(st.booleans()) else case(word)
+
+
+@st.composite
+def numbers(draw, suffix: bool = True) -> str:
+    n = draw(st.integers(1, 9999))
+    s = str(n).zfill(draw(st.sampled_from([1, 1, 2, 3])))
+    if suffix and draw(st.integers(0, 9)) == 0:
+        s += draw(st.sampled_from("abc"))  # "30c/NQ-CP"
+    return s
+
+
+@st.composite
+def so_words(draw, bare: bool) -> str:
+    """What comes between the type word and the number."""
+    if bare:
+        return "số" + draw(ws)
+    return draw(st.sampled_from(["", "số", "Số", "SỐ", "số:", "Số:"])) + draw(ws)
+
+
+@st.composite
+def state_codes(draw, spec) -> tuple[str, str]:
+    """(number and code as written, canonical form)."""
+    _, _, tcode, issuer_choices, year_policy = spec
+    issuers = draw(st.sampled_from(issuer_choices))
+    num = draw(numbers())
+    with_year = year_policy == "always" or (year_policy == "maybe" and draw(st.booleans()))
+    year = draw(st.integers(1995, 2025))
+    parts = ([tcode] if tcode else []) + issuers
+    written = list(parts)
+    if draw(st.integers(0, 4)) == 0:  # typed in capitals: "TTR", "QĐ-TTG"
+        written = [p.upper() for p in written]
+    lost_hyphen = tcode is not None and len(parts) == 2 and written == parts and draw(st.integers(0, 4)) == 0
+    if lost_hyphen:  # "NĐCP": the hyphen lost in PDF extraction
+        code = written[0] + written[1]
+    else:
+        code = written[0]
+        for p in written[1:]:
+            code += draw(tight) + draw(hyphen) + draw(tight) + p
+    slash = lambda: draw(tight) + "/" + draw(tight)  # noqa: E731
+    text = f"{num}{slash()}{year}{slash()}{code}" if with_year else f"{num}{slash()}{code}"
+    canonical = f"{num}/{year}/{'-'.join(parts)}" if with_year else f"{num}/{'-'.join(parts)}"
+    return text, canonical
+
+
+@st.composite
+def dates_written(draw) -> tuple[date, str]:
+    d = draw(st.dates(min_value=date(1995, 1, 1), max_value=date(2025, 12, 31)))
+    form = draw(st.sampled_from([
+        f"{d.day}/{d.month}/{d.year}", f"{d.day:02d}/{d.month:02d}/{d.year}", f"{d.day}-{d.month}-{d.year}",
+        f"{d.day:02d}.{d.month}.{d.year}", f"{d.day} tháng {d.month} năm {d.year}",
+        f"{d.day:02d} tháng {d.month:02d} năm {d.year}", f"{d.day}/{d.month:02d}/{d.year}",
+    ]))  # fmt: skip
+    return d, form
+
+
+@st.composite
+def tails(draw, with_issuer: bool = True) -> tuple[str, date | None, str | None]:
+    """What follows a numbered citation: date, issuer, subject, end of clause.
+
+    Returns (text, date, issuer as reported)."""
+    when, issuer, out = None, None, ""
+    if draw(st.booleans()):
+        when, written = draw(dates_written())
+        lead = draw(st.sampled_from([" ngày ", ", ngày ", " (", " ban hành ngày ", " ngày\n", " Ngày "]))
+        out += lead + written + (")" if lead == " (" else "")
+        if lead != " (" and draw(st.integers(0, 5)) == 0:
+            return out + "về " + draw(st.sampled_from(SUBJECTS)) + ". ", when, None  # glued: "18/01/2023về"
+    if with_issuer and draw(st.booleans()):
+        written, issuer = draw(st.sampled_from(ISSUERS))
+        out += draw(st.sampled_from([" của ", "\ncủa ", " của\n"])) + written
+    end = draw(st.sampled_from([". ", "; ", " về " + draw(st.sampled_from(SUBJECTS)) + ". "]))
+    return out + end, when, issuer
+
+
+@st.composite
+def in_context(draw, make):
+    """Real seed sentences before and after what ``make`` draws, split off by a full stop.
+
+    ``make`` returns (text, expected) with expected = [(offset in text, surface,
+    canonical, type, date, issuer or ...)]; offsets are shifted to the whole text."""
+    before = " ".join(s.rstrip(".;:") + "." for s in draw(st.lists(st.sampled_from(SENTENCES), max_size=3)))
+    after = " ".join(draw(st.lists(st.sampled_from(SENTENCES), max_size=3)))
+    body, expected = draw(make())
+    prefix = before + " " if before else ""
+    text = prefix + body + after
+    return text, [(prefix_len + off, *rest) for prefix_len in [len(prefix)] for off, *rest in expected]
+
+
+@st.composite
+def numbered(draw):
+    spec = draw(st.sampled_from(STATE_DOCS))
+    word, type_id = spec[0], spec[1]
+    bare = type_id == "cong_van" and draw(st.booleans())  # "số 126/UBND-NV": a công văn without its word
+    tw = "" if bare else draw(type_words(word)) + draw(ws)
+    code_text, canonical = draw(state_codes(spec))
+    surface = tw + draw(so_words(bare)) + code_text
+    if bare:
+        surface = code_text
+        body = "số" + draw(ws) + code_text
+        off = len(body) - len(code_text)
+    else:
+        body, off = surface, 0
+    tail, when, issuer = draw(tails())
+    return body + tail, [(off, surface, canonical, type_id, when, issuer)]
+
+
+@st.composite
+def party(draw):
+    word, type_id, tcode, bodies = draw(st.sampled_from(PARTY_DOCS))
+    num = draw(numbers(suffix=False))
+    body = draw(st.sampled_from(bodies))
+    written = f"{num}{draw(tight)}{draw(hyphen)}{draw(tight)}{tcode}{draw(tight)}/{draw(tight)}{body}"
+    surface = draw(type_words(word)) + draw(ws) + draw(so_words(False)) + written
+    tail, when, issuer = draw(tails())
+    return surface + tail, [(0, surface, f"{num}-{tcode}/{body}", type_id, when, issuer)]
+
+
+@st.composite
+def lists(draw):
+    """ "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và 03/QĐ-UBND": one type word, several citations."""
+    spec = draw(st.sampled_from([s for s in STATE_DOCS if s[2] is not None and s[1] != "luat"]))
+    word, type_id = spec[0], spec[1]
+    cac = draw(st.sampled_from(["", "các ", "Các "]))
+    body = cac + draw(type_words(word)) + draw(ws) + draw(so_words(False))
+    expected = []
+    n = draw(st.integers(2, 4))
+    for i in range(n):
+        code_text, canonical = draw(state_codes(spec))
+        start = len(cac) if i == 0 else len(body)
+        body += code_text
+        surface = body[start:]
+        when = None
+        if draw(st.booleans()):
+            when, written = draw(dates_written())
+            body += " ngày " + written
+        expected.append((start, surface, canonical, type_id, when, ...))  # issuers are shared: not checked
+        if i < n - 1:
+            body += draw(st.sampled_from([", ", "; ", " và ", ", số ", " và số ", ",\n", " và\n"]))
+    return body + draw(st.sampled_from([". ", "; "])), expected
+
+
+@st.composite
+def laws(draw):
+    type_id, name = draw(st.sampled_from(LAWS))
+    year = draw(st.integers(1992, 2025))
+    written_name = draw(ws).join(name.split(" ")) if draw(st.booleans()) else name
+    form = draw(st.sampled_from(["year", "nam", "date", "passed"]))
+    when = None
+    if form == "year":
+        anchor = f" {year}"
+    elif form == "nam":
+        anchor = f" năm {year}"
+    else:
+        when, written = draw(dates_written())
+        year = when.year
+        anchor = (" ngày " if form == "date" else " được Quốc hội thông qua ngày ") + written
+    surface = written_name + anchor
+    canonical = law_canonical(type_id, name, year)
+    return surface + draw(st.sampled_from([". ", "; ", " và các văn bản hướng dẫn. "])), [
+        (0, surface, canonical, type_id, when, None)
+    ]
+
+
+def _check(text: str, expected) -> None:
+    found = find_citations(text)
+    assert all(text[c.start : c.end] == c.surface for c in found)
+    by_start = {c.start: c for c in found}
+    for start, surface, canonical, type_id, when, issuer in expected:
+        c = by_start.get(start)
+        assert c is not None, (text, surface, [(x.start, x.surface) for x in found])
+        assert c.surface == surface, (text, c)
+        assert (c.canonical, c.type, c.date) == (canonical, type_id, when), (text, c)
+        if issuer is not ...:
+            assert c.issuer == issuer, (text, c)
+
+
+@PROPERTY
+@given(in_context(numbered))
+def test_property_numbered_citation_in_any_form_is_found(case):
+    _check(*case)
+
+
+@PROPERTY
+@given(in_context(party))
+def test_property_party_document_in_any_form_is_found(case):
+    _check(*case)
+
+
+@PROPERTY
+@given(in_context(lists))
+def test_property_list_sharing_one_type_word_gives_each_member(case):
+    text, expected = case
+    _check(text, expected)
+    assert len(find_citations(text)) == len(expected)
+
+
+@PROPERTY
+@given(in_context(laws))
+def test_property_law_cited_by_name_is_found(case):
+    _check(*case)
+
+
+@PROPERTY
+@given(in_context(numbered))
+def test_property_the_canonical_form_finds_its_own_key(case):
+    text, expected = case
+    [(start, _, canonical, *_)] = expected
+    c = next(c for c in find_citations(text) if c.start == start)
+    assert parse_query(canonical).matches(citation_key(c, unit="Hoằng Lưu", district="Hoằng Hóa"))
+
+
+@PROPERTY
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+       | st.lists(st.sampled_from(["Nghị định", "số", "12", "/", "2018", "NĐ", "-", "CP", " ", "\n", "ngày",
+                                   "1/2/2023", "của", "UBND", "Luật", "năm", "2015", ",", "và", "30c", "TW"]),
+                  max_size=60).map("".join))  # fmt: skip
+def test_property_any_text_gives_a_list_whose_spans_slice_back(text):
+    out = find_citations(text)
+    assert isinstance(out, list)
+    assert all(text[c.start : c.end] == c.surface for c in out)
+    assert [c.start for c in out] == sorted(c.start for c in out)

@@ -67,3 +67,20 @@ def test_empty_and_odd_input_never_crash():
     for odd in ["", "   ", "1.2.3.4", "%%%", "x" * 5000]:
         [j] = model.judge([odd])
         assert isinstance(j.concrete, bool)
+
+
+def test_sentence_splitting_matches_the_hand_made_boundaries():
+    from cchc_nlp.evaluate_sentences import evaluate
+
+    r = evaluate()
+    # measured 2026-11-23 on 80 paragraphs / 107 sentences: P = R = 1.000 (before gluing
+    # list numbers and "./." back: P 0.771); the glue rules were written after seeing it
+    assert r["sentences"] >= 100 and r["precision"] >= 0.95 and r["recall"] >= 0.95
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2. Thực hiện tốt công tác tuyên truyền.", ["2. Thực hiện tốt công tác tuyên truyền."]),
+    ("Trên đây là báo cáo của UBND xã./.", ["Trên đây là báo cáo của UBND xã./."]),
+])
+def test_list_numbers_and_the_closing_mark_stay_in_their_sentence(text, expected):
+    assert [text[s:e] for s, e in sentences(text)] == expected
