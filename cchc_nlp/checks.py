@@ -302,20 +302,30 @@ def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
     label = lambda i: catalogue[i].label_vi if i in catalogue else i  # noqa: E731
     for source, found in _by_source(metrics).items():
         for rule in catalogue.sums:
-            total = found.get(rule["total"])
             parts = [found[p] for p in rule["parts"] if p in found]
-            if total is None or len(parts) < 2:
+            if "total_value" in rule:  # a constant: exclusive shares add up to at most 100 %
+                total, total_value, total_label = None, Decimal(rule["total_value"]), "100%"
+            else:
+                total = found.get(rule["total"])
+                if total is None:
+                    continue
+                total_value, total_label = total.value, label(rule["total"]).lower()
+            if len(parts) < 2:
                 continue
             added = sum(p.value for p in parts)
             complete = len(parts) == len(rule["parts"])
-            if added == total.value or (added < total.value and not complete):
+            if added == total_value or (added < total_value and (not complete or rule.get("bound"))):
                 continue
             where = "phụ lục" if source == "table" else "phần nội dung"
-            flags.append(Flag(
-                "arithmetic_sum", "high",
-                f"Trong {where}: {' + '.join(_fmt(p.value) for p in parts)} = {_fmt(added)}, "
-                f"nhưng {label(rule['total']).lower()} là {_fmt(total.value)}.",
-                tuple(_ev(report, m.start, m.end) for m in [total, *parts])))
+            if rule.get("bound"):
+                message = (f"Trong {where}: {' + '.join(_fmt(p.value) for p in parts)} = {_fmt(added)}, "
+                           f"vượt {total_label} ({_fmt(total_value)}).")
+            else:
+                message = (f"Trong {where}: {' + '.join(_fmt(p.value) for p in parts)} = {_fmt(added)}, "
+                           f"nhưng {total_label} là {_fmt(total_value)}.")
+            evidence = [total, *parts] if total is not None else parts
+            flags.append(Flag("arithmetic_sum", "high", message,
+                              tuple(_ev(report, m.start, m.end) for m in evidence)))
     return flags
 
 
@@ -361,8 +371,12 @@ def check_narrative_vs_table(report: Report, metrics: list[Metric], catalogue) -
         tab = found["table"].get(ind_id)
         if tab is None or tab.value == nar.value:
             continue
-        if _same_rounded(nar.value, tab.value):
-            continue  # "148%" in the text, "148,8" in the table
+        ind = catalogue.indicators.get(ind_id)
+        if ind is not None and ind.kind == "rate":
+            if abs(nar.value - tab.value) <= PERCENT_TOLERANCE:
+                continue  # the stated rounding tolerance ("148%" vs "148,8" is beyond it)
+        elif _same_rounded(nar.value, tab.value):
+            continue  # 4.464.006.000 in the text, 4.464 triệu đồng in the table
         label = catalogue[ind_id].label_vi if ind_id in catalogue else ind_id
         flags.append(Flag(
             "narrative_appendix_mismatch", "medium",

@@ -64,8 +64,8 @@ def test_checks_meet_the_measured_floor_against_the_gold():
     from cchc_nlp.evaluate_checks import evaluate
 
     r = evaluate()
-    # measured 2026-11-23: recall 33/51 = 0.647, precision 42/43 = 0.977
-    assert r["precision"] >= 0.90 and r["recall"] >= 0.60
+    # measured 2026-11-23: recall 37/51 = 0.725, precision 47/49 = 0.959
+    assert r["precision"] >= 0.90 and r["recall"] >= 0.70
 
 
 def test_report_without_text_slips_is_flagged_only_for_its_figures(seed_flags):
@@ -81,6 +81,8 @@ def test_report_without_text_slips_is_flagged_only_for_its_figures(seed_flags):
     ("001", "percentage_mismatch", "Tỷ lệ hoàn thành kế hoạch CCHC"),  # 6 done of 2 planned, 33,3 %
     ("004", "malformed_number", "3.000.000.0000"),
     ("004", "arithmetic_sum", ""),  # 12 carried over + 3.996 new != 4.001 received
+    ("000", "arithmetic_sum", "Số lượng hồ sơ đã tiếp nhận"),  # channels 0+5+239+198 != 531
+    ("000", "arithmetic_sum", "Tỷ lệ văn bản được gửi hoàn toàn"),  # exclusive shares 100% + 100%
     ("003", "narrative_appendix_mismatch", ""),  # 30 tasks planned in the text, 19 in the table
 ])
 def test_figures_that_do_not_add_up_are_flagged(seed_flags, seed, flag_id, quote):

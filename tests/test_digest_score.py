@@ -36,14 +36,14 @@ def test_score_components_add_up_and_stay_in_range(analysed):
 def test_consistency_loses_points_per_flag_by_severity(analysed):
     from cchc_nlp.model import Evidence, Flag
 
-    a = analysed["000"]
+    a = analysed["001"]
     base = score(a.report, a.paragraphs, a.citations, a.flags).components["consistency"]
     ev = (Evidence(0, 3, a.report.text[:3]),)
     high = a.flags + (Flag("impossible_date", "high", "x", ev),)
     low = a.flags + (Flag("unit_misspelt", "low", "x", ev),)
     outline = a.flags + (Flag("missing_appendix", "medium", "x", ev),)
-    assert score(a.report, a.paragraphs, a.citations, high).components["consistency"] == base - 5
-    assert score(a.report, a.paragraphs, a.citations, low).components["consistency"] == base - 0.5
+    assert score(a.report, a.paragraphs, a.citations, high).components["consistency"] == max(0, base - 5)
+    assert score(a.report, a.paragraphs, a.citations, low).components["consistency"] == max(0, base - 0.5)
     # outline gaps are counted under completeness, not consistency
     assert score(a.report, a.paragraphs, a.citations, outline).components["consistency"] == base
 
