@@ -82,6 +82,15 @@ def _period_of_phrase(phrase: str) -> tuple[str, int | None]:
     return ("6_thang" if "6" in low[:3] else "9_thang"), None
 
 
+def _in_directions(report: Report, p) -> bool:
+    """True when the paragraph sits under a directions/proposals heading at any level."""
+    titles = {sec.number: sec.title.lower() for sec in report.sections}
+    parts = p.section.split(".") if p.section else []
+    ancestors = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(w in titles.get(a, "") for a in ancestors for w in _DIRECTION_WORDS) \
+        or any(w in (p.heading or "").lower() for w in _DIRECTION_WORDS)
+
+
 def check_stale_periods(report: Report) -> list[Flag]:
     """Periods that cannot be the report's own or its next one:
 
@@ -108,7 +117,7 @@ def check_stale_periods(report: Report) -> list[Flag]:
                               f"Đề mục nêu \"{m.group(0)}\" trong báo cáo {period.label}.",
                               (_ev(report, s + m.start(), s + m.end()),)))
     for p in report.paragraphs:
-        if not any(w in (p.heading or "").lower() for w in _DIRECTION_WORDS):
+        if not _in_directions(report, p):
             continue
         for m in _YEAR_PHRASE_RE.finditer(p.text):
             if int(m.group(1)) < period.year:
@@ -130,8 +139,7 @@ def check_stale_documents(report: Report, citations: list[Citation]) -> list[Fla
     if period is None or period.year is None:
         return []
     flags = []
-    directions = [(p.start, p.end) for p in report.paragraphs
-                  if any(w in (p.heading or "").lower() for w in _DIRECTION_WORDS)]
+    directions = [(p.start, p.end) for p in report.paragraphs if _in_directions(report, p)]
     for c in citations:
         if c.issuer or not c.date or not c.subject or any(s <= c.start < e for s, e in directions):
             continue  # someone else's document, or no date/subject, or a plan for later
@@ -143,6 +151,26 @@ def check_stale_documents(report: Report, citations: list[Citation]) -> list[Fla
                 f"được nêu là kết quả của {period.label}.",
                 (_ev(report, c.start, c.end),)))
     return flags
+
+
+def check_report_date(report: Report) -> list[Flag]:
+    """A report date that cannot be right for its period: the appendix caption
+    "(Kèm theo Báo cáo số … ngày 07/03/2024)" on a report about the first half
+    of 2024 (a template left over from the previous report)."""
+    from .structure import _CAPTION_RE, _parse_date, _plausible_report_date, period_end
+
+    m = _CAPTION_RE.search(report.text)
+    if not m or report.meta.period is None:
+        return []
+    day = _parse_date(m.group(2))
+    if day is None or _plausible_report_date(day, report.meta.period):
+        return []
+    end = period_end(report.meta.period)
+    s, e = m.span(2)
+    return [Flag("report_date_implausible", "medium",
+                 f"Phụ lục ghi ngày báo cáo {m.group(2)}, nhưng kỳ {report.meta.period.label} "
+                 f"kết thúc ngày {end.strftime('%d/%m/%Y')}: ngày này không thể đúng "
+                 "(có thể còn từ mẫu báo cáo kỳ trước).", (_ev(report, s, e),))]
 
 
 def check_dates(report: Report, citations: list[Citation] = ()) -> list[Flag]:
@@ -378,8 +406,9 @@ def check_narrative_vs_table(report: Report, metrics: list[Metric], catalogue) -
         elif _same_rounded(nar.value, tab.value):
             continue  # 4.464.006.000 in the text, 4.464 triệu đồng in the table
         label = catalogue[ind_id].label_vi if ind_id in catalogue else ind_id
+        is_rate = ind is not None and ind.kind == "rate"
         flags.append(Flag(
-            "narrative_appendix_mismatch", "medium",
+            "percentage_mismatch" if is_rate else "narrative_appendix_mismatch", "medium",
             f"{label}: phần nội dung ghi {_fmt(nar.value)}, phụ lục ghi {_fmt(tab.value)}.",
             (_ev(report, nar.start, nar.end), _ev(report, tab.start, tab.end))))
     return flags
@@ -436,31 +465,34 @@ def check_table_numbering(report: Report) -> list[Flag]:
             continue
         last_at_depth: dict[int, tuple[int, ...]] = {}
         misplaced: list[tuple[tuple[int, ...], list[str]]] = []
+        pos = table.start
         for row in table.rows:
+            # each row is one line of the table's text: find it from the previous one on
+            at = report.text.find(row[0], pos, table.end + 1) if row[0] else -1
+            if at != -1:
+                pos = at + len(row[0])
             stt = row[0].strip().rstrip(".")
             if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}", stt):
                 continue
             parts = tuple(int(x) for x in stt.split("."))
             depth = len(parts)
             parent = last_at_depth.get(depth - 1) if depth > 1 else None
-            if parent is not None and parts[:-1] != parent:
+            if parent is not None and parts[:-1] != parent and at != -1:
                 if misplaced and misplaced[-1][0] == parent:
-                    misplaced[-1][1].append(row[0])
+                    misplaced[-1][1].append((row[0], at))
                 else:
-                    misplaced.append((parent, [row[0]]))
+                    misplaced.append((parent, [(row[0], at)]))
             last_at_depth[depth] = parts
             for d in [d for d in last_at_depth if d > depth]:
                 del last_at_depth[d]
         for parent, cells in misplaced:
             evidence = []
-            for cell in cells:
-                at = report.text.find(cell, table.start, table.end + 1)
-                if at != -1:
-                    evidence.append(_ev(report, at, at + len(cell)))
+            for cell, at in cells:
+                evidence.append(_ev(report, at, at + len(cell)))
             if evidence:
                 flags.append(Flag(
                     "section_numbering", "low",
-                    f"Phụ lục: các mục {', '.join(cells)} nằm dưới mục "
+                    f"Phụ lục: các mục {', '.join(c for c, _ in cells)} nằm dưới mục "
                     f"{'.'.join(map(str, parent))} (đánh số lặp hoặc sai mục cha).",
                     tuple(evidence)))
     return flags
@@ -524,7 +556,8 @@ def run_checks(report: Report, citations: list[Citation],
                figures=None) -> list[Flag]:
     """Every check, most severe first."""
     flags = (check_period(report) + check_stale_periods(report)
-             + check_stale_documents(report, citations) + check_dates(report, citations)
+             + check_stale_documents(report, citations) + check_report_date(report)
+             + check_dates(report, citations)
              + check_citations(report, citations) + check_unit_names(report)
              + check_figures(report, figures) + check_fraction_percentages(report)
              + check_table_numbering(report)

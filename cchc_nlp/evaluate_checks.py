@@ -33,7 +33,8 @@ KINDS = {
     "citation_problem": {"citation_type_code_mismatch", "citation_invalid_date",
                          "citation_year_mismatch", "citation_unknown_code",
                          "citation_superseded"},
-    "date_after_report": {"date_after_report", "citation_dated_after_report"},
+    "date_after_report": {"date_after_report", "citation_dated_after_report",
+                          "report_date_implausible"},
     "impossible_date": {"impossible_date", "citation_invalid_date"},
     "inconsistent_count": {"inconsistent_count"},
 }
