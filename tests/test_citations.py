@@ -1044,7 +1044,7 @@ def laws(draw):
     ]
 
 
-def _check(text: str, expected) -> None:
+def check_found(text: str, expected) -> None:
     found = find_citations(text)
     assert all(text[c.start : c.end] == c.surface for c in found)
     by_start = {c.start: c for c in found}
@@ -1060,27 +1060,27 @@ def _check(text: str, expected) -> None:
 @PROPERTY
 @given(in_context(numbered))
 def test_property_numbered_citation_in_any_form_is_found(case):
-    _check(*case)
+    check_found(*case)
 
 
 @PROPERTY
 @given(in_context(party))
 def test_property_party_document_in_any_form_is_found(case):
-    _check(*case)
+    check_found(*case)
 
 
 @PROPERTY
 @given(in_context(lists))
 def test_property_list_sharing_one_type_word_gives_each_member(case):
     text, expected = case
-    _check(text, expected)
+    check_found(text, expected)
     assert len(find_citations(text)) == len(expected)
 
 
 @PROPERTY
 @given(in_context(laws))
 def test_property_law_cited_by_name_is_found(case):
-    _check(*case)
+    check_found(*case)
 
 
 @PROPERTY

@@ -106,7 +106,7 @@ def test_pdf_rendition_has_vietnamese_text_layer(renditions):
 # --- bad input: one clear message each --------------------------------------
 
 
-def _expect(path, fragment):
+def expect_unreadable(path, fragment):
     with pytest.raises(UnreadableFile) as err:
         read_document(path)
     message = str(err.value)
@@ -116,74 +116,74 @@ def _expect(path, fragment):
 
 
 def test_missing_file(tmp_path):
-    _expect(tmp_path / "khong_co.txt", "no such file")
+    expect_unreadable(tmp_path / "khong_co.txt", "no such file")
 
 
 def test_folder_given_as_a_file(tmp_path):
-    _expect(tmp_path, "is a folder")
+    expect_unreadable(tmp_path, "is a folder")
 
 
 def test_empty_file(tmp_path):
     p = tmp_path / "rong.txt"
     p.write_bytes(b"")
-    _expect(p, "file is empty")
+    expect_unreadable(p, "file is empty")
 
 
 def test_binary_junk_named_txt(tmp_path):
     p = tmp_path / "rac.txt"
     p.write_bytes(bytes(range(256)) * 50)
-    _expect(p, "not a text file")
+    expect_unreadable(p, "not a text file")
 
 
 def test_exe_renamed_pdf(tmp_path):
     p = tmp_path / "baocao.pdf"
     p.write_bytes(b"MZ\x90\x00" + b"\x00" * 2000)
-    _expect(p, "not a PDF file (looks like a Windows program (.exe))")
+    expect_unreadable(p, "not a PDF file (looks like a Windows program (.exe))")
 
 
 def test_truncated_docx(tmp_path, renditions):
     p = truncated(renditions["000_46eead6140f5e907"]["docx"].read_bytes(), tmp_path / "cut.docx")
-    _expect(p, "damaged .docx")
+    expect_unreadable(p, "damaged .docx")
 
 
 def test_docx_zip_bomb_is_refused_without_expanding(tmp_path):
     p = make_zip_bomb(tmp_path / "bomb.docx")
     assert p.stat().st_size < 2_000_000
-    _expect(p, "zip bomb")
+    expect_unreadable(p, "zip bomb")
 
 
 def test_zip_that_is_not_word(tmp_path):
     p = tmp_path / "x.docx"
     with zipfile.ZipFile(p, "w") as zf:
         zf.writestr("a.txt", "xin chào")
-    _expect(p, "not a Word document")
+    expect_unreadable(p, "not a Word document")
 
 
 def test_password_protected_pdf(tmp_path, renditions):
     p = make_encrypted_pdf(renditions["001_7a29a15c01ae068e"]["pdf"], tmp_path / "khoa.pdf")
-    _expect(p, "password-protected")
+    expect_unreadable(p, "password-protected")
 
 
 def test_scanned_pdf_asks_for_ocr(tmp_path):
     p = make_scanned_pdf(tmp_path / "scan.pdf")
-    _expect(p, "no text layer: run OCR first")
+    expect_unreadable(p, "no text layer: run OCR first")
 
 
 def test_file_over_the_size_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("CCHC_MAX_MB", "1")
     p = tmp_path / "lon.txt"
     p.write_bytes(b"a" * (2 * 1024 * 1024))
-    _expect(p, "over the 1 MB limit")
+    expect_unreadable(p, "over the 1 MB limit")
 
 
 def test_old_doc_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice reachable
     p = tmp_path / "cu.doc"
     p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
-    _expect(p, "save it as .docx")
+    expect_unreadable(p, "save it as .docx")
 
 
 def test_unsupported_extension(tmp_path):
     p = tmp_path / "bang.xlsx"
     p.write_bytes(b"PK")
-    _expect(p, "unsupported file type")
+    expect_unreadable(p, "unsupported file type")
