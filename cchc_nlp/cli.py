@@ -8,6 +8,7 @@ are still processed), 2 on bad usage; one error line per failed file on stderr:
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from contextlib import contextmanager
@@ -99,7 +100,7 @@ def _meta_table(reports) -> str:
             m.signer_name or "", str(len(r.sections)), str(len(r.paragraphs)),
             str(sum(len(t.rows) for t in r.tables)) + f" dòng / {len(r.tables)} bảng",
         )
-    console = Console(width=200, record=True, file=open("/dev/null", "w"))
+    console = Console(width=200, record=True, file=io.StringIO())  # rendered, then exported
     console.print(table)
     return console.export_text()
 
@@ -162,7 +163,7 @@ def _write_rows(rows: list[dict], fmt: str, out, columns: list[str], title: str)
             table.add_column(HEADERS_VI.get(col, col))
         for row in rows:
             table.add_row(*[_cell(row.get(c)) for c in columns])
-        console = Console(width=220, record=True, file=open("/dev/null", "w"))
+        console = Console(width=220, record=True, file=io.StringIO())
         console.print(table)
         out.write(console.export_text())
 

@@ -249,7 +249,7 @@ def load_gold(gold_dir: Path | None = None) -> list[Sentence]:
     return out
 
 
-def reference_texts(gold: list[Sentence] | None = None) -> dict[str, list[str]]:
+def reference_texts() -> dict[str, list[str]]:
     """Narrative text of every corpus document, by report id."""
     from .pipeline import parse
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,12 +30,11 @@ def report_from_raw(raw: RawDocument) -> Report:
     norm = normalise(raw.text, hard_wrapped=True if raw.hard_wrapped else None)
     # map Word-table spans from the raw text onto the normalised text
     word_spans = []
-    raw_spans = _table_spans(raw)
-    if raw_spans:
-        for s, e in raw_spans:
-            idx = [i for i, o in enumerate(norm.offsets) if s <= o < e]
-            if idx:
-                word_spans.append((idx[0], idx[-1] + 1))
+    for s, e in _table_spans(raw):
+        # offsets never decrease: the table's normalised span by binary search
+        first, last = bisect_left(norm.offsets, s), bisect_left(norm.offsets, e)
+        if first < last:
+            word_spans.append((first, last))
     report = build_report(norm.text, file=raw.path, sha256=raw.sha256, fmt=raw.format,
                           word_spans=word_spans)
     report.extra["encoding"] = raw.encoding
