@@ -291,8 +291,9 @@ def train(
     typer.echo(f"areas: {result['path']} ({result['size'] / 1024:.0f} kB), held-out macro-F1 "
                f"{result['macro_f1']:.3f}, annotator kappa {result['kappa']:.3f}")
     from .concreteness import train as train_concreteness
+    from .training import reference_texts
 
-    c = train_concreteness()
+    c = train_concreteness(reference_texts())
     m = c["scores"]["model"]
     typer.echo(f"concreteness: held-out F1 concrete {m['concrete']['f1-score']:.3f}, "
                f"boilerplate {m['boilerplate']['f1-score']:.3f}"
@@ -323,7 +324,8 @@ def evaluate(
         for r in evaluate_areas(kinds=kinds):
             typer.echo(format_result(r) + "\n")
     elif target is EvalTarget.concreteness:
-        from .concreteness import cross_validate, load_gold, reference_texts
+        from .concreteness import cross_validate, load_gold
+        from .training import reference_texts
 
         res = cross_validate(load_gold(), reference_texts())
         typer.echo(f"{res['n']} sentences, {res['groups']} reports, leave-one-report-out")

@@ -249,18 +249,6 @@ def load_gold(gold_dir: Path | None = None) -> list[Sentence]:
     return out
 
 
-def reference_texts() -> dict[str, list[str]]:
-    """Narrative text of every corpus document, by report id."""
-    from .pipeline import parse
-
-    out: dict[str, list[str]] = {}
-    for path in sorted((corpus_dir() / "reports").glob("*.txt")):
-        out[path.stem] = [p.text for p in parse(path).paragraphs]
-    for path in sorted((corpus_dir() / "extra").glob("*.txt")):
-        out[path.stem] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    return out
-
-
 def cross_validate(gold: list[Sentence], refs: dict[str, list[str]]) -> dict:
     """Leave-one-report-out scores of the model and of the two baselines.
 
@@ -316,14 +304,17 @@ def sentence_kappa() -> tuple[float, int] | None:
     return float(cohen_kappa_score(a, b)), len(pairs)
 
 
-def train(directory: Path | None = None) -> dict:
-    """Fit on every gold sentence, save the model, the template table and the card."""
+def train(refs: dict[str, list[str]], directory: Path | None = None) -> dict:
+    """Fit on every gold sentence, save the model, the template table and the card.
+
+    ``refs``: the narrative texts of the reference corpus, by report id
+    (:func:`cchc_nlp.training.reference_texts`), for the template table.
+    """
     import skops.io as sio
 
     directory = directory or models_dir() / "concreteness"
     directory.mkdir(parents=True, exist_ok=True)
     gold = load_gold()
-    refs = reference_texts()
     scores = cross_validate(gold, refs)
     table = TemplateTable.build(refs)
     X = feature_matrix([s.text for s in gold], table)

@@ -173,5 +173,18 @@ def train_areas(comparison: list[dict] | None = None, progress=None) -> dict:
             "size": path.stat().st_size}
 
 
+def reference_texts() -> dict[str, list[str]]:
+    """Narrative text of every corpus document, by report id: the seed reports'
+    paragraphs (parsed) and the lines of the public texts in ``corpus/extra``."""
+    from .pipeline import parse
+
+    out: dict[str, list[str]] = {}
+    for path in sorted((corpus_dir() / "reports").glob("*.txt")):
+        out[path.stem] = [p.text for p in parse(path).paragraphs]
+    for path in sorted((corpus_dir() / "extra").glob("*.txt")):
+        out[path.stem] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return out
+
+
 def compare_models(progress=None) -> list[dict]:
     return evaluate_areas(kinds=MODEL_KINDS, headings=(False, True), progress=progress)
