@@ -113,3 +113,29 @@ def test_digest_cli_writes_one_file_per_report(tmp_path):
     files = sorted(tmp_path.glob("*.json"))
     assert len(files) == 5
     assert json.loads(files[0].read_text())["schema_version"]
+
+
+@pytest.mark.parametrize("fmt, reader", [("parquet", "read_parquet"), ("xlsx", "read_excel")])
+def test_score_writes_spreadsheet_formats(tmp_path, fmt, reader):
+    import pandas as pd
+
+    out = tmp_path / f"diem.{fmt}"
+    result = runner.invoke(app, ["score", str(REPORTS / "004_f580b31eeab4bf04.txt"),
+                                 "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = getattr(pd, reader)(out)
+    assert list(frame["unit"]) == ["xã Tân Việt"] and 0 < frame["total"][0] <= 100
+
+
+def test_binary_score_format_needs_an_output_file():
+    result = runner.invoke(app, ["score", str(REPORTS), "--format", "parquet"])
+    assert result.exit_code == 2 and "-o/--output" in result.stderr
+
+
+def test_score_with_two_jobs_gives_the_same_rows_as_one():
+    from cchc_nlp.batch import score_files
+
+    files = sorted(REPORTS.glob("*.txt"))[:3]
+    one, _ = score_files(files, jobs=1)
+    two, _ = score_files(files, jobs=2)
+    assert one[["file", "total"]].equals(two[["file", "total"]])
