@@ -267,10 +267,11 @@ def check_outline(report: Report, areas_present: set[str] | None = None) -> list
         if prev.number in _ROMAN and nxt.number in _ROMAN:
             gap = _ROMAN.index(nxt.number) - _ROMAN.index(prev.number)
             if gap != 1:
+                line_end = report.text.find("\n", nxt.start)
                 flags.append(Flag(
                     "section_numbering", "low",
                     f"Đánh số mục không liên tục: {prev.number} rồi đến {nxt.number}.",
-                    (_ev(report, nxt.start, nxt.end),)))
+                    (_ev(report, nxt.start, line_end if line_end != -1 else nxt.end),)))
     if len(numbers) < 2:
         flags.append(Flag("missing_sections", "medium",
                           "Báo cáo thiếu các phần theo đề cương (chỉ đạo điều hành, kết quả theo "
@@ -327,7 +328,9 @@ def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
     the total; a shortfall is flagged only when every part is stated.
     """
     flags = []
-    label = lambda i: catalogue[i].label_vi if i in catalogue else i  # noqa: E731
+    def label(ind_id: str) -> str:  # "Tổng số hồ sơ TTHC …" inside a sentence: first letter small
+        text = catalogue[ind_id].label_vi if ind_id in catalogue else ind_id
+        return text[:1].lower() + text[1:]
     for source, found in _by_source(metrics).items():
         for rule in catalogue.sums:
             parts = [found[p] for p in rule["parts"] if p in found]
@@ -337,7 +340,7 @@ def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
                 total = found.get(rule["total"])
                 if total is None:
                     continue
-                total_value, total_label = total.value, label(rule["total"]).lower()
+                total_value, total_label = total.value, label(rule["total"])
             if len(parts) < 2:
                 continue
             added = sum(p.value for p in parts)
