@@ -83,6 +83,12 @@ def run_batch(paths: Iterable[Path], work: Callable[[Path], object]) -> tuple[li
     return results, failed
 
 
+def _flat_batch(paths, work):
+    """run_batch for work that returns a list of rows per file: all rows, and the failures."""
+    results, failed = run_batch(paths, work)
+    return [r for _, rs in results for r in rs], failed
+
+
 def _meta_table(reports) -> str:
     from rich.console import Console
     from rich.table import Table as RichTable
@@ -225,8 +231,7 @@ def cites(
             })
         return rows
 
-    results, failed = run_batch(paths, work)
-    rows = [r for _, rs in results for r in rs]
+    rows, failed = _flat_batch(paths, work)
     with _output(output) as out:
         _write_rows(rows, fmt.value, out,
                     ["file", "type", "canonical", "date", "issuer", "subject", "problems"],
@@ -259,11 +264,7 @@ def tag(
             r["area_label"] = AREAS[r["area"]]
         return rows
 
-    try:
-        results, failed = run_batch(paths, work)
-    except CchcError as err:  # a missing/incompatible model fails every file alike
-        typer.echo(f"cchc: {err}", err=True)
-        raise typer.Exit(code=1)
+    results, failed = run_batch(paths, work)  # a missing model is a CchcError: one line per file
     rows = [{"file": r.pop("file"), **r} for _, rs in results for r in rs]
     with _output(output) as out:
         if fmt is TagFormat.table:
@@ -387,7 +388,7 @@ def check(
                  "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]}
                 for f in analyse(path).flags]
 
-    rows, failed = _run_model_batch(paths, work)
+    rows, failed = _flat_batch(paths, work)
     with _output(output) as out:
         if fmt is CheckFormat.table:  # display columns for people only
             for r in rows:
@@ -397,16 +398,6 @@ def check(
         _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "message", "trich"],
                     "Điểm bất thường")
     raise typer.Exit(code=1 if failed else 0)
-
-
-def _run_model_batch(paths, work):
-    """run_batch for commands that need trained models: a missing model is one line."""
-    try:
-        results, failed = run_batch(paths, work)
-    except CchcError as err:
-        typer.echo(f"cchc: {err}", err=True)
-        raise typer.Exit(code=1)
-    return [r for _, rs in results for r in rs], failed
 
 
 class DigestFormat(str, Enum):
@@ -439,11 +430,7 @@ def digest(
     many = len(files) > 1
     if output is not None and many:
         output.mkdir(parents=True, exist_ok=True)
-    try:
-        results, failed = run_batch(files, work)
-    except CchcError as err:
-        typer.echo(f"cchc: {err}", err=True)
-        raise typer.Exit(code=1)
+    results, failed = run_batch(files, work)
     for path, (text,) in results:
         if output is None:
             sys.stdout.write(text)
