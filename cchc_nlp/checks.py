@@ -15,6 +15,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from .figures import format_number
 from .model import AREAS, Citation, Evidence, Flag, Metric, Report
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -312,14 +313,6 @@ def _by_source(metrics: list[Metric]) -> dict[str, dict[str, Metric]]:
     return out
 
 
-def _fmt(v: Decimal) -> str:
-    """Vietnamese number format: 1.157 and 58,7."""
-    q = v.normalize()
-    whole, _, frac = f"{q:f}".partition(".")
-    whole = f"{int(whole):,}".replace(",", ".")
-    return whole + ("," + frac if frac else "")
-
-
 def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
     """Parts that do not add up to their total (the catalogue's identities), in
     the appendix and in the narrative separately.
@@ -349,11 +342,11 @@ def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
                 continue
             where = "phụ lục" if source == "table" else "phần nội dung"
             if rule.get("bound"):
-                message = (f"Trong {where}: {' + '.join(_fmt(p.value) for p in parts)} = {_fmt(added)}, "
-                           f"vượt {total_label} ({_fmt(total_value)}).")
+                message = (f"Trong {where}: {' + '.join(format_number(p.value) for p in parts)} = {format_number(added)}, "
+                           f"vượt {total_label} ({format_number(total_value)}).")
             else:
-                message = (f"Trong {where}: {' + '.join(_fmt(p.value) for p in parts)} = {_fmt(added)}, "
-                           f"nhưng {total_label} là {_fmt(total_value)}.")
+                message = (f"Trong {where}: {' + '.join(format_number(p.value) for p in parts)} = {format_number(added)}, "
+                           f"nhưng {total_label} là {format_number(total_value)}.")
             evidence = [total, *parts] if total is not None else parts
             flags.append(Flag("arithmetic_sum", "high", message,
                               tuple(_ev(report, m.start, m.end) for m in evidence)))
@@ -375,7 +368,7 @@ def check_rates(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
         # estimate is good news); shares of dossiers, procedures, staff cannot
         if m.value > 100 and ind.area in _BOUNDED_RATE_AREAS:
             flags.append(Flag("rate_over_100", "high",
-                              f"Tỷ lệ {_fmt(m.value)}% vượt quá 100%.", (_ev(report, m.start, m.end),)))
+                              f"Tỷ lệ {format_number(m.value)}% vượt quá 100%.", (_ev(report, m.start, m.end),)))
     for source, found in _by_source(metrics).items():
         for ind_id, rate in found.items():
             ind = catalogue.indicators.get(ind_id)
@@ -388,8 +381,8 @@ def check_rates(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
             if abs(expected - rate.value) > PERCENT_TOLERANCE:
                 flags.append(Flag(
                     "percentage_mismatch", "medium",
-                    f"{ind.label_vi}: ghi {_fmt(rate.value)}%, nhưng {_fmt(num.value)}/"
-                    f"{_fmt(den.value)} = {_fmt(expected.quantize(Decimal('0.1')))}%.",
+                    f"{ind.label_vi}: ghi {format_number(rate.value)}%, nhưng {format_number(num.value)}/"
+                    f"{format_number(den.value)} = {format_number(expected.quantize(Decimal('0.1')))}%.",
                     tuple(_ev(report, x.start, x.end) for x in (rate, num, den))))
     return flags
 
@@ -412,7 +405,7 @@ def check_narrative_vs_table(report: Report, metrics: list[Metric], catalogue) -
         is_rate = ind is not None and ind.kind == "rate"
         flags.append(Flag(
             "percentage_mismatch" if is_rate else "narrative_appendix_mismatch", "medium",
-            f"{label}: phần nội dung ghi {_fmt(nar.value)}, phụ lục ghi {_fmt(tab.value)}.",
+            f"{label}: phần nội dung ghi {format_number(nar.value)}, phụ lục ghi {format_number(tab.value)}.",
             (_ev(report, nar.start, nar.end), _ev(report, tab.start, tab.end))))
     return flags
 
@@ -450,7 +443,7 @@ def check_fraction_percentages(report: Report) -> list[Flag]:
             flags.append(Flag(
                 "percentage_mismatch", "medium",
                 f"Ghi {m.group(1)}/{m.group(2)} = {m.group(3)}%, nhưng thực tế là "
-                f"{_fmt(expected.quantize(Decimal('0.1')))}%.",
+                f"{format_number(expected.quantize(Decimal('0.1')))}%.",
                 (_ev(report, m.start(), m.end()),)))
     return flags
 
@@ -533,7 +526,7 @@ def check_table_values(report: Report, metrics: list[Metric], catalogue) -> list
         if str(m.value.normalize()) not in ind.codes:
             allowed = ", ".join(f"{k} = {v}" for k, v in ind.codes.items())
             flags.append(Flag("malformed_number", "medium",
-                              f"{ind.label_vi}: giá trị {_fmt(m.value)} ngoài thang mã ({allowed}).",
+                              f"{ind.label_vi}: giá trị {format_number(m.value)} ngoài thang mã ({allowed}).",
                               (_ev(report, m.start, m.end),)))
     return flags
 

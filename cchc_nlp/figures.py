@@ -219,6 +219,22 @@ def read_number(text: str) -> Decimal | MalformedNumber | None:
     return MalformedNumber(text, "stray_characters")
 
 
+def format_number(value) -> str:
+    """Write a number the Vietnamese way: a point groups thousands, a comma marks decimals.
+
+    >>> format_number(Decimal("1157")), format_number(Decimal("58.70"))
+    ('1.157', '58,7')
+    """
+    try:
+        d = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    sign = "-" if d < 0 else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    frac = frac.rstrip("0")
+    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
+
+
 def parse_number(text: str) -> Decimal | None:
     """The value of a Vietnamese number, exactly; ``None`` if there is none.
 

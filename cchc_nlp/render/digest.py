@@ -10,6 +10,7 @@ import functools
 import json
 import re
 
+from ..figures import format_number
 from .records import jsonable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -17,20 +18,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 def _md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
-
-
-def _vn_number(value) -> str:
-    """Vietnamese number format: 4.001 and 80,6 (a point groups thousands)."""
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        d = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    sign = "-" if d < 0 else ""
-    whole, _, frac = f"{abs(d):f}".partition(".")
-    frac = frac.rstrip("0")
-    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
 
 
 def _vn_date(iso) -> str:
@@ -49,7 +36,7 @@ def _env(kind: str):
                       autoescape=kind == "html", undefined=StrictUndefined,
                       trim_blocks=kind == "html", lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = _md
-    env.filters["vn"] = _vn_number
+    env.filters["vn"] = format_number
     env.filters["vndate"] = _vn_date
     return env
 
