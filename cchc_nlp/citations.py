@@ -46,6 +46,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import Citation
+from .normalise import UPPER as _UP
 
 __all__ = [
     "TYPE_IDS",
@@ -214,7 +215,6 @@ _UNIT_CODES = frozenset(
 _PARTY_BODY_RE = re.compile(r"(?:B[A-ZĐ]{1,4}|UBKT|VP|ĐB|ĐĐ)?(?:TW|TƯ|TU|HU|ĐU|ĐUX|QU|TXU|THU|TPU|ĐUK)")
 
 # Vietnamese capital letters: Python's re has no \p{Lu}.
-_UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 
 def _words(phrase: str) -> str:
