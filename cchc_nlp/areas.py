@@ -255,6 +255,16 @@ def _versions() -> dict[str, str]:
     return {p: md.version(p) for p in ("scikit-learn", "skops", "underthesea", "numpy")}
 
 
+def check_versions(meta: dict, what: str) -> None:
+    """Refuse a model saved by another scikit-learn or skops release (major.minor)."""
+    have = _versions()
+    for pkg in ("scikit-learn", "skops"):
+        want = meta["versions"].get(pkg, "?")
+        if want.split(".")[:2] != have[pkg].split(".")[:2]:
+            raise ModelNotFound(f"{what} was trained with {pkg} {want} but {have[pkg]} is "
+                                "installed; run `cchc train` to rebuild it")
+
+
 def save(model, kind: str, use_heading: bool, directory: Path | None = None) -> Path:
     import skops.io as sio
 
@@ -294,14 +304,7 @@ class AreaTagger:
         if not path.exists() or not meta_path.exists():
             raise ModelNotFound(f"no area model in {directory}; run `cchc train` to build it")
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        have = _versions()
-        for pkg in ("scikit-learn", "skops"):
-            want = meta["versions"].get(pkg, "?")
-            if want.split(".")[:2] != have[pkg].split(".")[:2]:
-                raise ModelNotFound(
-                    f"area model was trained with {pkg} {want} but {have[pkg]} is installed; "
-                    "run `cchc train` to rebuild it"
-                )
+        check_versions(meta, "area model")
         try:
             # skops refuses any type outside its defaults and this list; listing
             # the types here (not asking the file) also halves the load time

@@ -396,13 +396,9 @@ class ConcretenessModel:
         if not path.exists():
             raise ModelNotFound(f"no concreteness model in {directory}; run `cchc train` to build it")
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-        from .areas import _versions
+        from .areas import check_versions
 
-        have = _versions()["scikit-learn"]
-        want = meta["versions"]["scikit-learn"]
-        if want.split(".")[:2] != have.split(".")[:2]:
-            raise ModelNotFound(f"concreteness model was trained with scikit-learn {want} but "
-                                f"{have} is installed; run `cchc train` to rebuild it")
+        check_versions(meta, "concreteness model")
         try:
             model = sio.load(path, trusted=[])  # scaler + logistic regression: all defaults
         except sio.exceptions.UntrustedTypesFoundException as err:
