@@ -61,13 +61,6 @@ def citations_of(report: Report):
                           report_date=report.meta.date)
 
 
-def sentences_of(text: str) -> list[str]:
-    """Sentences of one paragraph (``nlp.sentences``)."""
-    from .nlp import sentences
-
-    return [text[s:e] for s, e in sentences(text)]
-
-
 def tag_paragraphs(report: Report) -> list[dict]:
     """One record per narrative paragraph (the ``cchc tag`` contract): area and
     calibrated scores, and per sentence whether it states a concrete result,

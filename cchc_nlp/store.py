@@ -1,4 +1,4 @@
-"""The search index: reports, paragraphs, citations (and later metrics, flags) in SQLite.
+"""The search index: reports, paragraphs, citations, metrics and flags in SQLite.
 
 One file, stdlib :mod:`sqlite3`, no server.  ``cchc index`` writes it, ``cchc
 search`` reads it::
@@ -153,7 +153,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX citations_canonical ON citations(canonical);
     CREATE INDEX citations_report ON citations(report_id);
     """,
-    # 2: figures and checks (empty until those stages write them).
+    # 2: figures and checks.
     """
     CREATE TABLE metrics (
         id        INTEGER PRIMARY KEY,
