@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # renditions.py lives with the tests
 
+from _table import print_table  # noqa: E402
 from renditions import SEEDS, make_pdf, seed_text  # noqa: E402
 
 from cchc_nlp.ingest.legacy import VIETNAMESE_LETTERS  # noqa: E402
@@ -300,16 +301,6 @@ def main() -> None:
     for lib, lic in LICENCES.items():
         print(f"  {lib:<11} {lic}")
     print("  PyMuPDF     AGPL-3.0 -- excluded")
-
-
-def print_table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """A Markdown table, columns padded so it also reads well in a terminal."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
-    print(line(head))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for r in rows:
-        print(line(r))
 
 
 if __name__ == "__main__":
