@@ -113,7 +113,9 @@ def check_stale_periods(report: Report) -> list[Flag]:
         if year == period.year and (kind != period.kind or (quarter and quarter != period.quarter)):
             if period.kind == "nam" or (period.kind == "9_thang" and kind == "quy" and quarter == 4):
                 continue
-            s = report.text.index(sec.title, sec.start)
+            s = report.text.find(sec.title, sec.start)
+            if s == -1:
+                continue
             flags.append(Flag("period_mismatch", "medium",
                               f"Đề mục nêu \"{m.group(0)}\" trong báo cáo {period.label}.",
                               (_ev(report, s + m.start(), s + m.end()),)))

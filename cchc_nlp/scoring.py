@@ -7,7 +7,6 @@ Every component is a number a reviewer can check against the digest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from .model import AREAS, Report
 from .structure import period_end
@@ -58,7 +57,7 @@ def _timeliness(report: Report) -> tuple[float, str]:
     return max(0.0, 1 - (days - 10) / 50), f"ký sau khi hết kỳ {days} ngày"
 
 
-def score(report: Report, paragraphs, citations, flags, *, today: date | None = None) -> Score:
+def score(report: Report, paragraphs, citations, flags) -> Score:
     """Score one analysed report.
 
     Args:
