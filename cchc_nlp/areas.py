@@ -30,7 +30,8 @@ from .nlp import segmented
 from .normalise import fold
 
 AREA_IDS: tuple[str, ...] = tuple(AREAS)
-MODEL_NAME = "areas.skops"
+MODEL_NAME = "areas.skops"  # the trained pipeline, the model of record
+FLAT_NAME = "areas.npz"  # the same numbers for NumPy-only prediction (cchc_nlp.flat)
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 # A keyword baseline: what a reviewer would grep for.  Folded (no diacritics).
@@ -255,14 +256,50 @@ def _versions() -> dict[str, str]:
     return {p: md.version(p) for p in ("scikit-learn", "skops", "underthesea", "numpy")}
 
 
-def check_versions(meta: dict, what: str) -> None:
-    """Refuse a model saved by another scikit-learn or skops release (major.minor)."""
+#: what a model's predictions depend on, by file: the skops pipeline needs the
+#: scikit-learn and skops releases that wrote it; the flat copy only needs the
+#: same word segmentation (its features are underthesea's words)
+PIPELINE_PACKAGES = ("scikit-learn", "skops")
+FLAT_PACKAGES = ("underthesea",)
+
+
+def check_versions(meta: dict, what: str, packages=PIPELINE_PACKAGES) -> None:
+    """Refuse a model saved under another release (major.minor) of ``packages``."""
     have = _versions()
-    for pkg in ("scikit-learn", "skops"):
+    for pkg in packages:
         want = meta["versions"].get(pkg, "?")
         if want.split(".")[:2] != have[pkg].split(".")[:2]:
             raise ModelNotFound(f"{what} was trained with {pkg} {want} but {have[pkg]} is "
                                 "installed; run `cchc train` to rebuild it")
+
+
+def _read_meta(directory: Path, what: str) -> dict:
+    path = directory / "meta.json"
+    if not path.exists():
+        raise ModelNotFound(f"no {what} in {directory}; run `cchc train` to build it")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+#: the only non-default types the saved pipeline holds (calibrated LinearSVC)
+_TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier",
+                  "sklearn.calibration._SigmoidCalibration"]
+
+
+def load_pipeline(directory: Path | None = None):
+    """The trained scikit-learn pipeline from the skops file (imports scikit-learn)."""
+    import skops.io as sio
+
+    directory = directory or models_dir() / "areas"
+    check_versions(_read_meta(directory, "area model"), "area model")
+    path = directory / MODEL_NAME
+    if not path.exists():
+        raise ModelNotFound(f"no area model in {directory}; run `cchc train` to build it")
+    try:
+        # skops refuses any type outside its defaults and this list
+        return sio.load(path, trusted=_TRUSTED_TYPES)
+    except sio.exceptions.UntrustedTypesFoundException as err:
+        raise ModelNotFound(f"area model holds unexpected types ({err}); "
+                            "rebuild it with `cchc train`") from None
 
 
 def save(model, kind: str, use_heading: bool, directory: Path | None = None) -> Path:
@@ -275,15 +312,13 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None) -> 
     # the vocabularies make a 14 MB JSON schema: deflate it (19 MB -> ~3 MB)
     sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(path)
+    from . import flat
+
+    flat.save(flat.export_text_classifier(model), directory / FLAT_NAME)
     meta = {"kind": kind, "use_heading": use_heading, "labels": list(AREA_IDS),
             "versions": _versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
-
-
-#: the only non-default types the saved pipeline holds (calibrated LinearSVC)
-_TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier",
-                  "sklearn.calibration._SigmoidCalibration"]
 
 
 class AreaTagger:
@@ -297,21 +332,18 @@ class AreaTagger:
     @classmethod
     @functools.cache
     def load(cls, directory: Path | None = None) -> "AreaTagger":
-        import skops.io as sio
+        """The flat copy of the trained pipeline (:mod:`cchc_nlp.flat`): NumPy only,
+        so a cold ``cchc tag`` does not import scikit-learn."""
+        from . import flat
 
         directory = directory or models_dir() / "areas"
-        path, meta_path = directory / MODEL_NAME, directory / "meta.json"
-        if not path.exists() or not meta_path.exists():
-            raise ModelNotFound(f"no area model in {directory}; run `cchc train` to build it")
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        check_versions(meta, "area model")
+        meta = _read_meta(directory, "area model")
+        check_versions(meta, "area model", FLAT_PACKAGES)
         try:
-            # skops refuses any type outside its defaults and this list; listing
-            # the types here (not asking the file) also halves the load time
-            model = sio.load(path, trusted=_TRUSTED_TYPES)
-        except sio.exceptions.UntrustedTypesFoundException as err:
-            raise ModelNotFound(f"area model holds unexpected types ({err}); "
-                                "rebuild it with `cchc train`") from None
+            model = flat.TextClassifier(directory / FLAT_NAME)
+        except (ValueError, KeyError) as err:
+            raise ModelNotFound(f"area model {directory / FLAT_NAME} is missing or unreadable "
+                                f"({err}); run `cchc train` to rebuild it") from None
         return cls(model, meta)
 
     def predict(self, texts: list[str], headings: list[str] | None = None) -> list[AreaPrediction]:

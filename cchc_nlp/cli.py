@@ -258,7 +258,8 @@ def tag(
     from .pipeline import parse as parse_report, tag_paragraphs
 
     def work(path):
-        rows = tag_paragraphs(parse_report(path))
+        # the unit's official name is not part of the output: skip the gazetteer
+        rows = tag_paragraphs(parse_report(path, gazetteer=False))
         for r in rows:
             r["file"] = str(path)
             r["area_label"] = AREAS[r["area"]]

@@ -34,6 +34,7 @@ from .config import corpus_dir, models_dir
 from .errors import ModelNotFound
 from .nlp import tokens
 
+FLAT_NAME = "concreteness.npz"  # the trained model's numbers for NumPy-only prediction
 NGRAM = 4
 #: a 4-gram is "template" when at least this many reference reports contain it
 MIN_REPORTS = 3
@@ -322,6 +323,9 @@ def train(refs: dict[str, list[str]], directory: Path | None = None) -> dict:
     tmp = directory / "concreteness.tmp"
     sio.dump(model, tmp)
     tmp.replace(directory / "concreteness.skops")
+    from . import flat
+
+    flat.save(flat.export_scaled_logistic(model), directory / FLAT_NAME)
     table.save(directory / "template_ngrams.json")
     from .areas import _versions
 
@@ -389,21 +393,18 @@ class ConcretenessModel:
     @classmethod
     @functools.cache
     def load(cls, directory: Path | None = None) -> "ConcretenessModel":
-        import skops.io as sio
+        """The flat copy of the trained scaler + regression (:mod:`cchc_nlp.flat`)."""
+        from . import flat
+        from .areas import FLAT_PACKAGES, _read_meta, check_versions
 
         directory = directory or models_dir() / "concreteness"
-        path = directory / "concreteness.skops"
-        if not path.exists():
-            raise ModelNotFound(f"no concreteness model in {directory}; run `cchc train` to build it")
-        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-        from .areas import check_versions
-
-        check_versions(meta, "concreteness model")
+        meta = _read_meta(directory, "concreteness model")
+        check_versions(meta, "concreteness model", FLAT_PACKAGES)
         try:
-            model = sio.load(path, trusted=[])  # scaler + logistic regression: all defaults
-        except sio.exceptions.UntrustedTypesFoundException as err:
-            raise ModelNotFound(f"concreteness model holds unexpected types ({err}); "
-                                "run `cchc train`") from None
+            model = flat.ScaledLogistic(directory / FLAT_NAME)
+        except (ValueError, KeyError) as err:
+            raise ModelNotFound(f"concreteness model {directory / FLAT_NAME} is missing or "
+                                f"unreadable ({err}); run `cchc train` to rebuild it") from None
         return cls(model, TemplateTable.load(directory / "template_ngrams.json"))
 
     def judge(self, sentences: list[str], words: list[list[str]] | None = None) -> list[Judgement]:
@@ -413,7 +414,8 @@ class ConcretenessModel:
         if words is None:
             words = [list(tokens(s)) for s in sentences]
         X = feature_matrix(sentences, self.table, words=words)
-        proba = self.model.predict_proba(X)[:, list(self.model.classes_).index(True)]
+        positive = [str(c) for c in self.model.classes_].index("True")
+        proba = self.model.predict_proba(X)[:, positive]
         out = []
         for text, w, p, x in zip(sentences, words, proba, X):
             f = specificity(text, words=w)

@@ -25,8 +25,10 @@ def _table_spans(raw: RawDocument) -> list[tuple[int, int]]:
     return spans
 
 
-def report_from_raw(raw: RawDocument) -> Report:
-    """Normalise and structure a document that has already been read."""
+def report_from_raw(raw: RawDocument, *, gazetteer: bool = True) -> Report:
+    """Normalise and structure a document that has already been read.
+
+    ``gazetteer=False``: the unit is not looked up (see :func:`structure.build_report`)."""
     norm = normalise(raw.text, hard_wrapped=True if raw.hard_wrapped else None)
     # map Word-table spans from the raw text onto the normalised text
     word_spans = []
@@ -36,13 +38,13 @@ def report_from_raw(raw: RawDocument) -> Report:
         if first < last:
             word_spans.append((first, last))
     report = build_report(norm.text, file=raw.path, sha256=raw.sha256, fmt=raw.format,
-                          word_spans=word_spans)
+                          word_spans=word_spans, gazetteer=gazetteer)
     report.extra["encoding"] = raw.encoding
     report.extra["hard_wrapped"] = norm.hard_wrapped
     return report
 
 
-def parse(path: str | Path) -> Report:
+def parse(path: str | Path, *, gazetteer: bool = True) -> Report:
     """Read, normalise and structure one report file.
 
     Example:
@@ -50,7 +52,7 @@ def parse(path: str | Path) -> Report:
         >>> r.meta.unit_name
         'Hoằng Lưu'
     """
-    return report_from_raw(read_document(path))
+    return report_from_raw(read_document(path), gazetteer=gazetteer)
 
 
 def citations_of(report: Report):

@@ -10,8 +10,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .areas import (AREA_IDS, MODEL_KINDS, OTHER_TEXT_WEIGHT, cohen_kappa, cross_validate,
-                    features, fit, load_examples, make_pipeline, save, _versions)
+from .areas import (AREA_IDS, FLAT_NAME, MODEL_KINDS, OTHER_TEXT_WEIGHT, cohen_kappa,
+                    cross_validate, features, fit, load_examples, make_pipeline, save, _versions)
 from .config import corpus_dir, models_dir
 
 CHOSEN_KIND = "linear_svc"
@@ -61,7 +61,7 @@ def _per_class_rows(report: dict) -> str:
 
 def write_model_card(path: Path, chosen: dict, masked_vs_heading: list[dict],
                      comparison: list[dict] | None, kappa: tuple[float, int], counts: dict,
-                     size: int) -> None:
+                     size: int, flat_size: int) -> None:
     comp_rows = comparison or masked_vs_heading
     comp = "\n".join(
         f"| {r['kind']} | {'available' if r['use_heading'] else 'masked'} | "
@@ -99,7 +99,10 @@ word uni+bigrams (min_df 2, sublinear tf) ⊕ TF-IDF character 1–4-grams withi
 (min_df 2); `LinearSVC(C=1.0, class_weight="balanced")` calibrated with
 `CalibratedClassifierCV(method="sigmoid", cv=3)`, sample weights as above. Headings are
 **masked** in the deployed model: the gold labels content, and headings mislead in sections
-III–V. Saved with skops (types checked on load); loading checks the scikit-learn/skops versions.
+III–V. Saved with skops (`areas.skops`, types checked on load, scikit-learn/skops versions
+checked); the same numbers are also written to `areas.npz` (plain arrays, no pickle), which
+`cchc tag` and the other commands load with NumPy alone (`cchc_nlp/flat.py`; equal to the
+pipeline's probabilities within 1e-9, `tests/test_flat.py`).
 
 ## Held-out scores (leave one document out; headings masked)
 **On the paragraphs of held-out commune reports** (what a reviewer sees): macro-F1
@@ -139,8 +142,10 @@ C and the character n-gram range came from a small search over the same grouped 
 - 5 commune reports and 66 public texts from 28 provinces; reports written to other
   templates will be harder.
 - Paragraphs with no Vietnamese word (numbers, table rows) get `khac` with uniform scores.
-- Model file: {size / 1024:.0f} kB. Loading it in a fresh process costs ~2.3 s of importing
-  scikit-learn for skops' trusted-type list, so a cold `cchc tag` of one report takes ~4.5 s.
+- Model files: {size / 1024:.0f} kB (skops), {flat_size / 1024:.0f} kB (flat copy). Loading the skops
+  file imports scikit-learn and skops' trusted-type list (~2 s in a fresh process); the flat copy
+  loads in ~20 ms, which is what keeps a cold `cchc tag` of one report under 2 s
+  (`benchmarks/bench_models.py`).
 """
     path.write_text(text, encoding="utf-8")
 
@@ -168,7 +173,7 @@ def train_areas(comparison: list[dict] | None = None, progress=None) -> dict:
     kappa = cohen_kappa(gold / "areas.jsonl", gold / "areas_second_pass.jsonl")
     counts = {a: int((y == a).sum()) for a in AREA_IDS}
     write_model_card(directory / "MODEL_CARD.md", chosen, held_out, comparison, kappa, counts,
-                     path.stat().st_size)
+                     path.stat().st_size, (directory / FLAT_NAME).stat().st_size)
     return {"path": str(path), "macro_f1": chosen["macro_f1"], "kappa": kappa[0],
             "size": path.stat().st_size}
 

@@ -1,0 +1,237 @@
+"""Flat copies of the trained models, for prediction without scikit-learn.
+
+Why: the trained pipelines are saved with skops, and that file stays the
+model of record (``cchc train`` writes it, tests load it).  But a fresh
+process that loads a skops file imports scikit-learn and SciPy (~1.3 s) and
+skops' list of trusted types, which imports every scikit-learn module (~0.8 s
+more).  A reviewer's ``cchc tag report.docx`` would spend most of its time on
+imports.  So ``cchc train`` also writes each fitted pipeline's numbers to a
+NumPy ``.npz`` (plain arrays, loaded with ``allow_pickle=False``), and the
+classes below redo the same arithmetic: TF-IDF, linear scores, sigmoid
+calibration or softmax.  ``tests/test_flat.py`` checks that they give the
+probabilities of the scikit-learn pipeline, to 1e-9, on every gold paragraph.
+
+Only what the saved models use is supported: a ``FeatureUnion`` of
+``TfidfVectorizer`` (word n-grams over whitespace tokens, ``char_wb`` n-grams)
+feeding ``CalibratedClassifierCV(LinearSVC, method="sigmoid")`` or a
+multinomial ``LogisticRegression``; and ``StandardScaler`` +
+``LogisticRegression`` for a binary model.  Anything else is refused at export.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+#: bump when the layout of the arrays changes
+FORMAT = 1
+
+_WHITESPACE = re.compile(r"\s\s+")
+_TOKEN = re.compile(r"\S+")
+
+
+# --- export (runs where scikit-learn is installed: training) ------------------
+
+
+def _vectorizer_arrays(name: str, vec) -> dict[str, np.ndarray]:
+    """Vocabulary (terms in column order), idf and settings of one TfidfVectorizer."""
+    if vec.analyzer not in ("word", "char_wb") or vec.lowercase or vec.stop_words \
+            or vec.strip_accents or vec.preprocessor or vec.tokenizer \
+            or vec.norm != "l2" or not vec.use_idf or not vec.sublinear_tf or vec.binary:
+        raise ValueError(f"cannot flatten TfidfVectorizer {name!r}: unsupported settings")
+    if vec.analyzer == "word" and vec.token_pattern != r"\S+":
+        raise ValueError(f"cannot flatten TfidfVectorizer {name!r}: token_pattern must be \\S+")
+    terms = np.empty(len(vec.vocabulary_), dtype=object)
+    for term, j in vec.vocabulary_.items():
+        terms[j] = term
+    return {
+        f"{name}.terms": terms.astype(str),
+        f"{name}.idf": np.asarray(vec.idf_, dtype=np.float64),
+        f"{name}.ngram_range": np.array(vec.ngram_range),
+        f"{name}.char": np.array(vec.analyzer == "char_wb"),
+    }
+
+
+def export_text_classifier(pipeline) -> dict[str, np.ndarray]:
+    """The arrays of a fitted ``Pipeline([("features", FeatureUnion), ("clf", ...)])``."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    union, clf = pipeline.named_steps["features"], pipeline.named_steps["clf"]
+    if union.transformer_weights:
+        raise ValueError("cannot flatten a FeatureUnion with transformer weights")
+    arrays: dict[str, np.ndarray] = {"format": np.array(FORMAT),
+                                     "blocks": np.array([n for n, _ in union.transformer_list])}
+    for name, vec in union.transformer_list:
+        arrays.update(_vectorizer_arrays(name, vec))
+    arrays["classes"] = np.asarray(clf.classes_).astype(str)
+    if isinstance(clf, CalibratedClassifierCV):
+        if clf.method != "sigmoid":
+            raise ValueError("cannot flatten calibration other than sigmoid")
+        members = clf.calibrated_classifiers_
+        if not all(isinstance(m.estimator, LinearSVC) for m in members):
+            raise ValueError("cannot flatten a calibrated estimator other than LinearSVC")
+        if not all(list(m.estimator.classes_) == list(clf.classes_) for m in members):
+            raise ValueError("cannot flatten: a calibration fold saw only some of the classes")
+        arrays["coef"] = np.stack([m.estimator.coef_ for m in members])
+        arrays["intercept"] = np.stack([m.estimator.intercept_ for m in members])
+        arrays["calib_a"] = np.array([[c.a_ for c in m.calibrators] for m in members])
+        arrays["calib_b"] = np.array([[c.b_ for c in m.calibrators] for m in members])
+        arrays["link"] = np.array("sigmoid_ovr")
+    elif isinstance(clf, LogisticRegression) and len(clf.classes_) > 2:
+        arrays["coef"] = clf.coef_[np.newaxis]
+        arrays["intercept"] = clf.intercept_[np.newaxis]
+        arrays["link"] = np.array("softmax")
+    else:
+        raise ValueError(f"cannot flatten classifier {type(clf).__name__}")
+    if arrays["coef"].shape[1] < 3:
+        raise ValueError("cannot flatten a binary text classifier")
+    return arrays
+
+
+def export_scaled_logistic(pipeline) -> dict[str, np.ndarray]:
+    """The arrays of a fitted ``Pipeline([StandardScaler, binary LogisticRegression])``."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    (_, scaler), (_, clf) = pipeline.steps
+    if not isinstance(scaler, StandardScaler) or not isinstance(clf, LogisticRegression) \
+            or len(clf.classes_) != 2:
+        raise ValueError("cannot flatten: expected StandardScaler + binary LogisticRegression")
+    return {"format": np.array(FORMAT),
+            "mean": np.asarray(scaler.mean_ if scaler.with_mean else 0.0, dtype=np.float64),
+            "scale": np.asarray(scaler.scale_ if scaler.with_std else 1.0, dtype=np.float64),
+            "coef": clf.coef_[0].astype(np.float64), "intercept": np.asarray(clf.intercept_[0]),
+            "classes": np.asarray(clf.classes_).astype(str)}
+
+
+def save(arrays: dict[str, np.ndarray], path: Path) -> None:
+    """Write atomically: a reader never sees half a file."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        np.savez_compressed(fh, **arrays)
+    tmp.replace(path)
+
+
+# --- prediction (NumPy only) --------------------------------------------------
+
+
+def _load(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an exported model; ValueError when missing or unreadable."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, EOFError, zipfile.BadZipFile) as err:
+        raise ValueError(f"cannot read {path.name}: {err}") from None
+    if int(arrays.get("format", -1)) != FORMAT:
+        raise ValueError(f"{path.name} has layout {arrays.get('format')}, expected {FORMAT}")
+    return arrays
+
+
+def _word_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    words = _TOKEN.findall(text)
+    out = list(words) if lo == 1 else []
+    for n in range(max(lo, 2), min(hi, len(words)) + 1):
+        out += [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+    return out
+
+
+def _char_wb_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """Character n-grams inside space-padded words, as scikit-learn's ``char_wb``."""
+    out = []
+    for w in _WHITESPACE.sub(" ", text).split():
+        w = f" {w} "
+        for n in range(lo, hi + 1):
+            if len(w) <= n:  # a short word counts once, whole
+                out.append(w)
+                break
+            out += [w[i:i + n] for i in range(len(w) - n + 1)]
+    return out
+
+
+class _Block:
+    """One TF-IDF vectoriser: sublinear term frequency × idf, L2-normalised."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], name: str, offset: int):
+        terms = arrays[f"{name}.terms"].tolist()
+        self.index = dict(zip(terms, range(offset, offset + len(terms))))
+        self.idf = arrays[f"{name}.idf"]
+        self.offset = offset
+        self.lo, self.hi = (int(x) for x in arrays[f"{name}.ngram_range"])
+        self.ngrams = _char_wb_ngrams if bool(arrays[f"{name}.char"]) else _word_ngrams
+
+    def __len__(self) -> int:
+        return len(self.idf)
+
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(column indices, weights) of the text's non-zero features."""
+        counts = Counter(j for g in self.ngrams(text, self.lo, self.hi)
+                         if (j := self.index.get(g)) is not None)
+        if not counts:
+            return np.empty(0, dtype=np.int64), np.empty(0)
+        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = (np.log(tf) + 1.0) * self.idf[cols - self.offset]
+        norm = math.sqrt(float(weights @ weights))
+        return cols, weights / norm if norm else weights
+
+
+class TextClassifier:
+    """Predicts like the exported scikit-learn text pipeline (``predict_proba``)."""
+
+    def __init__(self, path: Path):
+        arrays = _load(path)
+        self.classes_ = arrays["classes"]
+        self.blocks, offset = [], 0
+        for name in arrays["blocks"].tolist():
+            block = _Block(arrays, name, offset)
+            self.blocks.append(block)
+            offset += len(block)
+        self.coef = arrays["coef"]            # (members, classes, features)
+        self.intercept = arrays["intercept"]  # (members, classes)
+        self.link = str(arrays["link"])
+        if self.link == "sigmoid_ovr":
+            self.calib_a, self.calib_b = arrays["calib_a"], arrays["calib_b"]
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        out = np.empty((len(texts), len(self.classes_)))
+        for i, text in enumerate(texts):
+            parts = [b.vector(text) for b in self.blocks]
+            cols = np.concatenate([c for c, _ in parts])
+            weights = np.concatenate([w for _, w in parts])
+            scores = self.coef[:, :, cols] @ weights + self.intercept  # (members, classes)
+            out[i] = self._probabilities(scores)
+        return out
+
+    def _probabilities(self, scores: np.ndarray) -> np.ndarray:
+        if self.link == "softmax":
+            z = np.exp(scores[0] - scores[0].max())
+            return z / z.sum()
+        # one-vs-rest sigmoid per member, renormalised, then averaged over members
+        with np.errstate(over="ignore"):  # exp overflow -> inf -> probability 0, as intended
+            p = 1.0 / (1.0 + np.exp(self.calib_a * scores + self.calib_b))
+        total = p.sum(axis=1, keepdims=True)
+        uniform = np.full_like(p, 1.0 / p.shape[1])
+        p = np.divide(p, total, out=uniform, where=total != 0)
+        return p.mean(axis=0)
+
+
+class ScaledLogistic:
+    """Predicts like the exported StandardScaler + binary LogisticRegression."""
+
+    def __init__(self, path: Path):
+        arrays = _load(path)
+        self.classes_ = arrays["classes"]
+        self.mean, self.scale = arrays["mean"], arrays["scale"]
+        self.coef, self.intercept = arrays["coef"], float(arrays["intercept"])
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        z = ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        p = 1.0 / (1.0 + np.exp(-z))
+        return np.column_stack([1.0 - p, p])

@@ -1,0 +1,102 @@
+"""The flat (NumPy-only) copies of the models predict exactly like the skops pipelines."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+import skops.io as sio
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.naive_bayes import ComplementNB
+
+from cchc_nlp import flat
+from cchc_nlp.areas import AreaTagger, features, load_examples, load_pipeline, make_pipeline
+from cchc_nlp.concreteness import ConcretenessModel, feature_matrix, load_gold
+from cchc_nlp.errors import ModelNotFound
+from conftest import ROOT
+
+MODELS = ROOT / "models"
+
+
+@pytest.fixture(scope="module")
+def area_texts():
+    texts = [features(e.text) for e in load_examples()]
+    # odd inputs: nothing in the vocabulary, one character, repeated words
+    return texts + ["", "x", "zzzz qqqq", "hồ_sơ hồ_sơ hồ_sơ", "1.157\t%"]
+
+
+def test_shipped_area_model_matches_its_skops_pipeline(area_texts):
+    pipeline = load_pipeline()
+    expected = pipeline.predict_proba(area_texts)
+    got = AreaTagger.load().model.predict_proba(area_texts)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-9)
+    assert list(AreaTagger.load().model.classes_) == list(pipeline.classes_)
+
+
+def test_shipped_concreteness_model_matches_its_skops_pipeline():
+    pipeline = sio.load(MODELS / "concreteness" / "concreteness.skops", trusted=[])
+    model = ConcretenessModel.load()
+    X = feature_matrix([s.text for s in load_gold()[:300]], model.table)
+    np.testing.assert_allclose(model.model.predict_proba(X), pipeline.predict_proba(X),
+                               rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["logreg", "linear_svc"])
+def test_export_of_a_freshly_trained_pipeline_round_trips(kind, tmp_path, area_texts):
+    examples = load_examples()[::3]
+    X = [features(e.text) for e in examples]
+    pipeline = make_pipeline(kind).fit(X, [e.area for e in examples])
+    flat.save(flat.export_text_classifier(pipeline), tmp_path / "m.npz")
+    got = flat.TextClassifier(tmp_path / "m.npz").predict_proba(area_texts)
+    np.testing.assert_allclose(got, pipeline.predict_proba(area_texts), rtol=0, atol=1e-9)
+
+
+def test_export_refuses_what_it_cannot_reproduce():
+    examples = load_examples()[::4]
+    X = [features(e.text) for e in examples]
+    y = [e.area for e in examples]
+    nb = make_pipeline("complement_nb").fit(X, y)
+    with pytest.raises(ValueError, match="ComplementNB"):
+        flat.export_text_classifier(nb)
+    assert isinstance(nb.named_steps["clf"], ComplementNB)
+    lowered = make_pipeline("logreg")
+    lowered.named_steps["features"].transformer_list[0][1].set_params(lowercase=True)
+    with pytest.raises(ValueError, match="unsupported settings"):
+        flat.export_text_classifier(lowered.fit(X, y))
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab_ cđệ\t\n1.\u00a0\u2003\x1c")),
+                max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_ngrams_are_scikit_learns(text):
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), lowercase=False)
+    words = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), lowercase=False)
+    assert flat._char_wb_ngrams(text, 1, 4) == chars.build_analyzer()(text)
+    assert flat._word_ngrams(text, 1, 2) == words.build_analyzer()(text)
+
+
+def test_missing_or_foreign_flat_file_says_to_train(tmp_path):
+    directory = tmp_path / "areas"
+    shutil.copytree(MODELS / "areas", directory)
+    (directory / "areas.npz").unlink()
+    with pytest.raises(ModelNotFound, match="missing or unreadable.*run `cchc train`"):
+        AreaTagger.load.__wrapped__(AreaTagger, directory)
+    (directory / "areas.npz").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ModelNotFound, match="run `cchc train`"):
+        AreaTagger.load.__wrapped__(AreaTagger, directory)
+
+
+def test_flat_model_is_refused_under_another_word_segmentation(tmp_path):
+    directory = tmp_path / "areas"
+    shutil.copytree(MODELS / "areas", directory)
+    meta = json.loads((directory / "meta.json").read_text())
+    meta["versions"]["underthesea"] = "1.3.0"
+    (directory / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelNotFound, match="underthesea 1.3.0.*run `cchc train`"):
+        AreaTagger.load.__wrapped__(AreaTagger, directory)
