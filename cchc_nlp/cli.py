@@ -279,7 +279,7 @@ def tag(
 
 @app.command()
 def train(
-    compare: bool = typer.Option(False, "--compare", help="Cũng so sánh mọi mô hình (chậm, ~6 phút)."),
+    compare: bool = typer.Option(False, "--compare", help="Cũng so sánh mọi mô hình (chậm, ~8 phút)."),
 ) -> None:
     """Huấn luyện lại các mô hình từ corpus/ và ghi thẻ mô hình (MODEL_CARD.md)."""
     from .training import compare_models, format_result, train_areas
@@ -288,10 +288,11 @@ def train(
     if compare:
         comparison = compare_models(progress=lambda r: typer.echo(
             f"  {r['kind']:<14} heading={'on ' if r['use_heading'] else 'off'} "
-            f"macro-F1 {r['macro_f1']:.3f}", err=True))
+            f"macro-F1 on reports {r['reports_macro_f1']:.3f}, all {r['macro_f1']:.3f}", err=True))
     result = train_areas(comparison, progress=lambda r: typer.echo(format_result(r), err=True))
     typer.echo(f"areas: {result['path']} ({result['size'] / 1024:.0f} kB), held-out macro-F1 "
-               f"{result['macro_f1']:.3f}, annotator kappa {result['kappa']:.3f}")
+               f"on reports {result['reports_macro_f1']:.3f}, all {result['macro_f1']:.3f}, "
+               f"annotator kappa {result['kappa']:.3f}")
     from .concreteness import train as train_concreteness
     from .training import reference_texts
 

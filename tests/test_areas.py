@@ -28,6 +28,8 @@ def test_cross_validation_never_trains_on_the_scored_report(monkeypatch):
     seen = []
 
     class Spy:
+        classes_ = np.array(["khac"])
+
         def fit(self, X, y, **weights):
             self.train = set(X)
             return self
@@ -35,6 +37,9 @@ def test_cross_validation_never_trains_on_the_scored_report(monkeypatch):
         def predict(self, X):
             seen.append((self.train, set(X)))
             return np.array(["khac"] * len(X))
+
+        def predict_proba(self, X):
+            return np.ones((len(X), 1))
 
     monkeypatch.setattr(areas, "make_pipeline", lambda kind: Spy())
     examples = [Example(f"đoạn {i} của {g}", "", "khac", g) for g in "abc" for i in range(3)]
