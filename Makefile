@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: run test install train bench clean
+.PHONY: run test install train bench notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(STAMP)
 
 train: $(STAMP)
 	$(BIN)/cchc train
+
+# Re-execute the notebooks in place (they read the models that `make train` writes).
+notebooks: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter-execute --inplace --timeout=600 *.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_parse.py
