@@ -352,6 +352,18 @@ _TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier",
                   "sklearn.calibration._SigmoidCalibration"]
 
 
+def load_flat(directory: Path, name: str, kind, what: str):
+    """(model, meta) of a flat model file (:mod:`cchc_nlp.flat`), with the checks
+    and the one-line advice a user needs when it is missing or stale."""
+    meta = _read_meta(directory, what)
+    check_versions(meta, what, FLAT_PACKAGES)
+    try:
+        return kind(directory / name), meta
+    except (ValueError, KeyError) as err:
+        raise ModelNotFound(f"{what} {directory / name} is missing or unreadable ({err}); "
+                            "run `cchc train` to rebuild it") from None
+
+
 def load_pipeline(directory: Path | None = None):
     """The trained scikit-learn pipeline from the skops file (imports scikit-learn)."""
     import skops.io as sio
@@ -401,16 +413,10 @@ class AreaTagger:
     def load(cls, directory: Path | None = None) -> "AreaTagger":
         """The flat copy of the trained pipeline (:mod:`cchc_nlp.flat`): NumPy only,
         so a cold ``cchc tag`` does not import scikit-learn."""
-        from . import flat
+        from .flat import TextClassifier
 
-        directory = directory or models_dir() / "areas"
-        meta = _read_meta(directory, "area model")
-        check_versions(meta, "area model", FLAT_PACKAGES)
-        try:
-            model = flat.TextClassifier(directory / FLAT_NAME)
-        except (ValueError, KeyError) as err:
-            raise ModelNotFound(f"area model {directory / FLAT_NAME} is missing or unreadable "
-                                f"({err}); run `cchc train` to rebuild it") from None
+        model, meta = load_flat(directory or models_dir() / "areas", FLAT_NAME, TextClassifier,
+                                "area model")
         return cls(model, meta)
 
     def predict(self, texts: list[str], headings: list[str] | None = None) -> list[AreaPrediction]:

@@ -31,7 +31,6 @@ from pathlib import Path
 import numpy as np
 
 from .config import corpus_dir, models_dir
-from .errors import ModelNotFound
 from .nlp import tokens
 
 FLAT_NAME = "concreteness.npz"  # the trained model's numbers for NumPy-only prediction
@@ -394,17 +393,11 @@ class ConcretenessModel:
     @functools.cache
     def load(cls, directory: Path | None = None) -> "ConcretenessModel":
         """The flat copy of the trained scaler + regression (:mod:`cchc_nlp.flat`)."""
-        from . import flat
-        from .areas import FLAT_PACKAGES, _read_meta, check_versions
+        from .areas import load_flat
+        from .flat import ScaledLogistic
 
         directory = directory or models_dir() / "concreteness"
-        meta = _read_meta(directory, "concreteness model")
-        check_versions(meta, "concreteness model", FLAT_PACKAGES)
-        try:
-            model = flat.ScaledLogistic(directory / FLAT_NAME)
-        except (ValueError, KeyError) as err:
-            raise ModelNotFound(f"concreteness model {directory / FLAT_NAME} is missing or "
-                                f"unreadable ({err}); run `cchc train` to rebuild it") from None
+        model, _ = load_flat(directory, FLAT_NAME, ScaledLogistic, "concreteness model")
         return cls(model, TemplateTable.load(directory / "template_ngrams.json"))
 
     def judge(self, sentences: list[str], words: list[list[str]] | None = None) -> list[Judgement]:
