@@ -162,7 +162,6 @@ def make_queries(rng: random.Random, pool, units, k: int):
             cited.setdefault(c.canonical, c)
     docs = list(cited.values())
     provinces = sorted({u.province for u in units})
-    areas = sorted({p.area for p in pool})
     full = [(rng.choice(docs).surface, {}) for _ in range(k)]
     partial = []
     while len(partial) < k:
