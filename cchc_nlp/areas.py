@@ -224,13 +224,21 @@ def fit(model, X, y, weights):
     return model.fit(X, y, clf__sample_weight=weights)
 
 
-def held_out_predictions(examples: list[Example], kind: str, *,
-                         use_heading: bool) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _fold(kind: str, X, y, weights, train, test):
+    """Fit on one fold's training reports, predict its held-out report."""
+    model = fit(make_pipeline(kind), X[train], y[train], weights[train])
+    return test, model.predict(X[test]), list(model.classes_), model.predict_proba(X[test])
+
+
+def held_out_predictions(examples: list[Example], kind: str, *, use_heading: bool,
+                         n_jobs: int = 1) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Leave-one-report-out predictions: (areas, probabilities, class order).
 
     Each report's paragraphs are predicted by a model fitted on the other
     reports only; no paragraph of the scored report is ever in training.
+    ``n_jobs`` > 1 runs the folds in that many processes (joblib).
     """
+    from joblib import Parallel, delayed
     from sklearn.model_selection import LeaveOneGroupOut
 
     X = np.array([features(e.text, e.heading if use_heading else None) for e in examples],
@@ -241,22 +249,27 @@ def held_out_predictions(examples: list[Example], kind: str, *,
     classes = sorted(set(y))
     pred = np.empty_like(y)
     proba = np.zeros((len(y), len(classes)))
-    for train, test in LeaveOneGroupOut().split(X, y, groups):
-        model = fit(make_pipeline(kind), X[train], y[train], weights[train])
-        pred[test] = model.predict(X[test])
-        cols = [classes.index(c) for c in model.classes_]
-        proba[np.ix_(test, cols)] = model.predict_proba(X[test])
+    folds = LeaveOneGroupOut().split(X, y, groups)
+    if n_jobs == 1:  # in this process (tests replace make_pipeline here)
+        results = (_fold(kind, X, y, weights, tr, te) for tr, te in folds)
+    else:
+        results = Parallel(n_jobs=n_jobs)(delayed(_fold)(kind, X, y, weights, tr, te)
+                                          for tr, te in folds)
+    for test, fold_pred, fold_classes, fold_proba in results:
+        pred[test] = fold_pred
+        proba[np.ix_(test, [classes.index(c) for c in fold_classes])] = fold_proba
     return pred, proba, classes
 
 
-def cross_validate(examples: list[Example], kind: str, *, use_heading: bool) -> dict:
+def cross_validate(examples: list[Example], kind: str, *, use_heading: bool,
+                   n_jobs: int = 1) -> dict:
     """Leave-one-report-out per-class scores (see :func:`held_out_predictions`)."""
     from sklearn.metrics import classification_report, confusion_matrix, f1_score
 
     y = np.array([e.area for e in examples])
     groups = np.array([e.group for e in examples])
     weights = np.array([e.weight for e in examples])
-    pred, proba, _ = held_out_predictions(examples, kind, use_heading=use_heading)
+    pred, proba, _ = held_out_predictions(examples, kind, use_heading=use_heading, n_jobs=n_jobs)
     labels = list(AREA_IDS)
     # the score that matters most: paragraphs of held-out commune reports
     reports = weights == 1.0
