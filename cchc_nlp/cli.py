@@ -279,7 +279,7 @@ def tag(
 
 @app.command()
 def train(
-    compare: bool = typer.Option(False, "--compare", help="Cũng so sánh mọi mô hình (chậm, ~8 phút)."),
+    compare: bool = typer.Option(False, "--compare", help="Cũng so sánh mọi mô hình (chậm, ~3 phút trên 2 lõi)."),
 ) -> None:
     """Huấn luyện lại các mô hình từ corpus/ và ghi thẻ mô hình (MODEL_CARD.md)."""
     from .training import compare_models, format_result, train_areas
