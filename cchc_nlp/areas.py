@@ -56,7 +56,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
 @dataclass(frozen=True, slots=True)
 class AreaPrediction:
     area: str
-    scores: dict[str, float]  # calibrated probabilities over AREA_IDS, summing to 1
+    scores: dict[str, float]  # probabilities over AREA_IDS, summing to 1 (held-out ECE in the model card)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +360,8 @@ def _read_meta(directory: Path, what: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-#: the only non-default types the saved pipeline holds (calibrated LinearSVC)
+#: non-default types a saved pipeline may hold: those of a calibrated LinearSVC
+#: (the LogisticRegression pipeline needs none)
 _TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier",
                   "sklearn.calibration._SigmoidCalibration"]
 

@@ -25,9 +25,8 @@ def score_row(path: str) -> dict:
         return row
     s = score(a.report, a.paragraphs, a.citations, a.flags)
     m = a.report.meta
-    kinds = {"xa": "xã", "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
     row.update({
-        "unit": f"{kinds.get(m.unit_kind or '', '')} {m.unit_name or '?'}".strip(),
+        "unit": m.unit_label,
         "district": m.district, "province": m.province,
         "period": m.period.label if m.period else None,
         "total": s.total, **s.components,

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from .figures import format_number
-from .model import AREAS, Citation, Evidence, Flag, Metric, Report
+from .model import AREAS, UNIT_KIND_WORDS, Citation, Evidence, Flag, Metric, Report
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -232,7 +232,7 @@ def check_unit_names(report: Report) -> list[Flag]:
     for m in find_unit_mentions(report.text):
         if closing[0] <= m.start < closing[1]:
             continue  # "Nơi nhận" lists other units by design
-        if m.kind not in ("xa", "phuong", "thi_tran", "dac_khu"):
+        if m.kind not in UNIT_KIND_WORDS:
             continue
         if m.name.lower() == own.lower():
             continue  # "XÃ TÂN VIỆT" in a header is the same spelling

@@ -99,9 +99,8 @@ def _meta_table(reports) -> str:
         table.add_column(col)
     for r in reports:
         m = r.meta
-        unit = f"{ {'xa': 'xã', 'phuong': 'phường', 'thi_tran': 'thị trấn'}.get(m.unit_kind or '', '')} {m.unit_name or '?'}".strip()
         table.add_row(
-            Path(r.file).name, unit, m.district or "", m.province or "", m.number or "",
+            Path(r.file).name, m.unit_label, m.district or "", m.province or "", m.number or "",
             m.date.strftime("%d/%m/%Y") if m.date else "", m.period.label if m.period else "",
             m.signer_name or "", str(len(r.sections)), str(len(r.paragraphs)),
             str(sum(len(t.rows) for t in r.tables)) + f" dòng / {len(r.tables)} bảng",

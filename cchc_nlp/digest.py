@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .model import AREAS, SCHEMA_VERSION
+from .model import AREAS, SCHEMA_VERSION, UNIT_KIND_WORDS
 
-_KINDS_VI = {"xa": "Xã", "phuong": "Phường", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu"}
 _SEVERITY_VI = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
 CITATION_GROUPS_VI = {
     "central": "Văn bản Trung ương",
@@ -154,7 +153,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "schema_version": SCHEMA_VERSION,
         "file": report.file,
         "unit": {
-            "kind": m.unit_kind, "kind_label": _KINDS_VI.get(m.unit_kind or "", ""),
+            "kind": m.unit_kind, "kind_label": UNIT_KIND_WORDS.get(m.unit_kind or "", "").capitalize(),
             "name": m.unit_name, "district": m.district, "province": m.province,
         },
         "period": m.period.label if m.period else None,

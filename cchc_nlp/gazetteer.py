@@ -57,6 +57,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import CchcError
+from .model import UNIT_KIND_WORDS
 
 __all__ = [
     "LEGACY",
@@ -95,14 +96,11 @@ KIND_WORDS: dict[str, str] = {
     "quan": "quận",
     "thi_xa": "thị xã",
     "thanh_pho": "thành phố",
-    "xa": "xã",
-    "phuong": "phường",
-    "thi_tran": "thị trấn",
-    "dac_khu": "đặc khu",
+    **UNIT_KIND_WORDS,  # the commune level: xã, phường, thị trấn, đặc khu
 }
 PROVINCE_KINDS = frozenset({"tinh", "thanh_pho_tw"})
 DISTRICT_KINDS = frozenset({"huyen", "quan", "thi_xa", "thanh_pho"})
-COMMUNE_KINDS = frozenset({"xa", "phuong", "thi_tran", "dac_khu"})
+COMMUNE_KINDS = frozenset(UNIT_KIND_WORDS)
 LEVEL_KINDS: dict[str, frozenset[str]] = {
     "province": PROVINCE_KINDS,
     "district": DISTRICT_KINDS,

@@ -14,6 +14,10 @@ from typing import Any
 
 SCHEMA_VERSION = "1.0"
 
+#: Kinds of reporting unit (``Meta.unit_kind``) and the word written before the name.
+UNIT_KIND_WORDS: dict[str, str] = {"xa": "xã", "phuong": "phường", "thi_tran": "thị trấn",
+                                   "dac_khu": "đặc khu"}
+
 #: The seven CCHC areas plus ``khac`` (see DOMAIN.md), with Vietnamese labels.
 AREAS: dict[str, str] = {
     "chi_dao_dieu_hanh": "Công tác chỉ đạo, điều hành CCHC",
@@ -95,6 +99,11 @@ class Meta:
     signer_title: str | None = None
     #: for every field above, where it came from: "header", "body", "gazetteer"
     sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as a reviewer writes it: "xã Hoằng Lưu" ("?" for a missing name)."""
+        return f"{UNIT_KIND_WORDS.get(self.unit_kind or '', '')} {self.unit_name or '?'}".strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,7 @@ def citations_of(report: Report):
 
 def tag_paragraphs(report: Report) -> list[dict]:
     """One record per narrative paragraph (the ``cchc tag`` contract): area and
-    calibrated scores, and per sentence whether it states a concrete result,
+    probabilities, and per sentence whether it states a concrete result,
     with the reasons in Vietnamese; per paragraph the concrete share and
     whether it is boilerplate throughout."""
     from .areas import AreaTagger

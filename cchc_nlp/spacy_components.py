@@ -2,7 +2,7 @@
 
 ``nlp.add_pipe("cchc_citations")`` puts cited documents in
 ``doc.spans["citations"]`` (label = citation type id); ``nlp.add_pipe("cchc_areas")``
-sets ``doc.cats`` to the area model's calibrated probabilities.
+sets ``doc.cats`` to the area model's probabilities.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Meta, Paragraph, Period, Report, Section, Table
+from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Report, Section, Table
 from .normalise import LOWER as _LOW
 from .normalise import UPPER as _UP
 
@@ -44,7 +44,7 @@ _PLACE_DATE_RE = re.compile(
     r"^\s*([^\n,0-9]{2,40}),\s*ngày\s+([0-9…\.]*)\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     re.MULTILINE,
 )
-_UNIT_KINDS = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu"}
+_UNIT_KINDS = {word: kind for kind, word in UNIT_KIND_WORDS.items()}
 _UNIT_RE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({_NAME})"
 )
