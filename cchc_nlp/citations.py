@@ -47,6 +47,7 @@ from pathlib import Path
 
 from .model import Citation
 from .normalise import UPPER as _UP
+from .normalise import fold
 
 __all__ = [
     "TYPE_IDS",
@@ -422,10 +423,8 @@ def _collapse(s: str) -> str:
 
 
 def _fold(s: str) -> str:
-    """Lower case, no diacritics, đ -> d, one space: "UBND xã Hoằng Lưu" -> "ubnd xa hoang luu"."""
-    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return " ".join(s.lower().split())
+    """:func:`normalise.fold` with single spaces: "UBND xã Hoằng Lưu" -> "ubnd xa hoang luu"."""
+    return " ".join(fold(s).split())
 
 
 def _canon_part(p: str) -> str:

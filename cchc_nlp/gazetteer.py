@@ -58,6 +58,7 @@ from pathlib import Path
 
 from .errors import CchcError
 from .model import UNIT_KIND_WORDS
+from .normalise import fold as strip_diacritics
 
 __all__ = [
     "LEGACY",
@@ -317,12 +318,6 @@ def _exact_key(name: str) -> str:
     return normalise_tone(" ".join(name.split())).casefold()
 
 
-def _strip_marks(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.replace("đ", "d").replace("Đ", "D").casefold()
-
-
 def _fold_syllable(token: str) -> str:
     if token.isdigit():
         return str(int(token))  # "Phường 01" is "Phường 1"
@@ -351,14 +346,14 @@ def fold(name: str) -> str:
         >>> fold("Hoằng Lưu"), fold("Hoàng Lưu"), fold("Đắc Ha")
         ('hoang luu', 'hoang luu', 'dak ha')
     """
-    bare = _APOSTROPHES.sub("", _strip_marks(name)).replace("'", "")
+    bare = _APOSTROPHES.sub("", strip_diacritics(name)).replace("'", "")
     return " ".join(_fold_syllable(t) for t in re.split(r"[^0-9a-z]+", bare) if t)
 
 
 @functools.lru_cache(maxsize=65536)
 def _compact(name: str) -> str:
     # The shape of the package's alias keys: unaccented, no spaces or punctuation.
-    return re.sub(r"[^0-9a-z]", "", _strip_marks(name))
+    return re.sub(r"[^0-9a-z]", "", strip_diacritics(name))
 
 
 def _distance(a: str, b: str) -> int:
