@@ -141,7 +141,7 @@ def words_to_number(text: str) -> Decimal | None:
             if cur is not None:
                 return None
             cur = _WORD_DIGITS[w]
-        elif w == "muoi" or w == "muoi":
+        elif w == "muoi":  # mười and mươi fold alike
             group += (cur if cur is not None else 1) * 10
             cur = None
         elif w == "tram":
@@ -329,9 +329,11 @@ class Catalogue:
 
 def _compile_rule(rule: dict) -> dict:
     out = dict(rule)
-    for key in ("before", "after", "near", "not_near"):
+    for key in ("after", "near", "not_near"):
         if key in rule:
             out[key] = re.compile(rule[key])
+    if "before" in rule:  # words that must end right before the number
+        out["before"] = re.compile(rf"(?:{rule['before']})$")
     if "unit" in rule:
         out["unit"] = re.compile(rf"(?:{rule['unit']})")
     return out
@@ -1012,10 +1014,7 @@ def _classify(cat: Catalogue, tok: _Tok, left: str, right: str, sentence: str):
             conditions = 0
             bm = am = None
             if "before" in rule:
-                bm = None
-                for m in re.finditer(rf"(?:{rule['before'].pattern})$", stripped):
-                    bm = m
-                    break
+                bm = rule["before"].search(stripped)
                 if bm is None:
                     continue
                 score += len(bm.group(0)) + 1
