@@ -160,18 +160,17 @@ def check_report_date(report: Report) -> list[Flag]:
     """A report date that cannot be right for its period: the appendix caption
     "(Kèm theo Báo cáo số … ngày 07/03/2024)" on a report about the first half
     of 2024 (a template left over from the previous report)."""
-    from .structure import _CAPTION_RE, _parse_date, _plausible_report_date, period_end
+    from .structure import appendix_caption, period_end, plausible_report_date
 
-    m = _CAPTION_RE.search(report.text)
-    if not m or report.meta.period is None:
+    caption = appendix_caption(report.text)
+    if caption is None or caption.date is None or report.meta.period is None:
         return []
-    day = _parse_date(m.group(2))
-    if day is None or _plausible_report_date(day, report.meta.period):
+    if plausible_report_date(caption.date, report.meta.period):
         return []
     end = period_end(report.meta.period)
-    s, e = m.span(2)
+    s, e = caption.date_span
     return [Flag("report_date_implausible", "medium",
-                 f"Phụ lục ghi ngày báo cáo {m.group(2)}, nhưng kỳ {report.meta.period.label} "
+                 f"Phụ lục ghi ngày báo cáo {caption.date_text}, nhưng kỳ {report.meta.period.label} "
                  f"kết thúc ngày {end.strftime('%d/%m/%Y')}: ngày này không thể đúng "
                  "(có thể còn từ mẫu báo cáo kỳ trước).", (_ev(report, s, e),))]
 

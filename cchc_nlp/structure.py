@@ -39,7 +39,9 @@ _ROMAN_RE = re.compile(r"^([IVX]{1,4})\s*[.)/:\-–]\s*(\S.*)$")
 _ARABIC_RE = re.compile(r"^(\d{1,2})\s*[.)]\s*(\S.*)$")
 _MULTI_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(\S.*)$")
-_NUMBER_RE = re.compile(r"Số\s*:?\s*([^\n]{0,40}?/\s*BC\s*-\s*UBND)", re.IGNORECASE)
+# a report's own code: "BC" then the issuer's parts (BC-UBND, BC-BCĐ, BC-UBND-VP, …)
+_REPORT_CODE = r"BC(?:\s*-\s*[A-ZĐ]{2,8})+"
+_NUMBER_RE = re.compile(rf"Số\s*:?\s*([^\n]{{0,40}}?/\s*{_REPORT_CODE})", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(
     r"^\s*([^\n,0-9]{2,40}),\s*ngày\s+([0-9…\.]*)\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     re.MULTILINE,
@@ -145,9 +147,29 @@ def _period_from(title: str) -> Period | None:
 
 
 _CAPTION_RE = re.compile(
-    r"Kèm theo Báo cáo số\s*:?\s*(\d*)\s*/?\s*BC\s*-\s*UBND\s+ngày\s+"
+    rf"Kèm theo Báo cáo số\s*:?\s*(\d*)\s*/?\s*({_REPORT_CODE})\s+ngày\s+"
     r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 )
+
+
+@dataclass(frozen=True)
+class AppendixCaption:
+    """"(Kèm theo Báo cáo số: 25/BC-UBND ngày 15/3/2024 …)" under an appendix title."""
+
+    number: str | None  # "25/BC-UBND", None when the number was left blank
+    date: date | None  # None when the written date does not exist
+    date_text: str
+    date_span: tuple[int, int]
+
+
+def appendix_caption(text: str) -> AppendixCaption | None:
+    """The first appendix caption of a report's text, if any."""
+    m = _CAPTION_RE.search(text)
+    if m is None:
+        return None
+    code = re.sub(r"\s+", "", m.group(2))
+    return AppendixCaption(f"{m.group(1)}/{code}" if m.group(1) else None,
+                           _parse_date(m.group(3)), m.group(3), m.span(3))
 
 
 def _parse_date(text: str) -> date | None:
@@ -168,7 +190,7 @@ def period_end(period: Period | None) -> date | None:
     return date(period.year, month, 30 if month in (6, 9) else 31)
 
 
-def _plausible_report_date(day: date, period: Period | None) -> bool:
+def plausible_report_date(day: date, period: Period | None) -> bool:
     """Reports are signed from about six weeks before their period ends to four
     months after; a date outside that is a template left-over (seed 002's
     6-month report carries its Q1 caption "ngày 07/03/2024")."""
@@ -229,7 +251,7 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
             report_date = None
         sources["date"] = "header"
 
-    caption = _CAPTION_RE.search(text)
+    caption = appendix_caption(text)
     period = None
     if title_idx is not None:
         title_text = " ".join(ln.text for ln in lines[title_idx + 1 : title_idx + 3]
@@ -241,11 +263,10 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
     if caption and (number is None or report_date is None):
         # "(Kèm theo Báo cáo số: 25/BC-UBND ngày 15/3/2024 …)" under an appendix
         # title: the only place some reports give their number and date.
-        if number is None and caption.group(1):
-            number, sources["number"] = f"{caption.group(1)}/BC-UBND", "appendix"
-        cdate = _parse_date(caption.group(2))
-        if report_date is None and cdate and _plausible_report_date(cdate, period):
-            report_date, sources["date"] = cdate, "appendix"
+        if number is None and caption.number:
+            number, sources["number"] = caption.number, "appendix"
+        if report_date is None and caption.date and plausible_report_date(caption.date, period):
+            report_date, sources["date"] = caption.date, "appendix"
     signer_name = signer_title = None
     for i, ln in enumerate(closing):
         t = ln.text.strip("* ")

@@ -62,3 +62,15 @@ def test_appendix_table_has_the_standard_columns_as_a_dataframe():
     assert list(frame.columns[:5]) == ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]
     row = frame[frame["STT"] == "6.4.1"].iloc[0]
     assert row["Đơn vị tính"] == "Hồ sơ" and row["Số liệu"] == "1.157"
+
+
+def test_report_numbers_and_captions_accept_any_issuer_code():
+    """A steering committee signs BC-BCĐ, an office BC-VP: not only BC-UBND."""
+    from cchc_nlp.structure import appendix_caption, build_report
+
+    text = ("BAN CHỈ ĐẠO CCHC HUYỆN\nSố: 12/BC-BCĐ\nBÁO CÁO\nKết quả CCHC quý I năm 2024\n"
+            "I. CHỈ ĐẠO\nBan Chỉ đạo đã ban hành Kế hoạch.")
+    assert build_report(text, file="x", sha256="", fmt="txt", gazetteer=False).meta.number == "12/BC-BCĐ"
+    cap = appendix_caption("(Kèm theo Báo cáo số: 7/BC-VP ngày 05/7/2024 của Văn phòng)")
+    assert cap.number == "7/BC-VP" and cap.date.isoformat() == "2024-07-05"
+    assert appendix_caption("(Kèm theo Báo cáo số: /BC-UBND ngày 31/02/2024)").number is None
