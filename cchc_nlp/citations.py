@@ -1148,6 +1148,45 @@ _HEADS = {"ủy ban nhân dân": "UBND", "uỷ ban nhân dân": "UBND", "hội �
 _CODE_HEADS = {"UBND": "UBND", "UB": "UBND", "HĐND": "HĐND", "ĐU": "đảng ủy", "TU": "tỉnh ủy", "HU": "huyện ủy"}
 
 
+# The level a written level word names (folded): "UBND huyện" is a district's.
+_LEVELS = {
+    **dict.fromkeys(("xa", "phuong", "thi tran", "cap xa", "dac khu"), "commune"),
+    **dict.fromkeys(("huyen", "quan", "thi xa", "thanh pho", "cap huyen", "tp", "tp.", "tx", "tx."),
+                    "district"),
+    **dict.fromkeys(("tinh", "cap tinh"), "province"),
+}
+
+_LEVELS_LONGEST_FIRST = sorted(_LEVELS.items(), key=lambda kv: -len(kv[0]))
+# The cities run by the centre (thành phố trực thuộc trung ương; Huế since 2025):
+# their "thành phố" is a province.  Every other "thành phố" is a city of a province.
+_CENTRAL_CITIES = frozenset({"ha noi", "ho chi minh", "hcm", "hai phong", "da nang", "can tho", "hue"})
+
+
+def issuer_level(c: Citation, province: str | None = None) -> str | None:
+    """``province``, ``district`` or ``commune`` for a local document's issuer;
+    None when the issuer names no level (or is not given).
+
+    A "thành phố" is a city of a province unless it is one of the cities run by
+    the centre (Hà Nội, …), named or, unnamed, the report's ``province``.
+
+        >>> [c] = find_citations("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND tỉnh Hải Dương")
+        >>> issuer_level(c)
+        'province'
+    """
+    if not c.issuer:
+        return None
+    m = _ISSUER_PARSE_RE.match(c.issuer)
+    if m is None or not m.group("level"):
+        # "Ban Chỉ đạo CCHC tỉnh": a level word anywhere ("thị xã" before "xã")
+        folded = f" {_fold(c.issuer)} "
+        return next((lvl for w, lvl in _LEVELS_LONGEST_FIRST if f" {w} " in folded), None)
+    word = _fold(m.group("level"))
+    if word in ("thanh pho", "tp", "tp."):
+        city = m.group("name") or province or ""
+        return "province" if _fold(city).removeprefix("tp. ") in _CENTRAL_CITIES else "district"
+    return _LEVELS.get(word)
+
+
 def _issuing_body(c: Citation, unit: str | None, district: str | None, province: str | None) -> str:
     """The issuing body of a local document, folded: "ubnd hoang luu"."""
     if c.issuer:
@@ -1159,12 +1198,8 @@ def _issuing_body(c: Citation, unit: str | None, district: str | None, province:
         level = _fold(m.group("level") or "")
         name = m.group("name")
         if not name:
-            if level in ("xa", "phuong", "thi tran", "cap xa", "dac khu"):
-                name = unit
-            elif level in ("huyen", "quan", "thi xa", "thanh pho", "cap huyen", "tp", "tp.", "tx", "tx."):
-                name = district
-            elif level in ("tinh", "cap tinh"):
-                name = province
+            name = {"commune": unit, "district": district, "province": province}.get(
+                _LEVELS.get(level, ""))
         return _fold(f"{head} {name}") if name else _fold(f"{head} {level} ?")
     # No issuer phrase: in a commune report a local document cited without
     # "của …" is, by convention, the commune's own ("UBND xã đã ban hành Kế

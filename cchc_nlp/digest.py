@@ -21,17 +21,14 @@ CITATION_GROUPS_VI = {
 }
 
 
-def _citation_group(c) -> str:
-    from .citations import is_central
+def _citation_group(c, province: str | None) -> str:
+    """central, province, district or own (the commune's, or no issuer named)."""
+    from .citations import is_central, issuer_level
 
     if is_central(c):
         return "central"
-    issuer = (c.issuer or "").lower()
-    if "tỉnh" in issuer or "thành phố" in issuer:
-        return "province"
-    if "huyện" in issuer or "quận" in issuer or "thị xã" in issuer:
-        return "district"
-    return "own"
+    level = issuer_level(c, province)
+    return level if level in ("province", "district") else "own"
 
 
 def _pick_sentences(paragraphs, area: str, limit: int = 4) -> list[dict]:
@@ -134,7 +131,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     # one entry per document, with how often the report cites it
     groups: dict[str, dict] = defaultdict(dict)
     for c in analysis.citations:
-        entry = groups[_citation_group(c)].setdefault(c.canonical, {
+        entry = groups[_citation_group(c, analysis.report.meta.province)].setdefault(c.canonical, {
             "surface": c.surface, "type": c.type, "canonical": c.canonical,
             "date": c.date.isoformat() if c.date else None, "issuer": c.issuer,
             "subject": c.subject, "problems": [], "problem_labels": [], "times": 0,

@@ -1102,3 +1102,21 @@ def test_property_any_text_gives_a_list_whose_spans_slice_back(text):
     assert isinstance(out, list)
     assert all(text[c.start : c.end] == c.surface for c in out)
     assert [c.start for c in out] == sorted(c.start for c in out)
+
+
+@pytest.mark.parametrize("text, province, level", [
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND tỉnh Hải Dương", None, "province"),
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của Ủy ban nhân dân huyện Thanh Hà", None, "district"),
+    # a city of the province, and the province-level city itself
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND thành phố Hòa Bình", "Hòa Bình", "district"),
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND thành phố Hà Nội", None, "province"),
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND Thành phố", "Hồ Chí Minh", "province"),
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND thị xã Hương Thủy", None, "district"),
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND xã Tân Việt", None, "commune"),
+    ("Kế hoạch số 12/KH-UBND ngày 5/1/2024", None, None),
+])
+def test_issuer_level_is_shared_by_the_digest_and_the_citation_key(text, province, level):
+    from cchc_nlp.citations import issuer_level
+
+    [c] = find_citations(text)
+    assert issuer_level(c, province) == level
