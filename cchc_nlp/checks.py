@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from .figures import format_number
 from .model import AREAS, UNIT_KIND_WORDS, Citation, Evidence, Flag, Metric, Report
+from .structure import in_directions
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -38,12 +39,7 @@ def _ev(report: Report, start: int, end: int) -> Evidence:
 
 def _results_paragraphs(report: Report):
     """Paragraphs that report results of the period (not directions or proposals)."""
-    for p in report.paragraphs:
-        heading = (p.heading or "").lower()
-        if any(w in heading for w in ("phương hướng", "nhiệm vụ", "kiến nghị", "đề xuất",
-                                       "giải pháp", "thời gian tới")):
-            continue
-        yield p
+    return (p for p in report.paragraphs if not in_directions(report, p.start))
 
 
 def check_period(report: Report) -> list[Flag]:
@@ -69,7 +65,6 @@ def check_period(report: Report) -> list[Flag]:
     return flags
 
 
-_DIRECTION_WORDS = ("phương hướng", "nhiệm vụ", "giải pháp", "thời gian tới", "kiến nghị")
 _ANY_PERIOD_RE = re.compile(r"\b(quý\s+(?:IV|III|II|I|[1-4])|0?6\s+tháng|0?9\s+tháng)(?:\s+\S+){0,3}?\s+(?:năm\s+)?(20\d\d)\b"
                             r"|\b(quý\s+(?:IV|III|II|I|[1-4]))\b(?!\s+(?:năm\s+)?20\d\d)")
 _YEAR_PHRASE_RE = re.compile(r"\bnăm\s+(20\d\d)\b")
@@ -81,15 +76,6 @@ def _period_of_phrase(phrase: str) -> tuple[str, int | None]:
         q = re.search(r"quý\s+(iv|iii|ii|i|[1-4])", low).group(1)
         return "quy", {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q)
     return ("6_thang" if "6" in low[:3] else "9_thang"), None
-
-
-def _in_directions(report: Report, p) -> bool:
-    """True when the paragraph sits under a directions/proposals heading at any level."""
-    titles = {sec.number: sec.title.lower() for sec in report.sections}
-    parts = p.section.split(".") if p.section else []
-    ancestors = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
-    return any(w in titles.get(a, "") for a in ancestors for w in _DIRECTION_WORDS) \
-        or any(w in (p.heading or "").lower() for w in _DIRECTION_WORDS)
 
 
 def check_stale_periods(report: Report) -> list[Flag]:
@@ -120,7 +106,7 @@ def check_stale_periods(report: Report) -> list[Flag]:
                               f"Đề mục nêu \"{m.group(0)}\" trong báo cáo {period.label}.",
                               (_ev(report, s + m.start(), s + m.end()),)))
     for p in report.paragraphs:
-        if not _in_directions(report, p):
+        if not in_directions(report, p.start):
             continue
         for m in _YEAR_PHRASE_RE.finditer(p.text):
             if int(m.group(1)) < period.year:
@@ -142,7 +128,7 @@ def check_stale_documents(report: Report, citations: list[Citation]) -> list[Fla
     if period is None or period.year is None:
         return []
     flags = []
-    directions = [(p.start, p.end) for p in report.paragraphs if _in_directions(report, p)]
+    directions = [(p.start, p.end) for p in report.paragraphs if in_directions(report, p.start)]
     for c in citations:
         if c.issuer or not c.date or not c.subject or any(s <= c.start < e for s, e in directions):
             continue  # someone else's document, or no date/subject, or a plan for later

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from .model import Metric, Report
 from .normalise import LOWER, UPPER
+from .structure import in_directions
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "indicators.json"
 
@@ -788,7 +789,6 @@ def _row_metrics(report: Report, cat: Catalogue, row: _Row, malformed: list) -> 
 # narrative
 # --------------------------------------------------------------------------
 
-_SKIP_SECTION_RE = re.compile(r"phuong huong|kien nghi|de xuat|nhiem vu (trong tam )?(trong )?thoi gian toi")
 _OUT_OF_SCOPE_RE = re.compile(
     r"tham quyen giai quyet cua (ubnd |uy ban nhan dan )?(cap )?(huyen|tinh)|thuoc tham quyen (cua )?(cap )?(huyen|tinh)")
 #: things that are numbers but never figures: dates, document numbers, years, versions…
@@ -852,16 +852,13 @@ class _Tok:
 def _narrative_units(report: Report) -> list[tuple[int, int]]:
     """Spans of report.text to read as narrative: result paragraphs, with a
     paragraph that starts inside a figure glued back to the one before it."""
-    sections = sorted(report.sections, key=lambda s: (s.start, s.level))
     units: list[list[int]] = []
     out_scope = False
     closing = report.closing
     for p in report.paragraphs:
         if closing and closing[0] <= p.start < closing[1]:
             continue
-        top = [s for s in sections if s.start <= p.start < s.end]
-        top = min(top, key=lambda s: s.level) if top else None
-        if top is not None and _SKIP_SECTION_RE.search(fold(top.title)):
+        if in_directions(report, p.start):
             continue
         stripped = p.text.lstrip()
         ftext = fold(stripped)

@@ -22,6 +22,7 @@ from datetime import date
 
 from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Report, Section, Table
 from .normalise import LOWER as _LOW
+from .normalise import fold
 from .normalise import UPPER as _UP
 
 _NAME_WORD = rf"[{_UP}][{_LOW}]*"
@@ -180,6 +181,19 @@ def _parse_date(text: str) -> date | None:
         return date(nums[2], nums[1], nums[0])
     except ValueError:
         return None
+
+
+# A section for later, not results: "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ …", "V. KIẾN NGHỊ,
+# ĐỀ XUẤT", "Nhiệm vụ trọng tâm trong thời gian tới" (matched folded).  A bare
+# "nhiệm vụ" or "giải pháp" is not enough: "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CCHC".
+_DIRECTIONS_RE = re.compile(r"phuong huong|kien nghi|de xuat|thoi gian toi")
+
+
+def in_directions(report: Report, start: int) -> bool:
+    """True when the text at ``start`` lies in a directions or proposals section,
+    at any level (the period's results are everything else)."""
+    return any(s.start <= start < s.end and _DIRECTIONS_RE.search(fold(s.title))
+               for s in report.sections)
 
 
 def period_end(period: Period | None) -> date | None:

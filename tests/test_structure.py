@@ -74,3 +74,17 @@ def test_report_numbers_and_captions_accept_any_issuer_code():
     cap = appendix_caption("(Kèm theo Báo cáo số: 7/BC-VP ngày 05/7/2024 của Văn phòng)")
     assert cap.number == "7/BC-VP" and cap.date.isoformat() == "2024-07-05"
     assert appendix_caption("(Kèm theo Báo cáo số: /BC-UBND ngày 31/02/2024)").number is None
+
+
+def test_directions_sections_are_found_at_any_level_and_results_are_not():
+    from cchc_nlp.structure import build_report, in_directions
+
+    text = ("BÁO CÁO\nKết quả CCHC năm 2024\n"
+            "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CCHC\n1. Công tác chỉ đạo\nĐã ban hành Kế hoạch số 5/KH-UBND.\n"
+            "2. Nhiệm vụ trọng tâm trong thời gian tới\nTiếp tục rà soát thủ tục hành chính.\n"
+            "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\nNâng cao chất lượng phục vụ.\n")
+    report = build_report(text, file="x", sha256="", fmt="txt", gazetteer=False)
+    where = {p.text: in_directions(report, p.start) for p in report.paragraphs}
+    assert where == {"Đã ban hành Kế hoạch số 5/KH-UBND.": False,
+                     "Tiếp tục rà soát thủ tục hành chính.": True,
+                     "Nâng cao chất lượng phục vụ.": True}
