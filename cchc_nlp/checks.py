@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .figures import format_number
 from .model import AREAS, UNIT_KIND_WORDS, Citation, Evidence, Flag, Metric, Report
-from .structure import in_directions
+from .structure import in_directions, period_from
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -70,14 +70,6 @@ _ANY_PERIOD_RE = re.compile(r"\b(quý\s+(?:IV|III|II|I|[1-4])|0?6\s+tháng|0?9\s
 _YEAR_PHRASE_RE = re.compile(r"\bnăm\s+(20\d\d)\b")
 
 
-def _period_of_phrase(phrase: str) -> tuple[str, int | None]:
-    low = phrase.lower()
-    if low.startswith("quý"):
-        q = re.search(r"quý\s+(iv|iii|ii|i|[1-4])", low).group(1)
-        return "quy", {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q)
-    return ("6_thang" if "6" in low[:3] else "9_thang"), None
-
-
 def check_stale_periods(report: Report) -> list[Flag]:
     """Periods that cannot be the report's own or its next one:
 
@@ -94,7 +86,8 @@ def check_stale_periods(report: Report) -> list[Flag]:
         m = _ANY_PERIOD_RE.search(sec.title)
         if not m:
             continue
-        kind, quarter = _period_of_phrase(m.group(1) or m.group(3))
+        named = period_from(m.group(1) or m.group(3))
+        kind, quarter = named.kind, named.quarter
         year = int(m.group(2)) if m.group(2) else period.year
         if year == period.year and (kind != period.kind or (quarter and quarter != period.quarter)):
             if period.kind == "nam" or (period.kind == "9_thang" and kind == "quy" and quarter == 4):

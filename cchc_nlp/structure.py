@@ -124,7 +124,9 @@ def _find_title(lines: list[_Line]) -> int | None:
     return None
 
 
-def _period_from(title: str) -> Period | None:
+def period_from(title: str) -> Period | None:
+    """The reporting period a phrase names: "quý I năm 2024", "6 tháng đầu năm",
+    "năm 2023" (None when it names none)."""
     low = title.lower()
     years = [int(y) for y in re.findall(r"\b(20\d\d)\b", title)]
     year = years[0] if years else None
@@ -270,9 +272,9 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
     if title_idx is not None:
         title_text = " ".join(ln.text for ln in lines[title_idx + 1 : title_idx + 3]
                               if heading_of(ln.text) is None)
-        period = _period_from(title_text)
+        period = period_from(title_text)
     if period is None:
-        period = _period_from(body[:600])
+        period = period_from(body[:600])
 
     if caption and (number is None or report_date is None):
         # "(Kèm theo Báo cáo số: 25/BC-UBND ngày 15/3/2024 …)" under an appendix
