@@ -189,7 +189,7 @@ def check_citations(report: Report, citations: list[Citation]) -> list[Flag]:
             flags.append(Flag(
                 f"citation_{problem}", _CITATION_SEVERITY.get(problem, "low"),
                 f"{c.surface}: "
-                + re.sub(r"\s*\(ví dụ[^)]*\)", "", problem_message(c, problem)),
+                + problem_message(c, problem, example=False),
                 (_ev(report, c.start, c.end),)))
     return flags
 

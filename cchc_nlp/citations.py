@@ -1058,11 +1058,16 @@ def _entry_label(entry: dict) -> str:
     return _doc_label(entry["canonical"], entry.get("type"), name)
 
 
-def problem_message(c: Citation, problem: str) -> str:
+_EXAMPLE_RE = re.compile(r"\s*\(ví dụ[^)]*\)")
+
+
+def problem_message(c: Citation, problem: str, *, example: bool = True) -> str:
     """The Vietnamese message for one problem of one citation.
 
     For ``superseded`` it names the successor and the date from which it
-    applies; for the other problems it is ``PROBLEM_MESSAGES[problem]``.
+    applies; for the other problems it is ``PROBLEM_MESSAGES[problem]``, whose
+    "(ví dụ: …)" illustrates the problem in general; ``example=False`` drops it
+    where the message stands beside the citation itself.
 
     Example::
 
@@ -1087,7 +1092,8 @@ def problem_message(c: Citation, problem: str) -> str:
             if succ:
                 return f"{_entry_label(entry)} đã hết hiệu lực; văn bản thay thế: {succ}{when}."
             return f"{_entry_label(entry)} đã hết hiệu lực{when}."
-    return PROBLEM_MESSAGES.get(problem, problem)
+    message = PROBLEM_MESSAGES.get(problem, problem)
+    return message if example else _EXAMPLE_RE.sub("", message)
 
 
 # --------------------------------------------------------------------------

@@ -7,7 +7,6 @@ HTML page.  Sentences are extractive: chosen, never rewritten.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from .model import AREAS, SCHEMA_VERSION, UNIT_KIND_WORDS
@@ -142,7 +141,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             if p not in entry["problems"]:
                 entry["problems"].append(p)
                 entry["problem_labels"].append(
-                    re.sub(r"\s*\(ví dụ[^)]*\)", "", problem_message(c, p)).rstrip("."))
+                    problem_message(c, p, example=False).rstrip("."))
     citations = [{"group": g, "label": CITATION_GROUPS_VI[g],
                   "documents": sorted(groups[g].values(), key=lambda d: (d["type"], d["canonical"]))}
                  for g in CITATION_GROUPS_VI if groups.get(g)]
