@@ -24,8 +24,14 @@ FLAG_PENALTY = {"high": 5.0, "medium": 2.0, "low": 0.5}
 #: a report where this share of sentences is concrete gets the full concrete points
 CONCRETE_FULL = 0.5
 #: outline items that are not consistency problems (they are counted in completeness)
-_OUTLINE_FLAGS = {"missing_sections", "missing_appendix", "missing_signature", "missing_date",
-                  "missing_number", "area_not_reported"}
+#: the outline parts that make up completeness, by the flag (checks.check_outline)
+#: that reports one missing: (weight, what is missing in Vietnamese)
+_OUTLINE_PARTS = {"missing_sections": (3, "đề mục"), "missing_appendix": (3, "phụ lục"),
+                  "missing_signature": (2, "chữ ký"), "missing_date": (1, "ngày"),
+                  "missing_number": (1, "số văn bản")}
+#: outline flags count under completeness and coverage, not consistency
+_OUTLINE_FLAGS = set(_OUTLINE_PARTS) | {"area_not_reported"}
+_N_AREAS = len(AREAS) - 1  # the seven areas, ``khac`` aside
 
 LABELS_VI = {
     "coverage": "Bao quát 7 lĩnh vực",
@@ -65,13 +71,14 @@ def score(report: Report, paragraphs, citations, flags) -> Score:
         paragraphs: tag records (``area`` and, when available, ``sentences`` with
             ``concrete``).
         citations: the cited documents.
-        flags: the checks' flags.
+        flags: the checks' flags, outline flags included (completeness is read
+            from them).
     """
     notes: dict[str, str] = {}
     areas = {p["area"] for p in paragraphs} - {"khac"}
-    coverage = len(areas) / 7
+    coverage = len(areas) / _N_AREAS
     missing = [AREAS[a] for a in AREAS if a != "khac" and a not in areas]
-    notes["coverage"] = f"{len(areas)}/7 lĩnh vực" + (f"; thiếu: {', '.join(missing)}" if missing else "")
+    notes["coverage"] = f"{len(areas)}/{_N_AREAS} lĩnh vực" + (f"; thiếu: {', '.join(missing)}" if missing else "")
 
     sentences = [s for p in paragraphs for s in p.get("sentences", ()) if "concrete" in s]
     if sentences:
@@ -97,19 +104,10 @@ def score(report: Report, paragraphs, citations, flags) -> Score:
         cites = 0.5
         notes["citations"] = "không dẫn văn bản nào"
 
-    outline = {
-        "sections": sum(1 for s in report.sections if s.level == 1) >= 2,
-        "appendix": bool(report.tables),
-        "signature": bool(report.meta.signer_name),
-        "date": bool(report.meta.date),
-        "number": bool(report.meta.number),
-    }
-    weights = {"sections": 3, "appendix": 3, "signature": 2, "date": 1, "number": 1}
-    completeness = sum(weights[k] for k, ok in outline.items() if ok) / sum(weights.values())
-    lacking = {"sections": "đề mục", "appendix": "phụ lục", "signature": "chữ ký",
-               "date": "ngày", "number": "số văn bản"}
-    notes["completeness"] = "đủ" if all(outline.values()) else "thiếu " + ", ".join(
-        lacking[k] for k, ok in outline.items() if not ok)
+    raised = {f.id for f in flags}
+    lacking = [part for flag, part in _OUTLINE_PARTS.items() if flag in raised]
+    completeness = 1 - sum(w for w, part in lacking) / sum(w for w, _ in _OUTLINE_PARTS.values())
+    notes["completeness"] = "đủ" if not lacking else "thiếu " + ", ".join(p for _, p in lacking)
 
     timely, notes["timeliness"] = _timeliness(report)
 
