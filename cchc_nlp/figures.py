@@ -386,6 +386,10 @@ _COUNT_UNITS = {"nhiem vu", "van ban", "thu tuc", "tthc", "ho so", "nguoi", "van
                 "phieu", "don vi", "co quan", "co quan, don vi", "pakn", "so ho so da giai quyet"}
 
 
+#: an upper-case abbreviation that carries a unit on ("CB,CC", "HS", "TTHC")
+_ABBREVIATION_RE = re.compile(rf"[{UPPER}]{{2,}}(?:\s*,\s*[{UPPER}]{{2,}})*(?![{LOWER}\w])")
+
+
 @dataclass
 class _Row:
     stt: str
@@ -540,11 +544,11 @@ def _pdf_rows(text: str, start: int, end: int) -> list[_Row]:
         if fregion.startswith("trong do", i):
             cuts[i] = "trong_do"
             continue
-        # "Số lượng 250", "Số lượng\nCB,CC" are units, not new labels
+        # "Số lượng 250", "Số lượng\nCB,CC", "Số lượng HS" are units, not new labels
         u = _unit_at(fregion, i)
         if u:
             after = region[i + len(u):].lstrip(" \t")
-            if not after or after[0] in "\n" or after[0].isdigit() or after.startswith("CB"):
+            if not after or after[0] in "\n" or after[0].isdigit() or _ABBREVIATION_RE.match(after):
                 continue
         prev = region[:i].rstrip()
         if not prev:
