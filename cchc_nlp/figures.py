@@ -622,7 +622,9 @@ def _parse_flat_row(region: str, s: int, e: int, base: int, multi: bool = False)
             if u:
                 rest = clean[i + len(u):]
                 r = rest.lstrip(" \t,")
-                if not r or r[0] == "\n" or r[0].isdigit() or r[0] in "%-" or _unit_at(fold(r), 0):
+                # fold() keeps offsets: the folded rest is fclean from the same place
+                if not r or r[0] == "\n" or r[0].isdigit() or r[0] in "%-" \
+                        or _unit_at(fclean, len(clean) - len(r)):
                     unit, ustart, uend = clean[i:i + len(u)], i, i + len(u)
                     break
         i += 1
@@ -635,7 +637,7 @@ def _parse_flat_row(region: str, s: int, e: int, base: int, multi: bool = False)
         while True:
             r = clean[j:]
             k = len(r) - len(r.lstrip(" \t\n,"))
-            u2 = _unit_at(fold(r[k:]), 0) if r[k:k + 1] and (_is_upper(r[k]) or r[k] == "%") else None
+            u2 = _unit_at(fclean, j + k) if r[k:k + 1] and (_is_upper(r[k]) or r[k] == "%") else None
             if u2:
                 unit = clean[j + k:j + k + len(u2)]  # the last unit cell read is the row's unit
                 j += k + len(u2)
