@@ -59,6 +59,7 @@ from pathlib import Path
 from .errors import CchcError
 from .model import UNIT_KIND_WORDS
 from .normalise import fold as strip_diacritics
+from .normalise import retone
 
 __all__ = [
     "LEGACY",
@@ -271,26 +272,9 @@ class Mention:
 # ---------------------------------------------------------------------------
 # Normalisation
 
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
 _APOSTROPHES = re.compile(r"[’‘ʼ`´]")
 _DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
-_WORD = re.compile(r"[^\W\d_]+")
 _Y_AS_I = re.compile(r"(?:(?<=[bcdfghklmnprstvx])|(?<=qu))y$")
-
-
-def _retone_word(word: str) -> str:
-    # Open syllables ending in oa/oe/uy carry the tone on the first vowel in the
-    # data ("hòa", "khỏe", "thủy"); many typists put it on the second.
-    decomposed = unicodedata.normalize("NFD", word)
-    if len(decomposed) < 3 or decomposed[-1] not in _TONE_MARKS:
-        return word
-    if any(ch in _TONE_MARKS for ch in decomposed[:-1]):
-        return word
-    base = decomposed[:-1]
-    tail = base[-2:].lower()
-    if tail not in ("oa", "oe", "uy") or base[-3:].lower() == "quy":  # "quý": u belongs to qu
-        return word
-    return unicodedata.normalize("NFC", base[:-1] + decomposed[-1] + base[-1])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -307,8 +291,7 @@ def normalise_tone(text: str) -> str:
         >>> normalise_tone("Thuỷ Xuân, Hoà Bình")
         'Thủy Xuân, Hòa Bình'
     """
-    text = unicodedata.normalize("NFC", text)
-    return _WORD.sub(lambda m: _retone_word(m.group()), text)
+    return retone(text)
 
 
 @functools.lru_cache(maxsize=65536)

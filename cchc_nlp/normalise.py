@@ -47,6 +47,15 @@ def _tone_repl(m: re.Match) -> str:
     return m.group(0)
 
 
+def retone(text: str) -> str:
+    """NFC text with the tone of open oa/oe/uy syllables on the first vowel.
+
+    >>> retone("Thuỷ Xuân, Hoà Bình, quý")
+    'Thủy Xuân, Hòa Bình, quý'
+    """
+    return _TONE_RE.sub(_tone_repl, unicodedata.normalize("NFC", text))
+
+
 _MARKUP_RE = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|p|font)(?:\s[^<>]*)?>|\*\*|__")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _COMBINING_RE = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
