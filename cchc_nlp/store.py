@@ -49,6 +49,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -933,13 +934,7 @@ def _strip_zeros(canonical: str) -> str:
 
 def _containing(spans: list[tuple[int, int, int]], start: int, end: int) -> int | None:
     """Id of the paragraph whose span holds [start, end), else None (header, table, closing)."""
-    lo, hi = 0, len(spans)
-    while lo < hi:  # last span with span.start <= start
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= start:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_right(spans, start, key=lambda s: s[0])  # past the last span starting <= start
     if lo and spans[lo - 1][0] <= start and end <= spans[lo - 1][1]:
         return spans[lo - 1][2]
     return None

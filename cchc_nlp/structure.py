@@ -113,7 +113,7 @@ def _is_list_item(h: tuple[str, int, str], line: str, nxt: tuple[str, int, str] 
     runs_on = re.search(r":\s*\S+(?:\s+\S+){2,}", title) is not None
     if runs_on:
         return True
-    empty = nxt == ("", 0, "") or (nxt is not None and nxt[1] <= level)
+    empty = nxt is not None and nxt[1] <= level  # no paragraph of its own before the next heading
     return empty and (len(line) > 70 or line.rstrip().endswith("."))
 
 
