@@ -550,6 +550,17 @@ def _index() -> _Index:
             cache[key] = unit
         return cache[key]
 
+    def commune_unit(full: str, type_: str, code: str, alias: str | None,
+                     district: Unit | None, province: Unit, map_: str) -> Unit:
+        kind, name = _split_full_name(_nfc(full), _COMMUNE_WORDS,
+                                      _TYPE_COLUMN.get(_nfc(type_).casefold(), "xa"))
+        unit = idx.add(Unit(kind, name, district.name if district else None, province.name, map_,
+                            code or ""), _parse_aliases(alias, COMMUNE_KINDS))
+        idx.province_of[unit] = province
+        if district is not None:  # 2025 communes have no district
+            idx.district_of[unit] = district
+        return unit
+
     legacy_provinces: dict[str, Unit] = {}
     legacy_districts: dict[tuple[str, str], Unit] = {}
     legacy_by_key: dict[str, Unit] = {}  # converter key "province_district_ward" -> unit
@@ -570,28 +581,14 @@ def _index() -> _Index:
         if not wfull:  # island districts without communes (Bạch Long Vĩ, Côn Đảo, …)
             legacy_by_key[f"{pkey}_{dkey}_"] = district
             continue
-        fallback = _TYPE_COLUMN.get(_nfc(wtype).casefold(), "xa")
-        kind, name = _split_full_name(_nfc(wfull), _COMMUNE_WORDS, fallback)
-        commune = idx.add(
-            Unit(kind, name, district.name, province.name, LEGACY, wcode or ""),
-            _parse_aliases(walias, COMMUNE_KINDS),
-        )
-        idx.province_of[commune] = province
-        idx.district_of[commune] = district
+        commune = commune_unit(wfull, wtype, wcode, walias, district, province, LEGACY)
         legacy_by_key[f"{pkey}_{dkey}_{wkey}"] = commune
 
     new_provinces: dict[str, Unit] = {}
     new_by_key: dict[tuple[str, str], Unit] = {}
     for pkey, pfull, pcode, palias, wkey, wfull, wtype, wcode, walias in new_rows:
         province = province_unit(new_provinces, pkey, pfull, pcode, palias, MAP_2025)
-        fallback = _TYPE_COLUMN.get(_nfc(wtype).casefold(), "xa")
-        kind, name = _split_full_name(_nfc(wfull), _COMMUNE_WORDS, fallback)
-        commune = idx.add(
-            Unit(kind, name, None, province.name, MAP_2025, wcode or ""),
-            _parse_aliases(walias, COMMUNE_KINDS),
-        )
-        idx.province_of[commune] = province
-        new_by_key[(pkey, wkey)] = commune
+        new_by_key[(pkey, wkey)] = commune_unit(wfull, wtype, wcode, walias, None, province, MAP_2025)
 
     _link_maps(idx, converter, legacy_provinces, new_provinces, legacy_by_key, new_by_key)
     idx.freeze()
