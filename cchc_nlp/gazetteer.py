@@ -669,20 +669,13 @@ def _matches(idx: _Index, bare: str, kinds: frozenset[str] | None, map: str | No
     for unit, alias_kind in idx.alias.get(_compact(bare), ()):
         if unit not in found and (kinds is None or unit.kind in kinds or alias_kind in kinds):
             found[unit] = 1
-    out = []
-    for unit, quality in found.items():
-        if map is not None and unit.map != map:
-            continue
-        if district is not None:
-            parent = idx.district_of.get(unit)
-            if parent is None or not _name_quality(idx, split_kind(district)[1], parent):
-                continue
-        if province is not None:
-            parent = idx.province_of[unit]
-            if not _name_quality(idx, split_kind(province)[1], parent):
-                continue
-        out.append((unit, quality))
-    return out
+    # the enclosing units the caller named, without their kind word
+    parents = [(level, split_kind(name)[1]) for level, name in (("district", district),
+                                                               ("province", province)) if name is not None]
+    return [(unit, quality) for unit, quality in found.items()
+            if (map is None or unit.map == map)
+            and all(_ancestor_quality(idx, unit, level, bare_parent, None)[0]
+                    for level, bare_parent in parents)]
 
 
 def _sort_key(unit: Unit) -> tuple:
