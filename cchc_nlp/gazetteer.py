@@ -112,22 +112,12 @@ _LEVEL_OF_KIND = {k: level for level, kinds in LEVEL_KINDS.items() for k in kind
 _LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}
 _MAP_ORDER = {LEGACY: 0, MAP_2025: 1}
 
-# Written kind word (case-folded, single-spaced) -> the kinds it can denote.
+# Written kind word (case-folded, single-spaced) -> the kinds it can denote
+# ("thành phố" is a city of a province or a centrally-run one).
+_ABBREVIATIONS = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã"}
 _KINDS_OF_WORD: dict[str, frozenset[str]] = {
-    "tỉnh": frozenset({"tinh"}),
-    "thành phố": frozenset({"thanh_pho", "thanh_pho_tw"}),
-    "tp": frozenset({"thanh_pho", "thanh_pho_tw"}),
-    "tp.": frozenset({"thanh_pho", "thanh_pho_tw"}),
-    "huyện": frozenset({"huyen"}),
-    "quận": frozenset({"quan"}),
-    "thị xã": frozenset({"thi_xa"}),
-    "tx": frozenset({"thi_xa"}),
-    "tx.": frozenset({"thi_xa"}),
-    "xã": frozenset({"xa"}),
-    "phường": frozenset({"phuong"}),
-    "thị trấn": frozenset({"thi_tran"}),
-    "đặc khu": frozenset({"dac_khu"}),
-}
+    w: frozenset(k for k, kw in KIND_WORDS.items() if kw == w) for w in KIND_WORDS.values()}
+_KINDS_OF_WORD.update({a: _KINDS_OF_WORD[w] for a, w in _ABBREVIATIONS.items()})
 
 # Prefixes of the package's unaccented alias keys ("xaquangphu", "huyennamdong").
 _ALIAS_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -501,11 +491,12 @@ def _split_full_name(full: str, words: dict[str, str], fallback: str) -> tuple[s
     return fallback, full.strip()
 
 
-_COMMUNE_WORDS = {"thị trấn": "thi_tran", "đặc khu": "dac_khu", "phường": "phuong", "xã": "xa"}
-_DISTRICT_WORDS = {"thị xã": "thi_xa", "thành phố": "thanh_pho", "huyện": "huyen", "quận": "quan"}
-_PROVINCE_WORDS = {"thành phố": "thanh_pho_tw", "tỉnh": "tinh"}
-_TYPE_COLUMN = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu",
-                "huyện": "huyen", "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho"}
+# Kind word -> kind, per level (KIND_WORDS inverted); the package's type column
+# uses the commune and district words ("thành phố" there is a city of a province).
+_COMMUNE_WORDS = {KIND_WORDS[k]: k for k in COMMUNE_KINDS}
+_DISTRICT_WORDS = {KIND_WORDS[k]: k for k in DISTRICT_KINDS}
+_PROVINCE_WORDS = {KIND_WORDS[k]: k for k in PROVINCE_KINDS}
+_TYPE_COLUMN = {**_COMMUNE_WORDS, **_DISTRICT_WORDS}
 
 
 def _nfc(value: str | None) -> str:
