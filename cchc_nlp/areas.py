@@ -224,7 +224,7 @@ def fit(model, X, y, weights):
     return model.fit(X, y, clf__sample_weight=weights)
 
 
-def _fold(kind: str, X, y, weights, train, test):
+def _fit_fold(kind: str, X, y, weights, train, test):
     """Fit on one fold's training reports, predict its held-out report."""
     model = fit(make_pipeline(kind), X[train], y[train], weights[train])
     return test, model.predict(X[test]), list(model.classes_), model.predict_proba(X[test])
@@ -251,9 +251,9 @@ def held_out_predictions(examples: list[Example], kind: str, *, use_heading: boo
     proba = np.zeros((len(y), len(classes)))
     folds = LeaveOneGroupOut().split(X, y, groups)
     if n_jobs == 1:  # in this process (tests replace make_pipeline here)
-        results = (_fold(kind, X, y, weights, tr, te) for tr, te in folds)
+        results = (_fit_fold(kind, X, y, weights, tr, te) for tr, te in folds)
     else:
-        results = Parallel(n_jobs=n_jobs)(delayed(_fold)(kind, X, y, weights, tr, te)
+        results = Parallel(n_jobs=n_jobs)(delayed(_fit_fold)(kind, X, y, weights, tr, te)
                                           for tr, te in folds)
     for test, fold_pred, fold_classes, fold_proba in results:
         pred[test] = fold_pred
