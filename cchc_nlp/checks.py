@@ -437,7 +437,7 @@ def check_table_numbering(report: Report) -> list[Flag]:
     """
     flags = []
     for table in report.tables:
-        if table.source == "pdf-lines":
+        if table.source in ("pdf-lines", "web"):
             continue
         last_at_depth: dict[int, tuple[int, ...]] = {}
         misplaced: list[tuple[tuple[int, ...], list[str]]] = []

@@ -74,3 +74,160 @@ def evaluate(gold_dir: Path | None = None, reports_dir: Path | None = None) -> d
         per_report.append(row)
     return {"meta_accuracy": {f: ok / n for f, (ok, n) in fields.items()},
             "reports": per_report}
+
+
+# --- any CCHC document: the blind and development sets ----------------------
+
+#: The meta fields a document may state (``corpus/blind/GUIDELINES.md``).
+DOC_META_FIELDS = ("kind", "unit_kind", "unit_name", "district", "province", "number", "date",
+                   "period_kind", "quarter", "year")
+SETS = {"blind": ("blind", "blind/docs"), "dev": ("dev", "extra")}
+
+
+def load_set(name: str, root: Path | None = None) -> list[tuple[dict, Path]]:
+    """``(gold record, document path)`` for every document of a gold set."""
+    root = root or corpus_dir()
+    gold_dir, docs_dir = (root / d for d in SETS[name])
+    out = []
+    for path in sorted(gold_dir.glob("gold*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                g = json.loads(line)
+                out.append((g, docs_dir / f"{g['doc']}.txt"))
+    return out
+
+
+def _same(field: str, got, want) -> bool:
+    if field in ("unit_name", "district", "province") and isinstance(got, str) and isinstance(want, str):
+        # the same unit whatever its case, apostrophes or respelling ("Đưng K’Nớ", "Đưng KNớ")
+        from .normalise import fold
+
+        def key(x: str) -> str:
+            return "".join(c for c in fold(x) if c.isalnum())
+        return key(got) == key(want)
+    return got == want
+
+
+def score_document(gold: dict, path: Path) -> dict:
+    """One document against its gold: coverage of the gold body, paragraph and
+    heading starts (as original line numbers), meta fields."""
+    from bisect import bisect_right
+
+    from .ingest import read_document
+    from .normalise import normalise
+    from .pipeline import report_from_raw
+
+    raw = read_document(path)
+    original = raw.text
+    norm = normalise(original, hard_wrapped=True if raw.hard_wrapped else None)
+    report = report_from_raw(raw)
+    line_starts = [0] + [i + 1 for i, c in enumerate(original) if c == "\n"]
+
+    def line_of(i: int) -> int:  # 1-based line of a normalised offset
+        return bisect_right(line_starts, norm.to_original(i))
+
+    got_starts = {line_of(p.start) for p in report.paragraphs} | {line_of(s.start) for s in report.sections}
+    got_heads = {line_of(s.start) for s in report.sections}
+    want_starts = {b[0] for b in gold["blocks"] if b[2] in ("paragraph", "heading")}
+    want_heads = {b[0] for b in gold["blocks"] if b[2] == "heading"}
+
+    # coverage: the gold body's non-blank characters inside a predicted paragraph,
+    # heading or table, compared in original offsets
+    kept = [(p.start, p.end) for p in report.paragraphs]
+    kept += [(s.start, s.heading_end) for s in report.sections]
+    kept += [(t.start, t.end) for t in report.tables]
+    kept += [(r.start, r.end) for r in report.set_aside if r.kind == "caption"]
+    covered = bytearray(len(original) + 1)
+    for a, b in kept:
+        if b > a:
+            lo, hi = norm.to_original(a), norm.to_original(b - 1) + 1
+            covered[lo:hi] = b"\x01" * (hi - lo)
+    body_chars = hit = 0
+    for first, last, role in gold["blocks"]:
+        if role not in ("paragraph", "heading", "table"):
+            continue
+        lo = line_starts[first - 1]
+        hi = line_starts[last] if last < len(line_starts) else len(original)
+        for i in range(lo, hi):
+            if not original[i].isspace():
+                body_chars += 1
+                hit += covered[i]
+    meta = meta_record(report)
+    fields = {}
+    for f in DOC_META_FIELDS:
+        want, got = gold["meta"].get(f), meta.get(f)
+        guessed_by = meta["sources"].get(f, "")
+        fields[f] = {"want": want, "got": got, "ok": _same(f, got, want),
+                     "knowledge": "gazetteer" in (guessed_by or "")}
+    return {
+        "doc": gold["doc"], "kind": gold["meta"].get("kind"),
+        "coverage": hit / body_chars if body_chars else 1.0, "body_chars": body_chars,
+        "starts": (len(got_starts & want_starts), len(got_starts), len(want_starts)),
+        "headings": (len(got_heads & want_heads), len(got_heads), len(want_heads)),
+        "missed_starts": sorted(want_starts - got_starts), "extra_starts": sorted(got_starts - want_starts),
+        "paragraphs": len(report.paragraphs), "outline": report.outline, "fields": fields,
+    }
+
+
+def _prf(hit: int, got: int, want: int) -> dict:
+    p, r = hit / got if got else 1.0, hit / want if want else 1.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def evaluate_set(name: str, root: Path | None = None) -> dict:
+    """Coverage, paragraph-start and heading P/R/F1, and meta accuracy over a set.
+
+    Meta: ``stated`` is the share of fields the document states that come out
+    right; ``unstated_filled`` counts fields the document does not state that
+    the parser filled from the text anyway (a guess), ``from_gazetteer`` those
+    filled from the gazetteer (labelled so in ``sources``).
+    """
+    rows = [score_document(g, p) for g, p in load_set(name, root)]
+    total = sum(r["body_chars"] for r in rows) or 1
+    fields = {}
+    for f in DOC_META_FIELDS:
+        stated = [r["fields"][f] for r in rows if r["fields"][f]["want"] is not None]
+        unstated = [r["fields"][f] for r in rows if r["fields"][f]["want"] is None]
+        fields[f] = {
+            "stated": len(stated), "correct": sum(x["ok"] for x in stated),
+            "accuracy": sum(x["ok"] for x in stated) / len(stated) if stated else None,
+            "unstated_filled": sum(1 for x in unstated if x["got"] is not None and not x["knowledge"]),
+            "from_gazetteer": sum(1 for x in unstated if x["got"] is not None and x["knowledge"]),
+        }
+    by_kind: dict[str, list] = {}
+    for r in rows:
+        by_kind.setdefault(r["kind"] or "?", []).append(r)
+    return {
+        "set": name, "documents": len(rows),
+        "coverage": sum(r["coverage"] * r["body_chars"] for r in rows) / total,
+        "zero_paragraphs": [r["doc"] for r in rows if r["paragraphs"] == 0],
+        "no_outline": sum(1 for r in rows if not r["outline"]),
+        "paragraph_starts": _prf(*(sum(r["starts"][i] for r in rows) for i in range(3))),
+        "headings": _prf(*(sum(r["headings"][i] for r in rows) for i in range(3))),
+        "meta": fields,
+        "by_kind": {k: {"documents": len(v),
+                        "paragraph_start_f1": _prf(*(sum(r["starts"][i] for r in v) for i in range(3)))["f1"],
+                        "coverage": sum(r["coverage"] for r in v) / len(v)}
+                    for k, v in sorted(by_kind.items())},
+        "rows": rows,
+    }
+
+
+def format_set(result: dict) -> str:
+    """The figures of :func:`evaluate_set` as a short Vietnamese-labelled table."""
+    ps, hs = result["paragraph_starts"], result["headings"]
+    out = [f"Tập {result['set']}: {result['documents']} văn bản",
+           f"  độ phủ (coverage)            {result['coverage']:.3f}",
+           f"  văn bản không có đoạn nào     {len(result['zero_paragraphs'])}",
+           f"  văn bản không nhận ra bố cục  {result['no_outline']}",
+           f"  đầu đoạn  P {ps['precision']:.3f}  R {ps['recall']:.3f}  F1 {ps['f1']:.3f}",
+           f"  đề mục    P {hs['precision']:.3f}  R {hs['recall']:.3f}  F1 {hs['f1']:.3f}",
+           "  thông tin chung (trường văn bản có nêu): đúng / có nêu; điền khi không nêu"]
+    for f, v in result["meta"].items():
+        acc = "   –  " if v["accuracy"] is None else f"{v['accuracy']:.3f}"
+        out.append(f"    {f:<12} {acc}  {v['correct']:>3}/{v['stated']:<3}  "
+                   f"đoán {v['unstated_filled']}, từ danh mục {v['from_gazetteer']}")
+    out.append("  theo loại văn bản: F1 đầu đoạn / độ phủ")
+    for k, v in result["by_kind"].items():
+        out.append(f"    {k:<11} {v['documents']:>3}  {v['paragraph_start_f1']:.3f} / {v['coverage']:.3f}")
+    return "\n".join(out)

@@ -17,6 +17,12 @@ SCHEMA_VERSION = "1.0"
 #: Kinds of reporting unit (``Meta.unit_kind``) and the word written before the name.
 UNIT_KIND_WORDS: dict[str, str] = {"xa": "xã", "phuong": "phường", "thi_tran": "thị trấn",
                                    "dac_khu": "đặc khu"}
+#: Units above the commune (``Meta.unit_kind`` of plans, decisions and letters from
+#: districts, provinces, departments and ministries) and how they are written.
+HIGHER_UNIT_KIND_WORDS: dict[str, str] = {
+    "huyen": "huyện", "quan": "quận", "thi_xa": "thị xã", "thanh_pho": "thành phố",
+    "tinh": "tỉnh", "so": "", "bo": "", "khac": "",
+}
 
 #: The seven CCHC areas plus ``khac`` (see DOMAIN.md), with Vietnamese labels.
 AREAS: dict[str, str] = {
@@ -79,10 +85,12 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    kind: str | None  # "quy" | "6_thang" | "9_thang" | "nam"
+    kind: str | None  # "quy" | "6_thang" | "9_thang" | "nam" | "thang" | "giai_doan"
     quarter: int | None
-    year: int | None
+    year: int | None  # for "giai_doan", the first year
     label: str  # Vietnamese, e.g. "6 tháng đầu năm 2024"
+    month: int | None = None  # for "thang"
+    year_end: int | None = None  # for "giai_doan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +105,16 @@ class Meta:
     period: Period | None = None
     signer_name: str | None = None
     signer_title: str | None = None
+    #: the kind of document: "bao_cao", "ke_hoach", "quyet_dinh", … (layout.DOC_KINDS)
+    kind: str | None = None
     #: for every field above, where it came from: "header", "body", "gazetteer"
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def unit_label(self) -> str:
         """The unit as a reviewer writes it: "xã Hoằng Lưu" ("?" for a missing name)."""
-        return f"{UNIT_KIND_WORDS.get(self.unit_kind or '', '')} {self.unit_name or '?'}".strip()
+        word = UNIT_KIND_WORDS.get(self.unit_kind or "") or HIGHER_UNIT_KIND_WORDS.get(self.unit_kind or "", "")
+        return f"{word} {self.unit_name or '?'}".strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +122,13 @@ class Section:
     number: str  # "II.2", "I", "II.1.a"
     title: str
     level: int
-    start: int
-    end: int
+    start: int  # the heading's first character
+    end: int  # end of the section (up to the next heading of the same or a higher level)
+    heading_end: int = -1  # end of the heading's own line(s); -1: not recorded
+
+    def __post_init__(self):
+        if self.heading_end < 0:
+            object.__setattr__(self, "heading_end", self.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +159,20 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """A block of the document outside sections, paragraphs and tables.
+
+    ``kind``: "header", "title", "closing" (recipients, signature, byline) and
+    "link" (a bare URL left by PDF extraction) are set aside; "caption" is an
+    appendix table's title and counts as part of its table.
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     file: str
     sha256: str
@@ -155,6 +185,32 @@ class Report:
     #: offsets of the signature / "Nơi nhận" block, kept out of the narrative
     closing: tuple[int, int] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: header, title and closing blocks: with sections, paragraphs and tables they
+    #: cover every non-blank character of ``text`` exactly once
+    set_aside: tuple[Region, ...] = ()
+    #: False when no outline (no heading) was recognised and paragraphs come
+    #: from line breaks alone
+    outline: bool = True
+
+    @property
+    def coverage(self) -> float:
+        """Share of the body's non-blank characters (everything but header, title
+        and closing) that lies in a paragraph, a heading or a table."""
+        aside = sum(_ink(self.text, r.start, r.end) for r in self.set_aside if r.kind != "caption")
+        body = _ink(self.text, 0, len(self.text)) - aside
+        if body <= 0:
+            return 1.0
+        kept = (sum(_ink(self.text, p.start, p.end) for p in self.paragraphs)
+                + sum(_ink(self.text, s.start, s.heading_end) for s in self.sections)
+                + sum(_ink(self.text, t.start, t.end) for t in self.tables)
+                + sum(_ink(self.text, r.start, r.end) for r in self.set_aside if r.kind == "caption"))
+        return min(1.0, kept / body)
+
+
+def _ink(text: str, start: int, end: int) -> int:
+    """Non-blank characters of ``text[start:end]``."""
+    chunk = text[start:end]
+    return len(chunk) - sum(chunk.count(c) for c in " \t\n")
 
 
 @dataclass(frozen=True, slots=True)

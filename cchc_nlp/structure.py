@@ -20,26 +20,32 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Report, Section, Table
+from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Region, Report, Section, Table
 from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
+from .layout import (CENTRAL_CITIES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
+                     is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
+                     pipe_row, title_case, title_kind, unit_of)
 
 _NAME_WORD = rf"[{_UP}][{_LOW}]*"
 # A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
 _NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 
-_TITLE_RE = re.compile(r"^B[ÁA]O C[ÁA]O\b", re.IGNORECASE)
-_NOI_NHAN_RE = re.compile(r"^N[oơ]i nh[aậ]n\b", re.IGNORECASE)
-_SIGN_RE = re.compile(
-    r"^(?:TM\.|KT\.|Q\.|TL\.)?\s*(?:Ủ|U)[YỶ]\s*BAN NHÂN DÂN|^(?:KT\.\s*)?(?:PHÓ\s+)?CHỦ TỊCH\b"
-    r"|^TM\.\s|^KT\.\s",
-)
 _APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu|Biểu số|BIỂU SỐ)\b")
 _ROMAN_RE = re.compile(r"^([IVX]{1,4})\s*[.)/:\-–]\s*(\S.*)$")
-_ARABIC_RE = re.compile(r"^(\d{1,2})\s*[.)]\s*(\S.*)$")
+_ARABIC_RE = re.compile(r"^(\d{1,2})\s*(?:[.)/]|\s?[-–](?!\d))\s*(\S.*)$")
 _MULTI_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
-_LETTER_RE = re.compile(r"^([a-zđ])\)\s*(\S.*)$")
+_LETTER_RE = re.compile(r"^([a-zđ])\s*[)]\s*(\S.*)$|^([a-hđ])\s*[.\-–]\s+(\S.*)$")
+# "A. KẾT QUẢ ĐẠT ĐƯỢC", "B- PHƯƠNG HƯỚNG": a part above the Roman numerals
+_CAPITAL_RE = re.compile(r"^([A-H])\s*[.)\-–]\s+(\S.*)$")
+# "Phần thứ nhất", "PHẦN I", "Chương II", "Mục 1", "Điều 3. Trách nhiệm thi hành"
+_PART_RE = re.compile(
+    r"^((?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:THỨ\s+[^\s.:]+|thứ\s+[^\s.:]+|[IVXLC]+\b|\d{1,2}\b)"
+    r"|(?:MỤC|Mục)\s+(?:\d{1,2}|[IVX]+)\b|(?:ĐIỀU|Điều)\s+\d{1,3}\b)\s*[.:\-–]?\s*(.*)$"
+)
+# "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting words of a decision or resolution
+_ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ)\s*:$")
 # a report's own code: "BC" then the issuer's parts (BC-UBND, BC-BCĐ, BC-UBND-VP, …)
 _REPORT_CODE = r"BC(?:\s*-\s*[A-ZĐ]{2,8})+"
 _NUMBER_RE = re.compile(rf"Số\s*:?\s*([^\n]{{0,40}}?/\s*{_REPORT_CODE})", re.IGNORECASE)
@@ -79,22 +85,66 @@ def _lines(text: str) -> list[_Line]:
 def heading_of(line: str) -> tuple[str, int, str] | None:
     """``(number, level, title)`` when the line is a section heading, else None.
 
-    Numbered lines that are long sentences are paragraphs of a numbered list,
-    not headings; we take a heading to be short and not to end in ";".
+    Levels: 0 parts ("Phần thứ nhất", "Chương I", "A."), 1 Roman numerals and
+    "Mục", 2 Arabic numbers and "Điều", 3 "1.1" and "a)", 4 an un-numbered
+    heading in capitals.  Numbered lines that are long sentences are
+    paragraphs of a numbered list, not headings; we take a heading to be short
+    and not to end in ";".
     """
-    if "\t" in line or len(line) > 220 or line.endswith(";"):
+    if "\t" in line or "|" in line or len(line) > 220 or line.endswith(";"):
         return None
-    for rx, level in ((_ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2), (_LETTER_RE, 3)):
+    if _ENACT_RE.match(line):
+        return "", 1, line.rstrip(": ")
+    m = _PART_RE.match(line)
+    if m:
+        number, title = " ".join(m.group(1).split()), m.group(2).strip()
+        folded = fold(number)
+        if folded.startswith("dieu"):
+            # "Điều 1. Ban hành kèm theo …" holds its content: a paragraph
+            if len(title.split()) > 10 or (title.endswith(".") and len(title.split()) > 6):
+                return None
+            return number, 2, title
+        if title and not (title[0].isupper() or title[0] in "“\"("):
+            return None
+        return number, 0 if folded.startswith(("phan", "chuong")) else 1, title
+    for rx, level in ((_ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2), (_LETTER_RE, 3),
+                      (_CAPITAL_RE, 0)):
         m = rx.match(line)
         if m:
-            number, title = m.group(1), m.group(2).strip()
+            groups = [g for g in m.groups() if g is not None]
+            number, title = groups[0], groups[1].strip()
             if level == 3 and rx is _MULTI_RE and len(line) > 160:
                 return None
             if level == 2 and len(line) > 160:
                 return None
+            if rx is _CAPITAL_RE and not is_upper(title):
+                return None  # "A. Nguyễn …" is not a part; "A. KẾT QUẢ" is
             if not (title[0].isupper() or title[0] in "“\"("):
                 return None
             return number, level, title
+    if _is_caps_title(line):
+        return "", 4, line
+    return None
+
+
+def _is_caps_title(line: str) -> bool:
+    """An un-numbered sub-title in capitals ("MỤC ĐÍCH, YÊU CẦU"), not a header line."""
+    words = line.split()
+    return (2 <= len(words) <= 20 and len(line) <= 160 and is_upper(line, 0.95)
+            and not line.startswith(("-", "+", "•", "*", "(")) and not is_header_line(line)
+            and not is_closing_start(line) and title_kind(line) is None
+            and not _APPENDIX_RE.match(line) and sum(c.isalpha() for c in line) >= 6)
+
+
+def _numbered(line: str) -> tuple[str, int, str] | None:
+    """The number and level a line starts with, however long the line ("2. Xây dựng …")."""
+    h = heading_of(line)
+    if h is not None:
+        return h
+    for rx, level in ((_ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2)):
+        m = rx.match(line)
+        if m:
+            return m.group(1), level, m.group(2)
     return None
 
 
@@ -108,20 +158,13 @@ def _is_list_item(h: tuple[str, int, str], line: str, nxt: tuple[str, int, str] 
     full stop, or runs on after a colon.
     """
     number, level, title = h
-    if level == 1:
+    if level <= 1 or not number:
         return False
     runs_on = re.search(r":\s*\S+(?:\s+\S+){2,}", title) is not None
     if runs_on:
         return True
     empty = nxt is not None and nxt[1] <= level  # no paragraph of its own before the next heading
     return empty and (len(line) > 70 or line.rstrip().endswith("."))
-
-
-def _find_title(lines: list[_Line]) -> int | None:
-    for i, ln in enumerate(lines[:60]):
-        if _TITLE_RE.match(ln.text) and len(ln.text) < 60:
-            return i
-    return None
 
 
 def period_from(title: str) -> Period | None:
@@ -224,39 +267,208 @@ def _title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
-def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str,
-                 closing: list[_Line], gazetteer: bool = True) -> Meta:
-    sources: dict[str, str] = {}
-    header = "\n".join(ln.text for ln in lines[: title_idx or 0])
-    unit_kind = unit_name = district = province = None
+_BODY_UNIT_RE = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+({_NAME})"
+)
+_HEADLINE_UNIT_RE = re.compile(
+    rf"(?:^|[\s(])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh)\s+{_NAME})"
+)
+_PLACE_MENTION_RE = re.compile(
+    rf"(?<![\w])((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\s+{_NAME})"
+)
+_CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({_NAME})")
+_DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
+_NEWS_DATE_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+# Periods a document covers, in the order they are written; at one position the
+# longer reading wins ("6 tháng đầu năm 2024" before "năm 2024").
+_PERIOD_RE = re.compile(
+    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/)\s*(?P<qy>\d{4}))?)"
+    r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
+    r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
+    r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
+    r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
+    r"|(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+# dates and document codes name a year without naming a period
+_NOT_PERIOD_RE = re.compile(
+    r"ngày\s+[\d…. ]{1,4}\s*tháng\s+[\d…. ]{1,4}\s*năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}",
+    re.IGNORECASE,
+)
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
-    m = _UNIT_HEADER_RE.search(header)
-    if m:
-        unit_kind = _UNIT_KINDS[m.group(1).lower()]
-        unit_name = _title_case(m.group(2).strip())
-        sources["unit_name"] = "header"
+
+def document_period(text: str) -> Period | None:
+    """The first period a title or opening names: "quý I năm 2024", "6 tháng đầu
+    năm", "tháng 8/2021", "giai đoạn 2021 - 2025", "năm 2023" (dates and
+    document numbers are not periods).
+
+    >>> document_period("Kế hoạch CCHC năm 2025 theo Nghị định 61/2018/NĐ-CP").label
+    'năm 2025'
+    >>> document_period("Căn cứ Luật ngày 19 tháng 6 năm 2015") is None
+    True
+    """
+    clean = _NOT_PERIOD_RE.sub(lambda m: " " * len(m.group(0)), text)
+    m = _PERIOD_RE.search(clean)
+    if m is None:
+        return None
+    after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])
+    later = int(after.group(1)) if after else None
+    if m.group("quy"):
+        q = m.group("q").lower()
+        quarter = _ROMAN_Q.get(q) or int(q)
+        year = int(m.group("qy")) if m.group("qy") else later
+        label = f"quý {['I', 'II', 'III', 'IV'][quarter - 1]} năm"
+        return Period("quy", quarter, year, f"{label} {year}" if year else label)
+    if m.group("six") or m.group("nine"):
+        six = bool(m.group("six"))
+        year = m.group("sy") if six else m.group("ny")
+        year = int(year) if year else later
+        label = "6 tháng đầu năm" if six else "9 tháng năm"
+        if six and m.group("half") and "cuối" in m.group("half").lower():
+            label = "6 tháng cuối năm"
+        return Period("6_thang" if six else "9_thang", None, year, f"{label} {year}" if year else label)
+    if m.group("month"):
+        month, year = int(m.group("m")), int(m.group("my"))
+        if not 1 <= month <= 12:
+            return None
+        return Period("thang", None, year, f"tháng {month} năm {year}", month=month)
+    if m.group("span"):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        return Period("giai_doan", None, y1, f"giai đoạn {y1} - {y2}", year_end=y2)
+    year = int(m.group("yy"))
+    return Period("nam", None, year, f"năm {year}")
+
+
+def _named_units(texts: list[str]) -> list[tuple[str, str | None]]:
+    """The bodies a header names, top to bottom (left column first)."""
+    out = []
+    for t in texts:
+        for c in cells(t):
+            if not is_upper(c, 0.6):
+                continue
+            u = unit_of(c)
+            if u is not None:
+                out.append(u)
+    return out
+
+
+def _unit_from_header(units: list[tuple[str, str | None]]):
+    """(issuer, district, province) from the stacked header: the lowest named body
+    issues the document; the ones above it are its district and province."""
+    named = [(k, n) for k, n in units if n]
+    if not named:
+        return None, None, None
+    issuer = named[-1]
+    district = province = None
+    for k, n in named[:-1]:
+        if UNIT_LEVEL.get(k) == 2 and UNIT_LEVEL[issuer[0]] == 3:
+            district = n
+        if k == "tinh":
+            province = n
+    if issuer[0] == "tinh":
+        province = issuer[1]
+    return issuer, district, province
+
+
+def _date_of(m: re.Match) -> date | None:
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def extract_meta(text: str, lines: list[_Line], layout, body: str,
+                 closing: list[_Line], gazetteer: bool = True) -> Meta:
+    """Meta fields from the header and title blocks, else from the body.
+
+    A field the document does not state stays None; only the gazetteer (when
+    asked) fills a commune's district and province, and says so in ``sources``.
+    """
+    sources: dict[str, str] = {}
+    header_texts = [lines[i].text for i in layout.header]
+    title_texts = [lines[i].text for i in layout.title]
+    header_cells = _join_date_parts([c for t in header_texts for c in cells(t)])
+    header = "\n".join(header_cells)
+    unit_kind = unit_name = district = province = None
+    doc_kind = layout.kind
+    if doc_kind:
+        sources["kind"] = layout.kind_source
+
+    issuer, district, province = _unit_from_header(_named_units(header_texts))
+    where = "header"
+    if issuer is None:  # a decision names its authority under the title
+        issuer, district, province = _unit_from_header(_named_units(title_texts))
+        where = "title"
+    if issuer is not None:
+        unit_kind, unit_name = issuer
+        sources["unit_name"] = where
+        for f, v in (("district", district), ("province", province)):
+            if v:
+                sources[f] = where
+    if unit_name is None and doc_kind == "tin_bai":
+        m = _HEADLINE_UNIT_RE.search(" ".join(title_texts))
+        u = unit_of(m.group(1).upper()) if m else None
+        if u and u[1]:
+            unit_kind, unit_name = u[0], title_case(u[1])
+            sources["unit_name"] = "title"
+    if unit_name is None and doc_kind == "tin_bai":
+        # a news item is about the unit it names most, the commune level first
+        named = [unit_of(x.upper()) for x in _PLACE_MENTION_RE.findall(body)]
+        named = [(k, title_case(n)) for k, n in filter(None, named) if n and k]
+        for lvl in (3, 2):
+            at_level = [u for u in named if UNIT_LEVEL.get(u[0]) == lvl]
+            if at_level:
+                unit_kind, unit_name = Counter(at_level).most_common(1)[0][0]
+                sources["unit_name"] = "body"
+                break
     if unit_name is None:
-        mentions = [(k, n) for k, n in _UNIT_RE.findall(body)]
-        if mentions:
-            kind, name = Counter(mentions).most_common(1)[0][0]
-            unit_kind, unit_name = _UNIT_KINDS[kind], name
+        mentions = _BODY_UNIT_RE.findall(body)
+        commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]
+        first = _BODY_UNIT_RE.findall(body[:1500])
+        if commune:
+            kind, name = Counter(commune).most_common(1)[0][0]
+        elif first:
+            kind, name = first[0]
+        else:
+            kind = name = None
+        if name:
+            unit_kind, unit_name = unit_of(f"{kind} {name}".upper())[0], name
             sources["unit_name"] = "body"
-    dm = [d for d in _DISTRICT_RE.findall(header + "\n" + body)]
-    dm = [_title_case(d.strip()) if d.isupper() else d.strip() for d in dm]
-    district = _most_common([d for d in dm if d])
-    if district:
-        sources["district"] = "body"
-    province = _most_common(_PROVINCE_RE.findall(header + "\n" + body))
-    if province:
-        sources["province"] = "body"
+    level = UNIT_LEVEL.get(unit_kind or "", 3)
+    if district is None and level == 3:
+        dm = [_title_case(d.strip()) if d.isupper() else d.strip()
+              for d in _DISTRICT_RE.findall(header + "\n" + body)]
+        district = _most_common([d for d in dm if d])
+        if district:
+            sources["district"] = "body"
+    if province is None:
+        found = _PROVINCE_RE.findall(header + "\n" + body)
+        found += [c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES]
+        province = _most_common(found)
+        if province:
+            sources["province"] = "body"
+    if unit_kind == "tinh" and unit_name and province is None:
+        province, sources["province"] = unit_name, sources["unit_name"]
 
     number = None
-    m = _NUMBER_RE.search(header)
-    if m and re.search(r"\d", m.group(1)):
-        number = re.sub(r"\s+", "", m.group(1))
-        sources["number"] = "header"
+    for c in header_cells:
+        m = _DOC_NUMBER_RE.match(c)
+        if m and re.match(r"\d", m.group(1).strip(" .…")):
+            number = re.sub(r"\s+", "", m.group(1))
+            sources["number"] = "header"
+            break
+
+    if doc_kind is None and number:
+        doc_kind = kind_from_number(number)
+        if doc_kind:
+            sources["kind"] = "header"
 
     place = report_date = None
+    first = lines[0].text if lines else ""
+    stored = STORED_DATE_RE.match(first)
     m = _PLACE_DATE_RE.search(header)
     if m:
         place = m.group(1).strip()
@@ -266,15 +478,25 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
         except ValueError:
             report_date = None
         sources["date"] = "header"
+    elif stored:  # the stored copy of a web page opens with its date
+        report_date, sources["date"] = date(*map(int, stored.groups())), "header"
+    elif doc_kind == "tin_bai":
+        for t in header_texts + title_texts[1:]:
+            m = _NEWS_DATE_RE.search(t)
+            if m and is_header_line(t):
+                report_date, sources["date"] = _date_of(m), "header"
+                break
 
     caption = appendix_caption(text)
-    period = None
-    if title_idx is not None:
-        title_text = " ".join(ln.text for ln in lines[title_idx + 1 : title_idx + 3]
-                              if heading_of(ln.text) is None)
-        period = period_from(title_text)
-    if period is None:
-        period = period_from(body[:600])
+    first_word_line = 1 if doc_kind and doc_kind != "tin_bai" and layout.kind_source == "title" else 0
+    period = document_period(" ".join(t for t in title_texts[first_word_line:] if heading_of(t) is None))
+    if period is None and title_texts and doc_kind not in _PERIODLESS:
+        period = document_period(title_texts[0])
+    if period is None and doc_kind not in _PERIODLESS:
+        opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and heading_of(p) is None]
+        period = document_period(" ".join(opening)[:600])
+    if period is not None:
+        sources["period"] = "title" if sources.get("period") is None and title_texts else "body"
 
     if caption and (number is None or report_date is None):
         # "(Kèm theo Báo cáo số: 25/BC-UBND ngày 15/3/2024 …)" under an appendix
@@ -285,15 +507,16 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
             report_date, sources["date"] = caption.date, "appendix"
     signer_name = signer_title = None
     for i, ln in enumerate(closing):
-        t = ln.text.strip("* ")
-        if re.fullmatch(r"(?:KT\.\s*)?(?:PHÓ\s+)?CHỦ TỊCH", t):
-            signer_title = "PHÓ CHỦ TỊCH" if "PHÓ" in t else "CHỦ TỊCH"
-            for nxt in closing[i + 1 :]:
-                cand = nxt.text.strip("* ")
-                if _PERSON_RE.match(cand) and not cand.isupper():
-                    signer_name = cand
-                    break
-    if gazetteer:
+        for t in cells(ln.text):
+            sm = _SIGNER_RE.fullmatch(t)
+            if sm:  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the last title is the signer's
+                signer_title = sm.group(1)
+                for nxt in closing[i + 1:]:
+                    cand = nxt.text.strip("* ")
+                    if _PERSON_RE.match(cand) and not cand.isupper():
+                        signer_name = cand
+                        break
+    if gazetteer and level == 3:
         unit_name, district, province = _resolve_units(unit_name, district, province, sources)
     return Meta(
         unit_kind=unit_kind,
@@ -306,8 +529,17 @@ def extract_meta(text: str, lines: list[_Line], title_idx: int | None, body: str
         period=period,
         signer_name=signer_name,
         signer_title=signer_title,
+        kind=doc_kind,
         sources=sources,
     )
+
+
+#: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"
+#: lines name the years of other documents)
+_PERIODLESS = frozenset({"quyet_dinh", "quy_che", "cong_van", "to_trinh", "nghi_quyet"})
+_SIGNER_RE = re.compile(
+    r"(?:KT\.\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG))"
+)
 
 
 def _resolve_units(unit_name, district, province, sources):
@@ -396,82 +628,84 @@ def _pdf_rows(block: list[_Line]) -> list[tuple[str, ...]]:
     return rows
 
 
-def extract_tables(lines: list[_Line], word_spans: list[tuple[int, int]]) -> list[Table]:
-    """Appendix tables: one per "Phụ lục"/"Biểu mẫu" title, whatever its shape."""
-    groups: list[tuple[str, list[_Line]]] = []
-    title_parts: list[str] = []
-    for ln in lines:
+def extract_tables(lines: list[_Line], word_spans: list[tuple[int, int]]
+                   ) -> tuple[list[Table], list[_Line], list[int]]:
+    """Appendix tables: one per "Phụ lục"/"Biểu mẫu" title, whatever its shape.
+
+    Returns the tables, their title lines (captions) and the indexes (into
+    ``lines``) of lines that made no table: they go back to the narrative.
+    """
+    # (title parts, title line indexes, block line indexes)
+    groups: list[tuple[list[str], list[int], list[int]]] = []
+    for i, ln in enumerate(lines):
         if _APPENDIX_RE.match(ln.text):
-            if groups and not groups[-1][1] and groups[-1][0]:
+            if groups and not groups[-1][2] and groups[-1][0]:
                 # "Phụ lục 2" then "BIỂU MẪU THỐNG KÊ …": one title over two lines
-                title_parts.append(ln.text)
-                groups[-1] = (" ".join(title_parts), [])
+                groups[-1][0].append(ln.text)
+                groups[-1][1].append(i)
             else:
-                groups.append((ln.text, []))
-                title_parts = [ln.text]
+                groups.append(([ln.text], [i], []))
             continue
         if not groups:
-            groups.append(("", []))
+            groups.append(([], [], []))
+        parts, titles, block = groups[-1]
         # the subtitle lines right after the title belong to the title
-        if not groups[-1][1] and "\t" not in ln.text and not _STT_RE.match(ln.text) \
-                and len(title_parts) < 4 and ln.text.isupper():
-            title_parts.append(ln.text)
-            groups[-1] = (" ".join(title_parts), [])
+        if not block and "\t" not in ln.text and not _STT_RE.match(ln.text) \
+                and len(parts) < 4 and ln.text.isupper():
+            parts.append(ln.text)
+            titles.append(i)
             continue
-        groups[-1][1].append(ln)
-    tables = []
-    for title, block in groups:
-        if not block:
-            continue
-        tsv = [ln for ln in block if "\t" in ln.text]
-        if len(tsv) >= max(2, len(block) // 3):
-            rows = _tsv_rows(tsv)
-            start = tsv[0].start
-            source = "word" if any(s <= start < e for s, e in word_spans) else "tsv"
-        else:
-            rows = _pdf_rows(block)
-            source = "pdf-lines"
-        rows = [r for r in rows if any(c for c in r[:2])]
+        block.append(i)
+    tables, captions, leftover = [], [], []
+    for parts, titles, idx in groups:
+        block = [lines[i] for i in idx]
+        rows: list[tuple[str, ...]] = []
+        if block:
+            tsv = [ln for ln in block if "\t" in ln.text]
+            if len(tsv) >= max(2, len(block) // 3):
+                rows = _tsv_rows(tsv)
+                start = tsv[0].start
+                source = "word" if any(s <= start < e for s, e in word_spans) else "tsv"
+            else:
+                rows = _pdf_rows(block)
+                source = "pdf-lines"
+            rows = [r for r in rows if any(c for c in r[:2])]
         if not rows:
+            if titles and all(len(lines[i].text) <= 200 for i in idx):
+                # "PHỤ LỤC 2" / "THỐNG KÊ …" / "(Kèm theo Báo cáo …)" above its "Biểu mẫu"s
+                captions += [lines[i] for i in titles + idx]
+            else:
+                leftover += titles + idx
             continue
         width = max(len(r) for r in rows)
         columns = COLUMNS + tuple(f"Cột {i + 1}" for i in range(5, width))
         rows = [r + ("",) * (width - len(r)) for r in rows]
-        tables.append(Table(title=title, columns=columns, rows=tuple(rows), source=source,
-                            start=block[0].start, end=block[-1].end))
-    return tables
+        tables.append(Table(title=" ".join(parts), columns=columns, rows=tuple(rows),
+                            source=source, start=block[0].start, end=block[-1].end))
+        captions += [lines[i] for i in titles]
+    return tables, captions, sorted(leftover)
 
 
 # --- the whole report -------------------------------------------------------
 
-_SEPARATOR = set("–-—_ ")
-_BODY_OPENERS = ("Thực hiện", "Căn cứ", "Trên cơ sở", "Theo ", "Nhằm")
-
-
-def _title_end(lines: list[_Line], title_idx: int) -> int:
-    """Index of the first body line after "BÁO CÁO" and its title lines.
-
-    The title runs over at most three short lines and ends with the line that
-    names the year of the period; separator rules ("––––") are skipped.
-    """
-    i = title_idx + 1
-    while i < len(lines) and i <= title_idx + 3:
-        t = lines[i].text
-        if heading_of(t) or len(t) > 200 or t.startswith(_BODY_OPENERS):
-            break
-        i += 1
-        if re.search(r"20\d\d", t):
-            break
-    while i < len(lines) and set(lines[i].text) <= _SEPARATOR:
-        i += 1
-    return i
-
+def _appendix_start(lines: list[_Line], i: int) -> bool:
+    """An appendix title ("PHỤ LỤC 2", "Biểu mẫu 1") or a statistics table header row."""
+    t = lines[i].text.strip("* ")
+    if _APPENDIX_RE.match(t) and len(t) <= 160 and not t.endswith((".", ";")):
+        # "Phụ lục kèm theo báo cáo này …" as a sentence of the narrative is not one
+        return len(t) <= 40 or is_upper(t, 0.6) or bool(re.match(r"^\S+\s+\S+\s+\d", t))
+    return "\t" in t and bool(re.match(r"^(STT|Stt|TT)\t", t))
 
 
 def build_report(text: str, *, file: str, sha256: str, fmt: str,
                  word_spans: list[tuple[int, int]] | None = None,
                  gazetteer: bool = True) -> Report:
-    """Cut normalised report text into meta, sections, paragraphs and tables.
+    """Cut normalised document text into meta, sections, paragraphs and tables.
+
+    Every non-blank line ends up in exactly one place: the header, title or
+    closing blocks (``Report.set_aside``), a heading, a paragraph or a table.
+    A document without a recognised outline still gets its paragraphs, one per
+    line of the normalised text (``Report.outline`` is then False).
 
     ``gazetteer=False`` keeps the unit, district and province as written instead
     of looking them up (building the gazetteer index costs ~0.5 s per process;
@@ -480,47 +714,108 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     Example:
         >>> r = build_report("BÁO CÁO\\nKết quả CCHC quý I năm 2024\\nI. CHỈ ĐẠO\\n"
         ...                  "UBND xã Định Biên đã ban hành Kế hoạch.", file="x", sha256="", fmt="txt")
-        >>> r.meta.period.label, r.paragraphs[0].section
-        ('quý I 2024', 'I')
+        >>> r.meta.period.label, r.paragraphs[0].section, r.meta.kind
+        ('quý I năm 2024', 'I', 'bao_cao')
     """
     lines = _lines(text)
-    title_idx = _find_title(lines)
-    body_from = _title_end(lines, title_idx) if title_idx is not None else 0
+    layout = find_layout([ln.text for ln in lines], heading_of)
+    body_from = layout.body_start
+    appendix_from = next((i for i in range(body_from, len(lines)) if _appendix_start(lines, i)),
+                         len(lines))
+    closing_idx = sorted(i for i in layout.closing_lines if i < appendix_from)
+    closing_set = set(closing_idx)
+    body_idx = [i for i in range(body_from, appendix_from) if i not in closing_set]
 
-    # closing and appendix
-    closing_from = appendix_from = len(lines)
-    for i in range(body_from, len(lines)):
-        t = lines[i].text.strip("* ")
-        if _APPENDIX_RE.match(t) or (appendix_from == len(lines) and "\t" in t
-                                      and re.match(r"^(STT|Stt|TT)\t", t)):
-            appendix_from = i
-            break
-        if closing_from == len(lines) and (_NOI_NHAN_RE.match(t) or _SIGN_RE.match(t)):
-            closing_from = i
-    closing_from = min(closing_from, appendix_from)
-    body_lines = lines[body_from:closing_from]
-    closing_lines = lines[closing_from:appendix_from]
+    tables, captions, leftover = extract_tables(lines[appendix_from:], word_spans or [])
+    body_idx += [appendix_from + j for j in leftover]  # appendix lines that made no table
+    top_tables = [i for a, b in layout.tables for i in range(a, b)]
+    sections, paragraphs, body_tables, rules = _outline([lines[i] for i in sorted(body_idx + top_tables)])
 
+    body_lines = [lines[i] for i in body_idx if i < appendix_from]
+    closing_lines = [lines[i] for i in closing_idx]
+    body = "\n".join(ln.text for ln in body_lines)
+    meta = extract_meta(text, lines, layout, body, closing_lines, gazetteer)
+    set_aside = [Region("header", lines[i].start, lines[i].end) for i in layout.header]
+    set_aside += [Region("title", lines[i].start, lines[i].end) for i in layout.title]
+    set_aside += [Region("closing", lines[i].start, lines[i].end) for i in closing_idx]
+    set_aside += [Region("rule", ln.start, ln.end) for ln in rules]
+    set_aside += [Region("caption", ln.start, ln.end) for ln in captions]
+    set_aside.sort(key=lambda r: r.start)
+    closing = (closing_lines[0].start, closing_lines[-1].end) if closing_lines else None
+    return Report(file=file, sha256=sha256, format=fmt, text=text, meta=meta,
+                  sections=tuple(sections), paragraphs=tuple(paragraphs),
+                  tables=tuple(sorted(body_tables + tables, key=lambda t: t.start)),
+                  closing=closing, set_aside=tuple(set_aside),
+                  outline=any(s.number for s in sections))
+
+
+def _join_date_parts(parts: list[str]) -> list[str]:
+    """"Bình Định, ngày 21" + "tháng 11 năm 2012" → one place-and-date cell."""
+    out: list[str] = []
+    for c in parts:
+        if out and re.search(r",\s*ngày(?:\s+[\d…. ]{1,4})?$", out[-1]) and re.match(r"^[\d…. ]*tháng", c):
+            out[-1] += " " + c
+        else:
+            out.append(c)
+    return out
+
+
+def _outline(body_lines: list[_Line]
+             ) -> tuple[list[Section], list[Paragraph], list[Table], list[_Line]]:
+    """Headings, paragraphs and tables of the body lines, in order, and the lines
+    with no words (rules, table borders, bare links) that belong to none."""
     sections: list[Section] = []
     paragraphs: list[Paragraph] = []
+    tables: list[Table] = []
+    rules: list[_Line] = []
     stack: list[tuple[int, str, str]] = []  # (level, number, title)
     candidates = [heading_of(ln.text) for ln in body_lines]
+    skip: set[int] = set()
     for i, ln in enumerate(body_lines):
+        if i in skip:
+            continue
+        if pipe_row(ln.text) and i + 1 < len(body_lines) and pipe_row(body_lines[i + 1].text):
+            j = i
+            while j < len(body_lines) and (pipe_row(body_lines[j].text) or body_lines[j].text == "|"):
+                skip.add(j)
+                j += 1
+            rows = tuple(tuple(cells(x.text)) for x in body_lines[i:j] if cells(x.text))
+            width = max(len(r) for r in rows)
+            tables.append(Table(title="", columns=tuple(f"Cột {k + 1}" for k in range(width)),
+                                rows=tuple(r + ("",) * (width - len(r)) for r in rows),
+                                source="web", start=ln.start, end=body_lines[j - 1].end))
+            continue
+        if is_rule(ln.text) or _URL_ONLY_RE.match(ln.text):
+            rules.append(ln)  # a rule, a table border, a bare link left by PDF extraction
+            continue
         h = candidates[i]
-        if h and _is_list_item(h, ln.text, candidates[i + 1] if i + 1 < len(body_lines) else ("", 0, "")):
+        if h and _is_list_item(h, ln.text, _numbered(body_lines[i + 1].text) if i + 1 < len(body_lines)
+                               else ("", 0, "")):
             h = None
         if h:
             number, level, title = h
+            end = ln.end
+            if number and not title:
+                # "Chương I" / "NHỮNG QUY ĐỊNH" / "CHUNG": the title in capitals below
+                parts, j = [], i + 1
+                while j < len(body_lines) and j <= i + 3 and is_upper(body_lines[j].text) \
+                        and not (candidates[j] and candidates[j][0]) and len(body_lines[j].text) <= 160:
+                    parts.append(body_lines[j].text)
+                    end = body_lines[j].end
+                    skip.add(j)
+                    j += 1
+                title = " ".join(parts)
+            if not number and stack:
+                # an un-numbered heading sits under the numbered one above it
+                level = stack[-1][0] + 1 if stack[-1][1] else stack[-1][0]
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, number, title))
-            path = ".".join(n for _, n, _ in stack)
+            path = ".".join(n for _, n, _ in stack if n)
             sections.append(Section(number=path, title=title, level=level,
-                                    start=ln.start, end=ln.end))
+                                    start=ln.start, end=end, heading_end=end))
             continue
-        if _URL_ONLY_RE.match(ln.text):
-            continue  # a bare link left by PDF extraction (seed 001): not narrative
-        path = ".".join(n for _, n, _ in stack)
+        path = ".".join(n for _, n, _ in stack if n)
         paragraphs.append(Paragraph(index=len(paragraphs), section=path,
                                     heading=stack[-1][2] if stack else "",
                                     text=ln.text, start=ln.start, end=ln.end))
@@ -529,11 +824,5 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     body_end = body_lines[-1].end if body_lines else 0
     for i, s in enumerate(sections):
         nxt = next((t.start for t in sections[i + 1:] if t.level <= s.level), body_end)
-        ends.append(Section(s.number, s.title, s.level, s.start, max(nxt, s.end)))
-    body = "\n".join(ln.text for ln in body_lines)
-    meta = extract_meta(text, lines, title_idx, body, closing_lines, gazetteer)
-    tables = extract_tables(lines[appendix_from:], word_spans or [])
-    closing = (closing_lines[0].start, closing_lines[-1].end) if closing_lines else None
-    return Report(file=file, sha256=sha256, format=fmt, text=text, meta=meta,
-                  sections=tuple(ends), paragraphs=tuple(paragraphs), tables=tuple(tables),
-                  closing=closing)
+        ends.append(Section(s.number, s.title, s.level, s.start, max(nxt, s.end), s.heading_end))
+    return ends, paragraphs, tables, rules

@@ -27,6 +27,7 @@ def meta_record(report: Report) -> dict:
     m = report.meta
     period = m.period
     return {
+        "kind": m.kind,
         "unit_kind": m.unit_kind,
         "unit_name": m.unit_name,
         "district": m.district,

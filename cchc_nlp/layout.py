@@ -1,0 +1,474 @@
+"""The roles of a document's lines: header, title, closing, body.
+
+Any Vietnamese administrative text, not only a commune report, is laid out
+the same way when it is laid out at all:
+
+    header   the issuing body (stacked upper-case lines: "ỦY BAN NHÂN DÂN" /
+             "XÃ …"), the national motto, "Số: …", "…, ngày … tháng … năm …";
+             a news item's date line
+    title    "BÁO CÁO" / "KẾ HOẠCH" / "QUYẾT ĐỊNH" … and its subject lines,
+             "V/v …" for a letter, the headline of a news item
+    body     headings and paragraphs
+    closing  "Nơi nhận" and its list, the signature block, a news byline
+
+This module only says which lines play which role and what kind of document
+it is; :mod:`structure` turns the body into headings and paragraphs.
+Every test here works line by line on stripped text, so it holds for text
+from Word, from a PDF or from a web page ("|" between table cells).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import LOWER, UPPER, fold
+
+#: Document kinds (``Meta.kind``) and how a reviewer says them.
+DOC_KINDS: dict[str, str] = {
+    "bao_cao": "báo cáo", "ke_hoach": "kế hoạch", "quyet_dinh": "quyết định",
+    "quy_che": "quy chế, quy định", "cong_van": "công văn", "thong_bao": "thông báo",
+    "to_trinh": "tờ trình", "nghi_quyet": "nghị quyết", "tin_bai": "tin bài", "khac": "khác",
+}
+
+# The title word that opens a document, folded, and the kind it makes.
+_TITLE_WORDS = (
+    ("bao cao", "bao_cao"), ("ke hoach", "ke_hoach"), ("quyet dinh", "quyet_dinh"),
+    ("quy che", "quy_che"), ("quy dinh", "quy_che"), ("thong bao", "thong_bao"),
+    ("to trinh", "to_trinh"), ("nghi quyet", "nghi_quyet"), ("chi thi", "khac"),
+    ("huong dan", "khac"), ("de an", "khac"), ("chuong trinh", "khac"),
+    ("phuong an", "khac"), ("cong van", "cong_van"), ("giay moi", "khac"),
+    ("ket luan", "khac"), ("bien ban", "khac"),
+)
+_TITLE_RE = re.compile(r"^(" + "|".join(w for w, _ in _TITLE_WORDS) + r")\b")
+_AGENCY_RE = re.compile(
+    r"^(?:t\.?m\.?\s+)?(?:uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|xa|phuong|thi tran|dac khu"
+    r"|huyen|quan|thi xa|thanh pho|tp\.?|tinh|so|bo|ban|van phong|trung tam|chinh phu"
+    r"|thu tuong|phong|dang uy|dang bo|bcd|cuc|tong cuc|chi cuc|mat tran)\b"
+)
+_MOTTO_RE = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc)")
+_NUMBER_RE = re.compile(r"^s[oố]\s*[:.]?\s*\S", re.IGNORECASE)
+_PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
+# a news item's date line: "Cập nhật: 14/01/2022 18:36", "Được viết ngày Thứ sáu, 11 Tháng
+# 6 2021 15:45", "Thứ Hai, 12/08/2024 - 10:30" (matched folded)
+_NEWS_DATE_RE = re.compile(
+    r"^(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|xuat ban|thoi gian"
+    r"|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
+    r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?\s*$"
+)
+_TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
+#: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
+STORED_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
+_SEPARATOR = set("-–—_=*.~ ")
+_SUBJECT_RE = re.compile(r"^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b")
+_BODY_OPENERS = ("Căn cứ", "Thực hiện", "Trên cơ sở", "Theo ", "Nhằm", "Kính gửi", "Để ",
+                 "Ngày ", "Sáng ", "Chiều ", "Trong ", "Qua ", "Vừa qua", "Nhằm ")
+_CLOSING_START_RE = re.compile(
+    r"^(?:N[oơ]i\s+nh[aậ]n\b|T/?M\.?\s|K/?T\.?\s|Q\.\s|TL\.\s|TUQ\.\s|\(?\s*Đã\s+ký\s*\)?$)",
+    re.IGNORECASE,
+)
+_SIGNER_TITLE_RE = re.compile(
+    r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ"
+    r"|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM)$"
+)
+_BYLINE_RE = re.compile(r"^(?:Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn\s*:|Tác giả\s*:"
+                        r"|Bài(?:,| và)?\s*ảnh\s*:|PV\b|\(?Theo\s|[A-ZĐ]\.\s?[A-ZĐ]\.?(?:\s?[A-ZĐ]\.?)?$)")
+_PERSON_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,4}}$")
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a line: split on "|" and tabs (web and Word table remnants)."""
+    return [c.strip(" *#") for c in re.split(r"[|\t]", line) if c.strip(" *#|")]
+
+
+def is_upper(text: str, share: float = 0.85) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+def _is_separator(text: str) -> bool:
+    return len(text) >= 3 and set(text) <= _SEPARATOR
+
+
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
+_DATE_PART_RE = re.compile(r"^(?:[^,\d]{2,45},\s*ngay(?:\s+[\d…. ]{1,4})?|(?:[\d…. ]{1,4}\s+)?thang\s+[\d…. ]{1,4}\s*nam\s+\d{4})$")
+
+
+def header_cell(cell: str) -> bool:
+    """A piece of an administrative header (see the module docstring).
+
+    Headers copied out of a two-column table arrive cut anywhere ("CỘNG HÒA XÃ
+    HỘI" / "CHỦ NGHĨA VIỆT NAM", "Bình Định, ngày 21" / "tháng 11 năm 2012"):
+    a piece of the motto or of the date line is a header cell too.
+    """
+    if _is_separator(cell):
+        return True
+    f = fold(cell)
+    if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f):
+        return True
+    motto_piece = " ".join(re.sub(r"\s*[-–]\s*", " - ", f).split())
+    if len(motto_piece) >= 6 and any(motto_piece in m for m in _MOTTO):
+        return True
+    if len(cell) <= 70 and _NUMBER_RE.match(cell) and "/" in cell:
+        return True
+    if len(cell) <= 90 and _PLACE_DATE_RE.match(cell) and "tháng" in cell:
+        return True
+    return len(cell) <= 90 and is_upper(cell) and bool(_AGENCY_RE.match(f))
+
+
+def is_header_line(line: str) -> bool:
+    parts = cells(line)
+    if not parts:
+        return "|" in line  # a table border left between header cells
+    return all(header_cell(c) for c in parts)
+
+
+def is_rule(line: str) -> bool:
+    """A line with no words: a decorative rule or a table border ("-----", "|")."""
+    return not cells(line) or all(_is_separator(c) for c in cells(line))
+
+
+def pipe_row(line: str) -> bool:
+    """A row of a table copied from a web page: "| Số hiệu | 18/CT-UBND |"."""
+    return line.startswith("|") and len(cells(line)) >= 2
+
+
+def title_kind(line: str) -> str | None:
+    """The document kind when the line is a document title ("KẾ HOẠCH", "QUYẾT ĐỊNH …")."""
+    parts = cells(line)
+    if not parts or len(line) > 250:
+        return None
+    text = parts[0]
+    m = _TITLE_RE.match(fold(text))
+    if not m:
+        return None
+    word = text[: len(m.group(1))]
+    if not is_upper(word, 1.0):
+        return None
+    return dict(_TITLE_WORDS)[m.group(1)]
+
+
+def is_closing_start(line: str) -> bool:
+    return any(_CLOSING_START_RE.match(c) or _SIGNER_TITLE_RE.match(c) for c in cells(line))
+
+
+def _closing_cell(cell: str) -> bool:
+    if _CLOSING_START_RE.match(cell) or _SIGNER_TITLE_RE.match(cell) or _is_separator(cell):
+        return True
+    if len(cell) > 120:
+        return False
+    if cell[:1] in "-+•" or cell.startswith(("Lưu", "Như trên")):
+        return True  # a recipient: "- UBND huyện (b/c);", "- Lưu: VT."
+    if is_upper(cell) and len(cell) <= 70:
+        return True  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", the signer in capitals
+    return bool(_PERSON_RE.match(cell)) or cell.lower().strip("() .") in {"đã ký", "ký", "đã ký và đóng dấu"}
+
+
+def is_closing_line(line: str) -> bool:
+    parts = cells(line)
+    return bool(parts) and all(_closing_cell(c) for c in parts)
+
+
+def is_byline(line: str) -> bool:
+    """A news item's last line: "Tin, ảnh: …", "Nguồn: …", an author's name."""
+    t = line.strip(" *")
+    return len(t) <= 80 and (bool(_BYLINE_RE.match(t)) or bool(_PERSON_RE.match(t)))
+
+
+def starts_body(line: str) -> bool:
+    return line.startswith(_BODY_OPENERS)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Line indexes of each region of a document."""
+
+    header: tuple[int, ...]
+    title: tuple[int, ...]
+    body_start: int  # the first line of the body; header and title lie above it
+    kind: str | None
+    kind_source: str | None  # "title" | "header" | "layout"
+    closing_lines: frozenset[int]
+    #: tables above the body (a web page's table of the document's properties): [start, end)
+    tables: tuple[tuple[int, int], ...] = ()
+
+
+def _title_extent(texts: list[str], first: int, heading_of) -> int:
+    """End (exclusive) of a title block that starts at ``first``.
+
+    After the title word come a few subject lines ("Kết quả … năm 2024",
+    "Về việc …"), in a decision the authority line in capitals ("CHỦ TỊCH ỦY
+    BAN NHÂN DÂN XÃ …"), in a regulation "(Ban hành kèm theo Quyết định …)";
+    the body starts at a heading, an opener ("Căn cứ", "Thực hiện"), a
+    sentence or a long line.  Text cut out of a narrow cell spreads a title over
+    many short lines in capitals.
+    """
+    i, mixed = first + 1, 0
+    while i < len(texts) and i <= first + 10:
+        t = texts[i]
+        if is_rule(t):
+            i += 1
+            continue
+        if t.startswith("(") and ")" not in t:
+            # "(Ban hành" … "kèm theo Quyết định …)": to the closing bracket
+            j = i + 1
+            while j < len(texts) and j <= i + 6 and ")" not in texts[j]:
+                j += 1
+            if j < len(texts) and j <= i + 6:
+                i = j + 1
+                continue
+        h = heading_of(t)
+        if (h and h[0]) or starts_body(t) or len(t) > 250 or (i > first + 1 and title_kind(t)):
+            break
+        if is_upper(t) or _SUBJECT_RE.match(t) or t.startswith("("):
+            i += 1
+            continue
+        if t.endswith((".", ";", ":")) and not re.search(r"20\d\d\.?$", t):
+            break
+        mixed += 1
+        if mixed > 2:
+            break
+        i += 1
+    return i
+
+
+_CARD_RE = re.compile(
+    r"^(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày (?:có )?hiệu lực"
+    r"|ngày công báo|số công báo|tình trạng|lĩnh vực)\b", re.IGNORECASE)
+
+
+def _title_anchor(texts: list[str], heading_of) -> int | None:
+    """The line of a document's title word when only header material lies above it.
+
+    Header material: short lines (a header cut into pieces, with typos), rules,
+    a legal site's card of the document's properties ("Số hiệu: …", "Người ký:
+    …"), and at most two lines of a web page's headline.  A sentence, a
+    numbered heading or a long line above the title word means the text has
+    no header on top (the title word is then further down, or absent).
+    """
+    loose = 0
+    for j, t in enumerate(texts[:30]):
+        if _title_at(texts, j):
+            return j if any(is_header_line(x) or _CARD_RE.match(x) for x in texts[:j]) else None
+        h = heading_of(t)
+        if (h and h[0]) or starts_body(t):
+            return None
+        if is_header_line(t) or _CARD_RE.match(t) or is_rule(t) or pipe_row(t):
+            continue
+        if len(t) <= 60 and is_upper(t, 0.7):
+            continue  # a header line with a typo ("THÀNH PHHỒ CHÍ MINH")
+        if _NUMBER_LOOSE_RE.match(t) and len(t) <= 60:
+            continue  # "S: 5157/QĐ-UBND"
+        loose += 1
+        if loose > 2 or len(t) > 250 or t.endswith((".", ";")):
+            return None
+    return None
+
+
+_NUMBER_LOOSE_RE = re.compile(r"^S\w{0,2}\s*[:.]\s*\S*/")
+
+
+def _title_at(texts: list[str], j: int) -> str | None:
+    """The kind when a title word starts at line ``j`` ("QUYẾT" / "ĐỊNH" cut in two too)."""
+    k = title_kind(texts[j])
+    if k is None and j + 1 < len(texts) and len(texts[j]) <= 12 and is_upper(texts[j], 1.0):
+        k = title_kind(texts[j] + " " + texts[j + 1])
+    return k
+
+
+def find_layout(texts: list[str], heading_of) -> Layout:
+    """Header, title and closing lines of a document given as stripped lines.
+
+    The top of a document is read line by line until the body starts: header
+    lines, one title block, and before them what a web page puts on top of a
+    document (its headline, a date line, a table of the document's properties).
+    ``heading_of(line)`` says whether a line is a section heading (the body
+    starts at the first one).
+    """
+    n = len(texts)
+    header: list[int] = []
+    title: list[int] = []
+    tables: list[tuple[int, int]] = []
+    kind = kind_source = None
+    headline = subject = agency = False
+    i = 0
+    anchor = _title_anchor(texts, heading_of)
+    if anchor is not None:
+        # Everything above the title word is the header (and whatever a web page
+        # put above it: a headline, a table of the document's properties), however
+        # it was cut into lines.
+        while i < anchor:
+            if pipe_row(texts[i]) and i + 1 < anchor and pipe_row(texts[i + 1]):
+                j = i
+                while j < anchor and pipe_row(texts[j]):
+                    j += 1
+                tables.append((i, j))
+                i = j
+                continue
+            header.append(i)
+            i += 1
+        agency = True
+    while i < n and i < 60:
+        t = texts[i]
+        if pipe_row(t) and i + 1 < n and pipe_row(texts[i + 1]) and not is_header_line(t):
+            j = i
+            while j < n and pipe_row(texts[j]):
+                j += 1
+            tables.append((i, j))
+            i = j
+            continue
+        if is_header_line(t) and not title_kind(t):
+            header.append(i)
+            agency = agency or not all(_NEWS_DATE_RE.match(fold(c)) or _TIME_RE.match(fold(c))
+                                       for c in cells(t))
+            i += 1
+            continue
+        k = _title_at(texts, i) if kind_source != "title" else None
+        if k is not None:
+            end = _title_extent(texts, i, heading_of)
+            title += range(i, end)
+            kind, kind_source = k, "title"
+            i = end
+            continue
+        if _SUBJECT_RE.match(t) and len(t) <= 250 and header:
+            title.append(i)  # "V/v …" under the number of a letter
+            subject = True
+            i += 1
+            continue
+        if not agency and kind is None and len(title) < 3 and _looks_like_headline(t, heading_of) \
+                and i + 1 < n:
+            title.append(i)  # a web page's headline (or its category) above the text
+            headline = True
+            i += 1
+            continue
+        break
+    body_start = i
+    if kind is None:
+        if subject or (agency and any(x.startswith("Kính gửi") for x in texts[i:i + 3])):
+            kind, kind_source = "cong_van", "header"
+        elif not agency:
+            kind, kind_source = body_kind(texts[body_start:body_start + 4], headline)
+    closing = _closing_lines(texts, body_start, kind)
+    return Layout(tuple(header), tuple(title), body_start, kind, kind_source,
+                  frozenset(closing), tuple(tables))
+
+
+def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
+    """The kind of a text with neither header nor title word, from its opening:
+    a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report; an
+    outline of its own ("I. …") with no headline is an excerpt of unknown kind;
+    anything else is a news item."""
+    text = " ".join(opening)
+    if re.search(r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)|xin báo cáo|"
+                 r"(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
+        return "bao_cao", "body"
+    if not headline and opening and re.match(r"^(?:[IVX]+|\d{1,2})\s*[.)]", opening[0]):
+        return None, None
+    return "tin_bai", "layout"
+
+
+def _looks_like_headline(text: str, heading_of) -> bool:
+    """A news headline: one short line of words, not a sentence or a heading."""
+    text = STORED_DATE_RE.sub("", text)
+    h = heading_of(text)
+    return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
+            and not text.endswith((".", ";", ":", ",")) and not text.startswith(("-", "+", "•"))
+            and text[0].isupper())
+
+
+def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[int]:
+    """Indexes of "Nơi nhận", signature and byline lines after the body starts."""
+    out: list[int] = []
+    i = body_start
+    n = len(texts)
+    while i < n:
+        if is_closing_start(texts[i]):
+            j = i
+            while j < n and (j == i or is_closing_line(texts[j])):
+                out.append(j)
+                j += 1
+            i = j
+            continue
+        i += 1
+    # a byline closes a news item (or any text without a signature)
+    j = n - 1
+    while kind in ("tin_bai", None) and j > body_start + 1 and j not in out \
+            and is_byline(texts[j]) and n - j <= 2:
+        out.append(j)
+        j -= 1
+    return sorted(out)
+
+
+# --- the issuing unit named in a header ---------------------------------------
+
+#: Cities run by the centre: "THÀNH PHỐ HỒ CHÍ MINH" is a province-level unit.
+CENTRAL_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
+_PLACE_KINDS = (("thi tran", "thi_tran"), ("thi xa", "thi_xa"), ("thanh pho", "thanh_pho"),
+                ("tp.", "thanh_pho"), ("tp", "thanh_pho"), ("dac khu", "dac_khu"), ("xa", "xa"),
+                ("phuong", "phuong"), ("huyen", "huyen"), ("quan", "quan"), ("tinh", "tinh"))
+_COUNCIL_RE = re.compile(r"^(?:chu tich\s+)?(?:uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan)\b\s*")
+_OTHER_BODIES = (("so ", "so"), ("bo ", "bo"), ("ban ", "khac"), ("van phong", "khac"),
+                 ("trung tam", "khac"), ("chinh phu", "khac"), ("thu tuong", "khac"),
+                 ("phong ", "khac"), ("bcd", "khac"), ("cuc ", "khac"), ("chi cuc", "khac"))
+#: how close a unit kind is to the commune: 3 commune level, 2 district level, 1 province
+UNIT_LEVEL = {"xa": 3, "phuong": 3, "thi_tran": 3, "dac_khu": 3, "huyen": 2, "quan": 2,
+              "thi_xa": 2, "thanh_pho": 2, "tinh": 1, "so": 1, "bo": 0, "khac": 0}
+
+
+def title_case(name: str) -> str:
+    """"LONG PHỤNG" → "Long Phụng" (names in a header are written in capitals)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def _sentence_case(name: str) -> str:
+    """"SỞ NỘI VỤ" → "Sở Nội vụ": the body's word and the next are capitalised."""
+    words = name.split()
+    if not is_upper(name):
+        return name
+    return " ".join(w[:1].upper() + w[1:].lower() if i < 2 else w.lower() for i, w in enumerate(words))
+
+
+def unit_of(cell: str) -> tuple[str, str | None] | None:
+    """``(unit_kind, name)`` of a header line naming a body: "UBND XÃ TÂN LẬP" →
+    ``("xa", "Tân Lập")``, "THÀNH PHỐ HỒ CHÍ MINH" → ``("tinh", "Hồ Chí Minh")``,
+    "SỞ NỘI VỤ" → ``("so", "Sở Nội vụ")``; a bare "ỦY BAN NHÂN DÂN" → ``("", None)``.
+    None when the line names no body."""
+    t = re.sub(r"^(?:T\.?M\.?|TM)\s+", "", cell.strip(" *:.-–"))
+    f = fold(t)  # same length as t: the text is NFC
+    m = _COUNCIL_RE.match(f)
+    off = m.end() if m else 0
+    rest, frest = t[off:].strip(), f[off:].strip()
+    if not rest:
+        return ("", None) if m else None
+    for word, kind in _PLACE_KINDS:
+        if frest.startswith(word) and (word.endswith(".") or frest[len(word):len(word) + 1] == " "):
+            name = rest[len(word):].strip(" .,")
+            if not name or len(name) > 40 or re.search(r"[,;:()]", name):
+                return None
+            if kind == "thanh_pho" and fold(name) in CENTRAL_CITIES:
+                kind = "tinh"
+            return kind, title_case(name) if is_upper(name) else name
+    if m is None:
+        for word, kind in _OTHER_BODIES:
+            if frest.startswith(word) and len(rest) <= 80:
+                return kind, _sentence_case(rest)
+    return None
+
+
+# The kind part of a document's own number: "18/NQ-HĐND", "4851/KH-UBND", "123/UBND-VP".
+_CODE_KINDS = {"bc": "bao_cao", "kh": "ke_hoach", "qd": "quyet_dinh", "nq": "nghi_quyet",
+               "tb": "thong_bao", "ttr": "to_trinh", "ct": "khac", "hd": "khac", "da": "khac",
+               "ctr": "khac", "kl": "khac", "qc": "quy_che", "qđ": "quyet_dinh"}
+
+
+def kind_from_number(number: str) -> str | None:
+    """The document kind its number's code names ("87/KH-UBND" → "ke_hoach"); a
+    code that starts with the issuer ("123/UBND-VP", "473/STP-PBGDPL") is a letter."""
+    parts = [p for p in re.split(r"/", fold(number)) if p and not p.isdigit()]
+    if not parts:
+        return None
+    code = parts[0].split("-")[0].replace(".", "")
+    if code in _CODE_KINDS:
+        return _CODE_KINDS[code]
+    return "cong_van" if "-" in parts[0] or len(parts) == 1 else None
