@@ -12,6 +12,11 @@ from pathlib import Path
 from .errors import CchcError
 
 
+#: document kinds the quality score applies to (None: the kind could not be read,
+#: as for a report excerpt without its title)
+SCORED_KINDS = frozenset({"bao_cao", None})
+
+
 def score_row(path: str) -> dict:
     """Analyse and score one file; errors become the row's ``error``."""
     from .pipeline import analyse
@@ -23,10 +28,20 @@ def score_row(path: str) -> dict:
     except CchcError as err:
         row["error"] = str(err)
         return row
-    s = score(a.report, a.paragraphs, a.citations, a.flags)
     m = a.report.meta
+    if m.kind not in SCORED_KINDS:
+        # the score measures a report against the reporting outline: a plan, a
+        # decision or a news item would be marked down for not being one
+        from .layout import DOC_KINDS
+
+        row.update({"unit": m.unit_label, "district": m.district, "province": m.province,
+                    "period": m.period.label if m.period else None, "kind": m.kind,
+                    "total": None, "error": None,
+                    "note": f"không chấm điểm: văn bản là {DOC_KINDS[m.kind]}, không phải báo cáo"})
+        return row
+    s = score(a.report, a.paragraphs, a.citations, a.flags)
     row.update({
-        "unit": m.unit_label,
+        "unit": m.unit_label, "kind": m.kind, "note": None,
         "district": m.district, "province": m.province,
         "period": m.period.label if m.period else None,
         "total": s.total, **s.components,
@@ -71,4 +86,8 @@ def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False):
     frame = frame.sort_values(["error", "total"] if "total" in frame else ["error"],
                               na_position="first", key=lambda c: c.isna() if c.name == "error" else c)
     failed = int(frame["error"].notna().sum())
+    if "total" in frame:  # documents that are not reports go after the scored ones
+        unscored = frame["total"].isna() & frame["error"].isna()
+        frame = pd.concat([frame[~unscored & frame["error"].isna()], frame[unscored],
+                           frame[frame["error"].notna()]])
     return frame.reset_index(drop=True), failed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -185,11 +186,12 @@ HEADERS_VI = {
     "index": "Đoạn", "section": "Mục", "area_label": "Lĩnh vực", "score": "Xác suất",
     "text": "Văn bản", "type": "Loại", "canonical": "Số hiệu", "date": "Ngày",
     "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "problems": "Vấn đề",
+    "note": "Ghi chú", "kind": "Loại văn bản",
 }
 
 
 def _cell(value) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
         return ""
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
@@ -312,12 +314,23 @@ class EvalTarget(str, Enum):
     structure = "structure"
 
 
+class StructureSet(str, Enum):
+    seeds = "seeds"
+    dev = "dev"
+    blind = "blind"
+
+
 @app.command()
 def evaluate(
     target: EvalTarget = typer.Argument(..., help="areas|concreteness|sentences|citations|structure|figures|checks"),
     all_models: bool = typer.Option(False, "--all", help="areas: so sánh mọi mô hình."),
+    gold_set: StructureSet = typer.Option(
+        StructureSet.seeds, "--set",
+        help="structure: seeds (5 báo cáo gốc), dev (tập phát triển) hoặc blind (tập kiểm tra kín)."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
+    # the gold documents are not the user's files: no per-file warnings here
+    logging.getLogger("cchc_nlp").disabled = True
     if target is EvalTarget.areas:
         from .areas import MODEL_KINDS
         from .training import CHOSEN_KIND, evaluate_areas, format_result
@@ -354,6 +367,10 @@ def evaluate(
 
         typer.echo(format_table(eval_cites(corpus_dir() / "gold" / "citations.jsonl",
                                            corpus_dir() / "reports")))
+    elif gold_set is not StructureSet.seeds:
+        from .evaluate_structure import evaluate_set, format_set
+
+        typer.echo(format_set(evaluate_set(gold_set.value)))
     else:
         from .evaluate_structure import evaluate as eval_structure
 
@@ -527,6 +544,9 @@ def search(
     province: Optional[str] = typer.Option(None, "--province", help="Tỉnh."),
     period: Optional[str] = typer.Option(None, "--period", help='Kỳ báo cáo, ví dụ "quý I", "6 tháng".'),
     year: Optional[int] = typer.Option(None, "--year", help="Năm báo cáo."),
+    kind: Optional[str] = typer.Option(
+        None, "--kind", help="Loại văn bản: bao_cao, ke_hoach, quyet_dinh, quy_che, cong_van, "
+                             "thong_bao, to_trinh, nghi_quyet, tin_bai, khac."),
     limit: int = typer.Option(50, "--limit", min=1, help="Số kết quả tối đa."),
     db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
     fmt: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help="table|jsonl"),
@@ -539,18 +559,24 @@ def search(
     from .model import AREAS
     from .store import Store, default_db_path
 
-    if not any([text, cites, area, province, period, year]):
-        typer.echo("cần từ khóa hoặc ít nhất một điều kiện (--cites, --area, --province, --period, --year)",
-                   err=True)
+    from .layout import DOC_KINDS
+
+    if not any([text, cites, area, province, period, year, kind]):
+        typer.echo("cần từ khóa hoặc ít nhất một điều kiện (--cites, --area, --province, --period, --year,"
+                   " --kind)", err=True)
         raise typer.Exit(code=2)
     if area is not None and area not in AREAS:
         typer.echo(f"--area {area}: không có lĩnh vực này; chọn một trong: {', '.join(AREAS)}", err=True)
+        raise typer.Exit(code=2)
+    if kind is not None and kind not in DOC_KINDS:
+        typer.echo(f"--kind {kind}: không có loại văn bản này; chọn một trong: {', '.join(DOC_KINDS)}",
+                   err=True)
         raise typer.Exit(code=2)
     path = db or default_db_path()
     try:
         with Store(path, readonly=True) as store:
             hits = store.search(text=text, cites=cites, area=area, province=province,
-                                period=period, year=year, limit=limit)
+                                period=period, year=year, limit=limit, kind=kind)
     except CchcError as err:
         typer.echo(f"{path}: {err}", err=True)
         raise typer.Exit(code=1)
@@ -612,10 +638,28 @@ def score(
         from .scoring import LABELS_VI
 
         with _output(output) as out:
-            cols = ["name", "unit", "period", "total", *LABELS_VI, "error"]
+            cols = ["name", "unit", "period", "total", *LABELS_VI, "error", "note"]
             _write_rows(rows, "table", out, cols, "Điểm chất lượng báo cáo (thấp nhất trước)")
     raise typer.Exit(code=1 if failed else 0)
 
 
+class _OncePerFile(logging.Handler):
+    """Warnings from the library as one stderr line each, once per file."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        key = getattr(record, "cchc_file", None) or record.getMessage()
+        if key not in self.seen:
+            self.seen.add(key)
+            sys.stderr.write(f"cảnh báo: {record.getMessage()}\n")
+
+
 def main() -> None:  # console-script entry point
+    log = logging.getLogger("cchc_nlp")
+    if not any(isinstance(h, _OncePerFile) for h in log.handlers):
+        log.addHandler(_OncePerFile())
+        log.propagate = False
     app()

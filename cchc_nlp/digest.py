@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import AREAS, SCHEMA_VERSION, UNIT_KIND_WORDS
+from .model import AREAS, HIGHER_UNIT_KIND_WORDS, SCHEMA_VERSION, UNIT_KIND_WORDS
 
 _SEVERITY_VI = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
 CITATION_GROUPS_VI = {
@@ -107,7 +107,11 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     m = report.meta
     metrics = key_figures(analysis.metrics if metrics is None else metrics)
     catalogue = load_catalogue()
-    if score is None:
+    from .batch import SCORED_KINDS
+    from .layout import DOC_KINDS
+
+    scored = report.meta.kind in SCORED_KINDS
+    if score is None and scored:
         score = compute_score(report, analysis.paragraphs, analysis.citations, analysis.flags)
     by_area: dict[str, list] = defaultdict(list)
     for p in analysis.paragraphs:
@@ -149,9 +153,12 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "schema_version": SCHEMA_VERSION,
         "file": report.file,
         "unit": {
-            "kind": m.unit_kind, "kind_label": UNIT_KIND_WORDS.get(m.unit_kind or "", "").capitalize(),
+            "kind": m.unit_kind,
+            "kind_label": (UNIT_KIND_WORDS.get(m.unit_kind or "")
+                           or HIGHER_UNIT_KIND_WORDS.get(m.unit_kind or "", "")).capitalize(),
             "name": m.unit_name, "district": m.district, "province": m.province,
         },
+        "document": {"kind": m.kind, "kind_label": DOC_KINDS.get(m.kind or "bao_cao")},
         "period": m.period.label if m.period else None,
         "number": m.number,
         "date": m.date.isoformat() if m.date else None,
@@ -175,5 +182,9 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             "total": score.total,
             "components": [{"id": k, "label": LABELS_VI[k], "points": v, "max": WEIGHTS[k],
                             "note": score.notes.get(k, "")} for k, v in score.components.items()],
+            "note": None,
+        } if scored else {
+            "total": None, "components": [],
+            "note": f"không chấm điểm: văn bản là {DOC_KINDS[m.kind]}, không phải báo cáo",
         },
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ from .ingest import read_document
 from .model import RawDocument, Report
 from .normalise import normalise
 from .structure import build_report
+
+log = logging.getLogger("cchc_nlp")
 
 
 def _table_spans(raw: RawDocument) -> list[tuple[int, int]]:
@@ -41,6 +44,12 @@ def report_from_raw(raw: RawDocument, *, gazetteer: bool = True) -> Report:
                           word_spans=word_spans, gazetteer=gazetteer)
     report.extra["encoding"] = raw.encoding
     report.extra["hard_wrapped"] = norm.hard_wrapped
+    if not report.outline:
+        # not an error: a letter, a news item or an excerpt has no numbered outline;
+        # the command line prints this as one warning line (``cli._warn_once``)
+        log.warning("%s: không nhận ra bố cục văn bản (không có đề mục đánh số); "
+                    "đã tách %d đoạn theo dòng", raw.path, len(report.paragraphs),
+                    extra={"cchc_file": raw.path})
     return report
 
 

@@ -179,6 +179,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX flags_report ON flags(report_id);
     CREATE INDEX flags_id ON flags(flag_id);
     """,
+    # 3: the kind of document (bao_cao, ke_hoach, quyet_dinh, tin_bai, …: layout.DOC_KINDS).
+    """
+    ALTER TABLE reports ADD COLUMN doc_kind TEXT;
+    CREATE INDEX reports_doc_kind ON reports(doc_kind);
+    """,
 ]
 
 #: The schema version this code writes and reads.
@@ -318,11 +323,12 @@ class _Filters:
     year: int | None
     period_kind: str | None
     quarter: int | None
+    doc_kind: str | None = None
 
     @property
     def empty(self) -> bool:
         return all(v is None for v in (self.area, self.province_key, self.year,
-                                       self.period_kind, self.quarter))
+                                       self.period_kind, self.quarter, self.doc_kind))
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -545,17 +551,18 @@ class Store:
         m = report.meta
         p = m.period
         province_key = place_key(m.province)
-        cur = db.execute(
-            "INSERT INTO reports (path, sha256, unit_kind, unit_name, district, province, number, date,"
-            " period_kind, quarter, year, period_label, indexed_at, unit_key, district_key, province_key)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (path, report.sha256, m.unit_kind, m.unit_name, m.district, m.province, m.number,
-             m.date.isoformat() if m.date else None,
-             p.kind if p else None, p.quarter if p else None, p.year if p else None,
-             p.label if p else None, _now(),
-             fold(m.unit_name) if m.unit_name else None, fold(m.district) if m.district else None,
-             province_key),
-        )
+        values = (path, report.sha256, m.unit_kind, m.unit_name, m.district, m.province, m.number,
+                  m.date.isoformat() if m.date else None,
+                  p.kind if p else None, p.quarter if p else None, p.year if p else None,
+                  p.label if p else None, _now(),
+                  fold(m.unit_name) if m.unit_name else None, fold(m.district) if m.district else None,
+                  province_key, m.kind)
+        if self.schema_version < 3:  # written before documents had a kind (see MIGRATIONS)
+            values = values[:-1]
+        columns = ("path, sha256, unit_kind, unit_name, district, province, number, date, period_kind,"
+                   " quarter, year, period_label, indexed_at, unit_key, district_key, province_key"
+                   + (", doc_kind" if len(values) == 17 else ""))
+        cur = db.execute(f"INSERT INTO reports ({columns}) VALUES ({','.join('?' * len(values))})", values)
         rid = cur.lastrowid
         tags = {t["index"]: t for t in (tagged or ())}
         year, kind, quarter = (p.year, p.kind, p.quarter) if p else (None, None, None)
@@ -715,6 +722,7 @@ class Store:
         period: str | None = None,
         year: int | None = None,
         limit: int = 50,
+        kind: str | None = None,
     ) -> list[Hit]:
         """Search the index.
 
@@ -730,10 +738,11 @@ class Store:
           whose paragraph also matches the text.
         * ``area`` (an id of :data:`model.AREAS`), ``province`` (any spelling
           with or without diacritics), ``period`` (see :func:`parse_period`;
-          a year inside it works as ``year``), ``year``: filters.
+          a year inside it works as ``year``), ``year``, ``kind`` (a document
+          kind of :data:`layout.DOC_KINDS`: "bao_cao", "ke_hoach", …): filters.
           With filters only, the matching paragraphs, newest first.
         """
-        filters = self._filters(area, province, period, year)
+        filters = self._filters(area, province, period, year, kind)
         limit = max(0, int(limit))
         try:
             if cites is not None and cites.strip():
@@ -751,9 +760,13 @@ class Store:
 
     # internals of search
 
-    def _filters(self, area, province, period, year) -> _Filters:
+    def _filters(self, area, province, period, year, doc_kind=None) -> _Filters:
+        from .layout import DOC_KINDS
+
         if area is not None and area not in AREAS:
             raise StoreError(f"unknown area '{area}'; use one of: {', '.join(AREAS)}")
+        if doc_kind is not None and doc_kind not in DOC_KINDS:
+            raise StoreError(f"unknown document kind '{doc_kind}'; use one of: {', '.join(DOC_KINDS)}")
         kind = quarter = None
         if period is not None and str(period).strip():
             kind, quarter, pyear = parse_period(str(period))
@@ -766,7 +779,7 @@ class Store:
                 year = int(year)
             except (TypeError, ValueError):
                 raise StoreError(f"year '{year}' is not a number like 2024") from None
-        return _Filters(area, place_key(province), year, kind, quarter)
+        return _Filters(area, place_key(province), year, kind, quarter, doc_kind)
 
     def _search_text(self, query: str | None, f: _Filters, limit: int) -> list[Hit]:
         """Paragraphs matching ``query`` and the filter facets, most recently indexed first.
@@ -784,11 +797,23 @@ class Store:
             return []
         snippet = (f"snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})" if query is not None
                    else "NULL")
-        found = db.execute(
-            f"SELECT rowid, {snippet} FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
-            " ORDER BY rowid DESC LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        if f.doc_kind is not None and not match:  # the document kind alone
+            found = db.execute(
+                "SELECT p.id, NULL FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+                " WHERE r.doc_kind = ? ORDER BY p.id DESC LIMIT ?", (f.doc_kind, limit)).fetchall()
+        elif f.doc_kind is not None:  # the kind is not a facet: ask the reports table
+            found = db.execute(
+                f"SELECT rowid, {snippet} FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+                " AND rowid IN (SELECT p.id FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+                " WHERE r.doc_kind = ?) ORDER BY rowid DESC LIMIT ?",
+                (match, f.doc_kind, limit),
+            ).fetchall()
+        else:
+            found = db.execute(
+                f"SELECT rowid, {snippet} FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+                " ORDER BY rowid DESC LIMIT ?",
+                (match, limit),
+            ).fetchall()
         if not found:
             return []
         snippets = dict(found)
@@ -874,6 +899,9 @@ class Store:
             if value is not None:
                 where.append(f"c.{col} = ?")
                 args.append(value)
+        if f.doc_kind is not None:
+            where.append("r.doc_kind = ?")
+            args.append(f.doc_kind)
         if text is not None and text.strip():
             query = fts_query(text)
             if query is None:

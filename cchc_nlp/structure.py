@@ -24,7 +24,7 @@ from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Region, Report, Sec
 from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
-from .layout import (CENTRAL_CITIES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
+from .layout import (CENTRAL_CITIES, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
                      is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
                      pipe_row, title_case, title_kind, unit_of)
 
@@ -342,6 +342,35 @@ def document_period(text: str) -> Period | None:
     return Period("nam", None, year, f"năm {year}")
 
 
+_PROVINCE_START_RE = re.compile(
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
+    + r")(?=[\s:,])"
+)
+_ANY_UNIT_RE = re.compile(
+    rf"(?<![\w])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*{_NAME})"
+)
+
+
+def news_subject(headline: str, body: str) -> tuple[str, str] | None:
+    """The unit a news item is about: a province its headline opens with ("Quảng
+    Ninh đưa …", "CTTĐT - Sơn La …"), else the first unit its headline or its
+    first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
+    Sen").  None when neither names one: a guess from later mentions would
+    often be a commune the item only cites."""
+    headline = STORED_DATE_RE.sub("", headline).strip()
+    first = re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", body.split("\n", 1)[0]), maxsplit=1)[0]
+    for text in (headline, first):
+        m = _PROVINCE_START_RE.match(text)
+        if m:
+            name = m.group(1)
+            return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
+        for mention in _ANY_UNIT_RE.findall(text):
+            u = unit_of(mention.upper())
+            if u and u[1] and u[0]:
+                return u[0], title_case(u[1])
+    return None
+
+
 def _named_units(texts: list[str]) -> list[tuple[str, str | None]]:
     """The bodies a header names, top to bottom (left column first)."""
     out = []
@@ -409,21 +438,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             if v:
                 sources[f] = where
     if unit_name is None and doc_kind == "tin_bai":
-        m = _HEADLINE_UNIT_RE.search(" ".join(title_texts))
-        u = unit_of(m.group(1).upper()) if m else None
-        if u and u[1]:
-            unit_kind, unit_name = u[0], title_case(u[1])
-            sources["unit_name"] = "title"
-    if unit_name is None and doc_kind == "tin_bai":
-        # a news item is about the unit it names most, the commune level first
-        named = [unit_of(x.upper()) for x in _PLACE_MENTION_RE.findall(body)]
-        named = [(k, title_case(n)) for k, n in filter(None, named) if n and k]
-        for lvl in (3, 2):
-            at_level = [u for u in named if UNIT_LEVEL.get(u[0]) == lvl]
-            if at_level:
-                unit_kind, unit_name = Counter(at_level).most_common(1)[0][0]
-                sources["unit_name"] = "body"
-                break
+        unit = news_subject(" ".join(title_texts), body)
+        if unit is not None:
+            (unit_kind, unit_name), sources["unit_name"] = unit, "title"
     if unit_name is None:
         mentions = _BODY_UNIT_RE.findall(body)
         commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]

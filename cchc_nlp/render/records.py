@@ -69,6 +69,9 @@ def report_record(report: Report, metrics=None) -> dict:
              "rows": [list(r) for r in t.rows], "start": t.start, "end": t.end}
             for t in report.tables
         ],
+        "set_aside": [{"kind": r.kind, "start": r.start, "end": r.end} for r in report.set_aside],
+        "coverage": round(report.coverage, 4),
+        "outline": report.outline,
     }
     if metrics is not None:
         record["metrics"] = [metric_record(report, m) for m in metrics]
