@@ -136,6 +136,11 @@ def _is_caps_title(line: str) -> bool:
             and not _APPENDIX_RE.match(line) and sum(c.isalpha() for c in line) >= 6)
 
 
+def _numbered_heading(line: str) -> bool:
+    h = heading_of(line)
+    return h is not None and bool(h[0])
+
+
 def _numbered(line: str) -> tuple[str, int, str] | None:
     """The number and level a line starts with, however long the line ("2. Xây dựng …")."""
     h = heading_of(line)
@@ -506,11 +511,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
     caption = appendix_caption(text)
     first_word_line = 1 if doc_kind and doc_kind != "tin_bai" and layout.kind_source == "title" else 0
-    period = document_period(" ".join(t for t in title_texts[first_word_line:] if heading_of(t) is None))
+    period = document_period(" ".join(t for t in title_texts[first_word_line:] if not _numbered_heading(t)))
     if period is None and title_texts and doc_kind not in _PERIODLESS:
         period = document_period(title_texts[0])
     if period is None and doc_kind not in _PERIODLESS:
-        opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and heading_of(p) is None]
+        opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and not _numbered_heading(p)]
         period = document_period(" ".join(opening)[:600])
     if period is not None:
         sources["period"] = "title" if sources.get("period") is None and title_texts else "body"
