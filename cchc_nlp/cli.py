@@ -318,6 +318,7 @@ class StructureSet(str, Enum):
     seeds = "seeds"
     dev = "dev"
     blind = "blind"
+    blind2 = "blind2"
 
 
 @app.command()
@@ -326,7 +327,7 @@ def evaluate(
     all_models: bool = typer.Option(False, "--all", help="areas: so sánh mọi mô hình."),
     gold_set: StructureSet = typer.Option(
         StructureSet.seeds, "--set",
-        help="structure: seeds (5 báo cáo gốc), dev (tập phát triển) hoặc blind (tập kiểm tra kín)."),
+        help="structure: seeds (5 báo cáo gốc), dev (tập phát triển), blind hoặc blind2 (tập kiểm tra kín)."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
     # the gold documents are not the user's files: no per-file warnings here

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalise import LOWER, UPPER, fold
 
@@ -77,9 +78,16 @@ _BYLINE_RE = re.compile(r"^(?:Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Ngu
 _PERSON_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,4}}$")
 
 
-def cells(line: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def cells(line: str) -> tuple[str, ...]:
     """The cells of a line: split on "|" and tabs (web and Word table remnants)."""
-    return [c.strip(" *#") for c in re.split(r"[|\t]", line) if c.strip(" *#|")]
+    if "|" not in line and "\t" not in line:
+        c = line.strip(" *#")
+        return (c,) if c else ()
+    return tuple(c.strip(" *#") for c in _CELL_SPLIT_RE.split(line) if c.strip(" *#|"))
+
+
+_CELL_SPLIT_RE = re.compile(r"[|\t]")
 
 
 def is_upper(text: str, share: float = 0.85) -> bool:
@@ -124,9 +132,12 @@ def is_header_line(line: str) -> bool:
     return all(header_cell(c) for c in parts)
 
 
+_RULE_RE = re.compile(r"[\s\-–—_=*.~|#]*")
+
+
 def is_rule(line: str) -> bool:
     """A line with no words: a decorative rule or a table border ("-----", "|")."""
-    return not cells(line) or all(_is_separator(c) for c in cells(line))
+    return _RULE_RE.fullmatch(line) is not None
 
 
 def pipe_row(line: str) -> bool:
@@ -149,7 +160,14 @@ def title_kind(line: str) -> str | None:
     return dict(_TITLE_WORDS)[m.group(1)]
 
 
+# what a closing line can start with, for a cheap first test of every line
+_CLOSING_QUICK_RE = re.compile(r"(?:^|[|\t])[\s*#]*(?:N[oơ]i|NƠI|T/?M|K/?T|Q\.|TL|TUQ|\(|Đã|ĐÃ|PHÓ|CHỦ|GIÁM"
+                               r"|TRƯỞNG|BÍ|CHÁNH|BỘ|THỨ)", re.IGNORECASE)
+
+
 def is_closing_start(line: str) -> bool:
+    if not _CLOSING_QUICK_RE.search(line):
+        return False
     return any(_CLOSING_START_RE.match(c) or _SIGNER_TITLE_RE.match(c) for c in cells(line))
 
 

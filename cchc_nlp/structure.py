@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Region, Report, Section, Table
 from .normalise import LOWER as _LOW
@@ -82,6 +83,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def heading_of(line: str) -> tuple[str, int, str] | None:
     """``(number, level, title)`` when the line is a section heading, else None.
 
@@ -467,8 +469,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         if district:
             sources["district"] = "body"
     if province is None:
-        found = _PROVINCE_RE.findall(header + "\n" + body)
-        found += [c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES]
+        found = _PROVINCE_RE.findall(header + "\n" + body) or [
+            c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES]
         province = _most_common(found)
         if province:
             sources["province"] = "body"
