@@ -108,12 +108,60 @@ def form_cues(text: str) -> list[str]:
     return out
 
 
-def features(text: str, heading: str | None = None) -> str:
+def features(text: str, heading: str | None = None, *, cites: bool = False,
+             before: str | None = None, after: str | None = None) -> str:
     """The classifier's input: segmented text, report-form cues (:func:`form_cues`),
-    and heading words marked ``h:`` when headings are used."""
-    out = " ".join([segmented(text), *form_cues(text)])
+    heading words marked ``h:`` when headings are used, the documents the text
+    cites (``cite:…``, ``citearea:…``, :func:`citation_tokens`) when ``cites``,
+    and the first words of the paragraphs before and after it (``b:``, ``a:``)."""
+    parts = [segmented(text), *form_cues(text)]
     if heading:
-        out += " " + " ".join("h:" + w for w in segmented(heading).split())
+        parts += ["h:" + w for w in segmented(heading).split()]
+    if cites:
+        parts += citation_tokens(text)
+    for mark, other in (("b:", before), ("a:", after)):
+        if other:
+            parts += [mark + w for w in segmented(other).split()[:NEIGHBOUR_WORDS]]
+    return " ".join(parts)
+
+
+#: words of each neighbouring paragraph the model sees
+NEIGHBOUR_WORDS = 40
+
+#: Well-known documents and the area they stand for (DOMAIN.md, GUIDELINES.md): a
+#: prior the citation features add as a token (``citearea:tthc``); the model
+#: learns how much to trust it.
+CITED_AREA = {
+    "61/2018/NĐ-CP": "tthc", "107/2021/NĐ-CP": "tthc", "63/2010/NĐ-CP": "tthc",
+    "92/2017/NĐ-CP": "tthc", "48/2013/NĐ-CP": "tthc", "118/2025/NĐ-CP": "tthc",
+    "45/2020/NĐ-CP": "chinh_quyen_so", "42/2022/NĐ-CP": "chinh_quyen_so",
+    "06/QĐ-TTg": "chinh_quyen_so", "30/2020/NĐ-CP": "the_che", "34/2016/NĐ-CP": "the_che",
+    "154/2020/NĐ-CP": "the_che", "138/2020/NĐ-CP": "cong_vu", "112/2020/NĐ-CP": "cong_vu",
+    "90/2020/NĐ-CP": "cong_vu", "48/2023/NĐ-CP": "cong_vu", "62/2020/NĐ-CP": "to_chuc_bo_may",
+    "130/2005/NĐ-CP": "tai_chinh_cong", "117/2013/NĐ-CP": "tai_chinh_cong",
+    "60/2021/NĐ-CP": "tai_chinh_cong", "151/2017/NĐ-CP": "tai_chinh_cong",
+    "76/NQ-CP": "chi_dao_dieu_hanh", "30c/NQ-CP": "chi_dao_dieu_hanh",
+}
+
+
+def citation_tokens(text: str) -> list[str]:
+    """``cite:<canonical>`` for each document the text cites, and ``citearea:<id>``
+    for a well-known one.
+
+    >>> citation_tokens("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018")
+    ['cite:61/2018/nđ-cp', 'citearea:tthc']
+    """
+    from .citations import find_citations
+
+    out = []
+    for c in find_citations(text):
+        key = c.canonical or (c.name or "")
+        if not key:
+            continue
+        out.append("cite:" + key.lower().replace(" ", "_"))
+        area = CITED_AREA.get(key)
+        if area:
+            out.append("citearea:" + area)
     return out
 
 
@@ -137,8 +185,11 @@ def make_pipeline(kind: str, random_state: int = 0):
     union = FeatureUnion([
         # min_df=2: words seen once add nothing held-out (same macro-F1) but
         # slow the model's loading (skops rebuilds every vocabulary entry)
+        # max_features 15,000: the heading, citation and neighbour tokens triple the
+        # vocabulary; the 10,000 most frequent terms score the same held out
+        # (province-grouped CV) and keep the model files small
         ("words", TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True,
-                                  lowercase=False, min_df=2)),
+                                  lowercase=False, min_df=2, max_features=15000)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True,
                                   min_df=2, lowercase=False, max_features=60000)),
     ])
@@ -395,32 +446,69 @@ def load_pipeline(directory: Path | None = None):
                             "rebuild it with `cchc train`") from None
 
 
-def save(model, kind: str, use_heading: bool, directory: Path | None = None) -> Path:
+def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
+         cites: bool = False, neighbours: bool = False, khac_threshold: float | None = None,
+         candidate: str | None = None) -> Path:
     import skops.io as sio
 
     directory = directory or models_dir() / "areas"
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_NAME
     tmp = path.with_suffix(".tmp")
+    drop_pruned_terms(model)
     # the vocabularies make a 14 MB JSON schema: deflate it (19 MB -> ~3 MB)
     sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(path)
     from . import flat
 
     flat.save(flat.export_text_classifier(model), directory / FLAT_NAME)
-    meta = {"kind": kind, "use_heading": use_heading, "labels": list(AREA_IDS),
+    meta = {"kind": kind, "candidate": candidate, "use_heading": use_heading, "cites": cites,
+            "neighbours": neighbours, "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
             "versions": _versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
 
 
+def drop_pruned_terms(model) -> None:
+    """Make the saved vectorisers small: forget the terms each pruned (``stop_words_``,
+    every term under ``min_df``; prediction never reads them and scikit-learn
+    documents the attribute as safe to delete), and keep the vocabulary's column
+    numbers as plain ints."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stack = [model]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, TfidfVectorizer) and hasattr(obj, "stop_words_"):
+            del obj.stop_words_
+        if isinstance(obj, TfidfVectorizer) and hasattr(obj, "vocabulary_"):
+            # NumPy integers are stored one file each by skops (39,000 zip entries,
+            # 10 MB); Python ints go into its JSON schema
+            obj.vocabulary_ = {term: int(j) for term, j in obj.vocabulary_.items()}
+        for attr in ("steps", "transformer_list", "transformers_"):
+            for part in getattr(obj, attr, ()) or ():
+                stack.append(part[1])
+
+
 class AreaTagger:
     """The trained area model, loaded once and checked against the installed versions."""
+
+    def _decide(self, scores: dict[str, float]) -> str:
+        if self.khac_threshold is None:
+            return max(scores, key=scores.get)
+        if scores["khac"] >= self.khac_threshold:
+            return "khac"
+        return max((a for a in scores if a != "khac"), key=scores.get)
 
     def __init__(self, model, meta: dict):
         self.model = model
         self.meta = meta
         self.use_heading = bool(meta.get("use_heading"))
+        self.cites = bool(meta.get("cites"))
+        self.neighbours = bool(meta.get("neighbours"))
+        #: ``khac`` when its probability reaches this (chosen by province-grouped
+        #: cross-validation, ``transfer.best_threshold``); None: the arg-max
+        self.khac_threshold = meta.get("khac_threshold")
 
     @classmethod
     @functools.cache
@@ -434,7 +522,10 @@ class AreaTagger:
         return cls(model, meta)
 
     def predict(self, texts: list[str], headings: list[str] | None = None) -> list[AreaPrediction]:
-        """Area and probabilities for each paragraph text."""
+        """Area and probabilities for each paragraph text.
+
+        ``texts`` are a document's paragraphs in order: a model trained with
+        neighbours reads the paragraphs before and after each one."""
         headings = headings or [""] * len(texts)
         out: list[AreaPrediction | None] = [None] * len(texts)
         idx, X = [], []
@@ -445,7 +536,9 @@ class AreaTagger:
                 out[i] = AreaPrediction("khac", {a: uniform for a in AREA_IDS})
                 continue
             idx.append(i)
-            X.append(features(t, h if self.use_heading else None))
+            X.append(features(t, h if self.use_heading else None, cites=self.cites,
+                              before=texts[i - 1] if self.neighbours and i else None,
+                              after=texts[i + 1] if self.neighbours and i + 1 < len(texts) else None))
         if X:
             proba = self.model.predict_proba(X)
             classes = list(self.model.classes_)
@@ -454,5 +547,5 @@ class AreaTagger:
                           for a in AREA_IDS}
                 total = sum(scores.values()) or 1.0
                 scores = {a: round(v / total, 4) for a, v in scores.items()}
-                out[i] = AreaPrediction(max(scores, key=scores.get), scores)
+                out[i] = AreaPrediction(self._decide(scores), scores)
         return out  # type: ignore[return-value]

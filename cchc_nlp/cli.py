@@ -279,29 +279,27 @@ def tag(
 
 
 @app.command()
-def train(
-    compare: bool = typer.Option(False, "--compare", help="Cũng so sánh mọi mô hình (chậm, ~3 phút trên 2 lõi)."),
-) -> None:
-    """Huấn luyện lại các mô hình từ corpus/ và ghi thẻ mô hình (MODEL_CARD.md)."""
-    from .training import compare_models, format_result, train_areas
+def train() -> None:
+    """Huấn luyện lại các mô hình từ corpus/ và ghi thẻ mô hình (MODEL_CARD.md).
 
-    comparison = None
-    if compare:
-        comparison = compare_models(progress=lambda r: typer.echo(
-            f"  {r['kind']:<14} heading={'on ' if r['use_heading'] else 'off'} "
-            f"macro-F1 on reports {r['reports_macro_f1']:.3f}, all {r['macro_f1']:.3f}", err=True))
-    result = train_areas(comparison, progress=lambda r: typer.echo(format_result(r), err=True))
-    typer.echo(f"areas: {result['path']} ({result['size'] / 1024:.0f} kB), held-out macro-F1 "
-               f"on reports {result['reports_macro_f1']:.3f}, all {result['macro_f1']:.3f}, "
-               f"annotator kappa {result['kappa']:.3f}")
+    So sánh các ứng viên bằng kiểm định chéo theo tỉnh, chấm một lần trên các tỉnh
+    kiểm tra cố định, rồi huấn luyện trên toàn bộ dữ liệu (~5 phút trên 2 lõi).
+    """
+    from .training import train_areas
+
+    result = train_areas(progress=lambda c, r: typer.echo(
+        f"  {c:<11} macro-F1 (CV theo tỉnh) {r['argmax']['macro_f1']:.3f}, "
+        f"với ngưỡng khac {r['macro_f1_threshold']:.3f}", err=True))
+    t = result["test"]
+    typer.echo(f"areas: {result['candidate']}, tỉnh kiểm tra: macro-F1 {t['macro_f1']:.3f} "
+               f"({t['n']} đoạn); {result['size'] / 1024:.0f} kB")
     from .concreteness import train as train_concreteness
     from .training import reference_texts
 
     c = train_concreteness(reference_texts())
-    m = c["scores"]["model"]
-    typer.echo(f"concreteness: held-out F1 concrete {m['concrete']['f1-score']:.3f}, "
-               f"boilerplate {m['boilerplate']['f1-score']:.3f}"
-               + (f", annotator kappa {c['kappa'][0]:.3f}" if c["kappa"] else ""))
+    m = c["scores"]["words"]["test"]
+    typer.echo(f"concreteness: tỉnh kiểm tra: macro-F1 {m['macro_f1']:.3f}, "
+               f"boilerplate F1 {m['boilerplate']['f1-score']:.3f}")
 
 
 class EvalTarget(str, Enum):
@@ -324,7 +322,6 @@ class StructureSet(str, Enum):
 @app.command()
 def evaluate(
     target: EvalTarget = typer.Argument(..., help="areas|concreteness|sentences|citations|structure|figures|checks"),
-    all_models: bool = typer.Option(False, "--all", help="areas: so sánh mọi mô hình."),
     gold_set: StructureSet = typer.Option(
         StructureSet.seeds, "--set",
         help="structure: seeds (5 báo cáo gốc), dev (tập phát triển), blind hoặc blind2 (tập kiểm tra kín)."),
@@ -333,23 +330,22 @@ def evaluate(
     # the gold documents are not the user's files: no per-file warnings here
     logging.getLogger("cchc_nlp").disabled = True
     if target is EvalTarget.areas:
-        from .areas import MODEL_KINDS
-        from .training import CHOSEN_KIND, evaluate_areas, format_result
+        from .training import transfer_report
 
-        kinds = MODEL_KINDS if all_models else (CHOSEN_KIND,)
-        for r in evaluate_areas(kinds=kinds):
-            typer.echo(format_result(r) + "\n")
+        typer.echo(transfer_report())
     elif target is EvalTarget.concreteness:
-        from .concreteness import cross_validate, load_gold
-        from .training import reference_texts
+        from . import transfer
 
-        res = cross_validate(load_gold(), reference_texts())
-        typer.echo(f"{res['n']} sentences, {res['groups']} reports, leave-one-report-out")
-        for name in ("model", "has_digit", "template_share"):
-            r = res[name]
-            typer.echo(f"{name:<16}" + "  ".join(
-                f"{c}: P {r[c]['precision']:.3f} R {r[c]['recall']:.3f} F1 {r[c]['f1-score']:.3f}"
-                for c in ("concrete", "boilerplate")))
+        res = transfer.compare_boilerplate()
+        for name in transfer.BOILERPLATE_CANDIDATES:
+            for part in ("cv", "test"):
+                r = res[name][part]
+                typer.echo(f"{name:<7} {'CV theo tỉnh' if part == 'cv' else 'tỉnh kiểm tra':<14} "
+                           f"macro-F1 {r['macro_f1']:.3f}  concrete F1 {r['concrete']['f1-score']:.3f}  "
+                           f"boilerplate F1 {r['boilerplate']['f1-score']:.3f}  "
+                           f"đoạn {r['paragraph_macro_f1']:.3f}  ({r['sentences']} câu)")
+        r = res["has_digit_test"]
+        typer.echo(f"has_digit tỉnh kiểm tra  macro-F1 {r['macro_f1']:.3f}")
     elif target is EvalTarget.checks:
         from .evaluate_checks import evaluate as eval_checks, format_report
 

@@ -111,6 +111,29 @@ def export_scaled_logistic(pipeline) -> dict[str, np.ndarray]:
             "classes": np.asarray(clf.classes_).astype(str)}
 
 
+def export_scaled_text_logistic(pipeline) -> dict[str, np.ndarray]:
+    """The arrays of ``Pipeline([ColumnTransformer([("counts", StandardScaler, [0..k-1]),
+    ("words", TfidfVectorizer, k)]), binary LogisticRegression])``: counts and words."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    ct, clf = pipeline.named_steps["features"], pipeline.named_steps["clf"]
+    (n1, scaler, cols), (n2, vec, col) = [(n, t, c) for n, t, c in ct.transformers_ if n != "remainder"]
+    if (n1, n2) != ("counts", "words") or not isinstance(scaler, StandardScaler) \
+            or not isinstance(clf, LogisticRegression) or len(clf.classes_) != 2 \
+            or list(cols) != list(range(len(cols))) or col != len(cols):
+        raise ValueError("cannot flatten: expected counts (StandardScaler) + words (TfidfVectorizer) "
+                         "+ binary LogisticRegression")
+    k = len(cols)
+    return {"format": np.array(FORMAT), "blocks": np.array(["words"]),
+            **_vectorizer_arrays("words", vec),
+            "mean": np.asarray(scaler.mean_, dtype=np.float64),
+            "scale": np.asarray(scaler.scale_, dtype=np.float64),
+            "coef": clf.coef_[0, :k].astype(np.float64),
+            "coef_words": clf.coef_[0, k:].astype(np.float64),
+            "intercept": np.asarray(clf.intercept_[0]), "classes": np.asarray(clf.classes_).astype(str)}
+
+
 def save(arrays: dict[str, np.ndarray], path: Path) -> None:
     """Write atomically: a reader never sees half a file."""
     tmp = path.with_name(path.name + ".tmp")
@@ -233,5 +256,26 @@ class ScaledLogistic:
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         z = ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        p = 1.0 / (1.0 + np.exp(-z))
+        return np.column_stack([1.0 - p, p])
+
+
+class ScaledTextLogistic:
+    """Predicts like the exported counts + words binary LogisticRegression."""
+
+    def __init__(self, path: Path):
+        arrays = _load(path)
+        self.classes_ = arrays["classes"]
+        self.mean, self.scale = arrays["mean"], arrays["scale"]
+        self.coef, self.intercept = arrays["coef"], float(arrays["intercept"])
+        self.coef_words = arrays["coef_words"]
+        self.words = _Block(arrays, "words", 0)
+
+    def predict_proba(self, X: np.ndarray, texts: list[str]) -> np.ndarray:
+        """``X``: the count features; ``texts``: the segmented, lower-cased sentences."""
+        z = ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        for i, text in enumerate(texts):
+            cols, weights = self.words.vector(text)
+            z[i] += float(self.coef_words[cols] @ weights)
         p = 1.0 / (1.0 + np.exp(-z))
         return np.column_stack([1.0 - p, p])

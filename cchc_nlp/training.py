@@ -62,172 +62,217 @@ def _per_class_rows(report: dict) -> str:
         f"{report[a]['f1-score']:.3f} | {int(report[a]['support'])} |" for a in AREA_IDS)
 
 
-def write_model_card(path: Path, chosen: dict, masked_vs_heading: list[dict],
-                     comparison: list[dict] | None, kappa: tuple[float, int], counts: dict,
-                     size: int, flat_size: int, kappa_public: tuple[float, int]) -> None:
-    comp_rows = comparison or masked_vs_heading
-    comp = "\n".join(
-        f"| {r['kind']} | {'available' if r['use_heading'] else 'masked'} | "
-        f"{r.get('reports_macro_f1', float('nan')):.3f} | {r['macro_f1']:.3f} | {r['accuracy']:.3f} | "
-        f"{r.get('calibration_error', float('nan')):.3f} | "
-        + " | ".join(f"{r['report'][a]['f1-score']:.2f}" for a in AREA_IDS) + " |"
-        for r in comp_rows)
+def _area_rows(per_area: dict) -> str:
+    return "\n".join(f"| {a} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1-score']:.3f} | "
+                     f"{int(r['support'])} |" for a, r in per_area.items())
+
+
+def write_model_card(path: Path, r: dict) -> None:
+    """The area model's card from :func:`train_areas`'s result."""
+    test, comp, summ = r["test"], r["comparison"], r["summary"]
+    weak = [a for a, x in test["per_area"].items() if x["f1-score"] < 0.75]
+    met = test["macro_f1"] >= 0.85 and not weak
+    verdict = "**met**" if met else ("**not met**: macro-F1 " f"{test['macro_f1']:.3f}"
+                                     + (f"; below 0.75: {', '.join(f'`{a}`' for a in weak)}" if weak else ""))
+    comp_rows = "\n".join(
+        f"| `{c}` | {x['argmax']['macro_f1']:.3f} | {x['khac_threshold']:.2f} | {x['macro_f1_threshold']:.3f} | "
+        f"{x['ece']:.3f} | " + " | ".join(f"{x['argmax']['per_area'][a]['f1-score']:.2f}" for a in AREA_IDS) + " |"
+        for c, x in comp.items())
+    kind_rows = "\n".join(f"| {k} | {v['n']} | {v['macro_f1']:.3f} | {v['accuracy']:.3f} |"
+                          for k, v in test["by_kind"].items())
+    prov_rows = "\n".join(f"| {k} | {v['n']} | {v['macro_f1']:.3f} | {v['accuracy']:.3f} |"
+                          for k, v in test["by_province"].items())
+    curve = "\n".join(f"| {c['fraction']:.0%} | {c['documents']} | {c['macro_f1']:.3f} |" for c in r["curve"])
+    kappa = "\n".join(
+        f"| {name} | {k['n']} | {k['kappa']:.3f} | {k['agreement']:.3f} | "
+        + " | ".join(f"{k['per_area'].get(a, float('nan')):.2f}" for a in AREA_IDS) + " |"
+        for name, k in r["kappa"].items())
+    worst = "\n".join(f"| {w['doc'][:28]} | {w['gold']} | {w['predicted']} | {w['confidence']:.2f} | "
+                      f"{w['text'][:90].replace('|', '/')} |" for w in test["worst"][:10])
+    threshold = ("`khac` when its probability ≥ " f"{r['khac_threshold']:.2f}, else the likeliest area"
+                 if r["khac_threshold"] is not None else "the arg-max")
     versions = ", ".join(f"{k} {v}" for k, v in _versions().items())
-    weak = [a for a in AREA_IDS if chosen["reports_report"][a]["f1-score"] < 0.70]
-    met = chosen["reports_macro_f1"] >= 0.85 and not weak
-    verdict = ("**met** on the held-out commune reports" if met else
-               "**not met**" + (f": {', '.join(f'`{a}`' for a in weak)} below 0.70" if weak else ""))
-    n_public = chosen["groups"] - 5
+    cols = " | ".join(a[:8] for a in AREA_IDS)
     text = f"""# Model card: CCHC area classifier (`models/areas/`)
 
-Trained {dt.date.today().isoformat()} by `cchc train`; scores printed by `cchc evaluate areas`
-(`--all` for every model; `cchc train --compare` also stores the comparison). Library versions:
-{versions}.
+Trained {dt.date.today().isoformat()} by `cchc train` (all figures below are recomputed there;
+`cchc evaluate areas` prints them without retraining). Library versions: {versions}.
 
 ## What it does
-Tags a narrative paragraph of a commune CCHC report with one of the seven CCHC areas
-or `khac` (ids in `../shared/DOMAIN.md`), with probabilities over the eight ids (`area_scores`).
+Tags a narrative paragraph of a CCHC document with one of the seven CCHC areas or `khac`
+(ids in `../shared/DOMAIN.md`), with probabilities over the eight ids (`area_scores`).
 
 ## Data
-Hand-labelled paragraphs, labelled by content, not by heading (`corpus/gold/GUIDELINES.md`):
-`areas.jsonl` (the five seed commune reports, {chosen['reports_n']} paragraphs) and
-`areas_extra.jsonl`, `areas_extra2.jsonl`, `areas_extra3.jsonl` (news items, plans, decrees and
-excerpts of reports: {n_public} public documents in `corpus/extra/`): {chosen['n']} paragraphs from
-{chosen['groups']} documents. Per area: {', '.join(f'{k} {v}' for k, v in counts.items())}.
+{summ['paragraphs']} hand-labelled paragraphs from {summ['documents']} public documents of {summ['provinces']}
+provinces and central bodies (`corpus/gold/GUIDELINES.md`): the five seed commune reports
+(`areas.jsonl`), 82 texts of `corpus/extra/` (`areas_extra*.jsonl`) and the web texts of
+`corpus/web/` (`areas_web_*.jsonl`). Per area: {', '.join(f'{a} {n}' for a, n in sorted(summ['areas'].items()))}.
+Per document kind: {', '.join(f'{k} {n}' for k, n in sorted(summ['kinds'].items(), key=lambda x: -x[1]))}.
 
-The public texts are single-topic and written unlike commune reports (decree preambles,
-news). Trained on with full weight they pulled the class boundaries away from report
-language: held-out macro-F1 on the seed reports was 0.835 with the first 36 texts and fell to
-0.791 when the second batch (30 texts on the rarer areas) was added. Their paragraphs are
-therefore weighted {OTHER_TEXT_WEIGHT} against 1.0 for report paragraphs; the weight was chosen
-on the same folds, so the report-level figure below is slightly optimistic.
+## How it is evaluated: transfer to provinces it has never seen
+The provinces were split once, before any model was compared on this data, and the split is
+frozen (`corpus/gold/province_split.json`): {summ['test']['provinces']} test provinces
+({summ['test']['paragraphs']} paragraphs), {summ['train']['provinces']} training provinces and central bodies
+({summ['train']['paragraphs']} paragraphs). Candidates are compared by 5-fold cross-validation grouped
+by province on the training provinces only; the chosen one is scored **once** on the test provinces.
 
-## Features and model
-underthesea `word_tokenize` (multi-syllable words joined with `_`), lower-cased, plus four
-**report-form cues** as marker tokens (`areas.form_cues`: a paragraph of ≤ 3 words, an opening
-"Thực hiện/Căn cứ … báo cáo/như sau", a closing "Trên đây …", a line ending in ":"); TF-IDF
-word uni+bigrams (min_df 2, sublinear tf) ⊕ TF-IDF character 1–4-grams within words
-(min_df 2); `LogisticRegression(C=20, class_weight="balanced")` (multinomial, so the scores
-are a softmax that sums to 1), sample weights as above. Headings are **masked** in the
-deployed model: the gold labels content, and headings mislead in sections III–V. Saved with
-skops (`areas.skops`, types checked on load, scikit-learn/skops versions checked); the same
-numbers are also written to `areas.npz` (plain arrays, no pickle), which `cchc tag` and the
-other commands load with NumPy alone (`cchc_nlp/flat.py`; equal to the pipeline's
-probabilities within 1e-9, `tests/test_flat.py`).
+### Candidates (CV grouped by province, training provinces)
+| candidate | macro-F1 (arg-max) | `khac` threshold | macro-F1 (threshold) | ECE | {cols} |
+|---|---|---|---|---|{'---|' * len(AREA_IDS)}
+{comp_rows}
 
-How the scores behave as probabilities: over every held-out paragraph, the expected
-calibration error of the top score (10 bins) is {chosen['calibration_error']:.3f}
-(column "ECE" below; 0 would mean a top score of 0.7 is right 70 % of the time).
+`today`: the model shipped before (words + character n-grams, LogisticRegression, non-report texts
+weighted 0.1); `uniform`: every paragraph weighted 1; `heading`: + the heading's words; `citations`:
++ heading + the documents the paragraph cites and the area a well-known decree stands for
+(`areas.CITED_AREA`: NĐ 61/2018 → `tthc`, NĐ 45/2020 → `chinh_quyen_so`, …); `neighbours`: +
+heading + citations + the first words of the paragraphs before and after it; `chars`: character
+n-grams of the raw text only, no underthesea words (a comparison: it cannot be shipped through
+the flat copy's feature path). Self-training on unlabelled pages was not tried: every stored page
+that is not in a blind set is already labelled. ECE: expected calibration error of the top score.
 
-## Held-out scores (leave one document out; headings masked)
-**On the paragraphs of held-out commune reports** (what a reviewer sees): macro-F1
-**{chosen['reports_macro_f1']:.3f}** over {chosen['reports_n']} paragraphs.
+Chosen: **`{r['candidate']}`** (best CV macro-F1), deciding {threshold} (threshold chosen on the same folds).
+
+### Frozen test provinces ({', '.join(test['provinces'])})
+Macro-F1 **{test['macro_f1']:.3f}**, accuracy {test['accuracy']:.3f}, ECE {test['ece']:.3f}, {test['n']} paragraphs.
 
 | area | precision | recall | F1 | support |
 |---|---|---|---|---|
-{_per_class_rows(chosen['reports_report'])}
+{_area_rows(test['per_area'])}
 
-Over every labelled paragraph, public texts included: macro-F1 {chosen['macro_f1']:.3f},
-accuracy {chosen['accuracy']:.3f}.
+Target (issue 14): macro-F1 ≥ 0.85 with every area ≥ 0.75 on the frozen province split: {verdict}.
 
-| area | precision | recall | F1 | support |
+By document kind:
+
+| kind | paragraphs | macro-F1 | accuracy |
+|---|---|---|---|
+{kind_rows}
+
+By province:
+
+| province | paragraphs | macro-F1 | accuracy |
+|---|---|---|---|
+{prov_rows}
+
+Confusion matrix (rows gold, columns predicted, order {', '.join(AREA_IDS)}): {test['confusion']}
+
+Most confident errors on the test provinces:
+
+| document | gold | predicted | confidence | text |
 |---|---|---|---|---|
-{_per_class_rows(chosen['report'])}
+{worst}
 
-Confusion matrix over every paragraph (rows gold, columns predicted):
+### Learning curve (CV grouped by province, share of the training documents)
+| training documents | count | macro-F1 |
+|---|---|---|
+{curve}
 
-{_confusion_md(chosen)}
+## Agreement between annotators (blind second passes)
+| set | paragraphs | kappa | raw agreement | {cols} |
+|---|---|---|---|{'---|' * len(AREA_IDS)}
+{kappa}
 
-## Agreement ceiling and targets
-A second annotator labelled 122 seed paragraphs blind (`corpus/gold/areas_second_pass.jsonl`):
-Cohen's kappa **{kappa[0]:.3f}** over {kappa[1]} paragraphs (about 97 % raw agreement); on the
-{kappa_public[1]} lines of `areas_extra3.jsonl` (`areas_extra3_second_pass.jsonl`) it was 0.952
-before adjudication (3 disagreements; one gold label changed) and is {kappa_public[0]:.3f} against
-the gold as it stands. That is the ceiling; the model's held-out macro-F1 on reports ({chosen['reports_macro_f1']:.3f}) is
-{kappa[0] - chosen['reports_macro_f1']:.3f} below it (kappa and macro-F1 are different scales;
-the gap is indicative). The issue's target (macro-F1 ≥ 0.85 with headings masked, every area
-≥ 0.70) is {verdict}. Over every paragraph, public texts included, the model is weaker
-(macro-F1 {chosen['macro_f1']:.3f}): news items and decrees are not what it is tuned for.
+Per-area figures are kappa of one area against the rest. The 51 disagreements on the web texts
+were adjudicated (`corpus/gold/areas_web_adjudication.jsonl`, rule added to GUIDELINES.md); the
+gold carries the adjudicated label, the kappa above is before adjudication.
 
-## Model comparison (same folds)
-| model | heading | macro-F1 on reports | macro-F1 all | accuracy all | ECE | {' | '.join(AREA_IDS)} |
-|---|---|---|---|---|---|{'---|' * len(AREA_IDS)}
-{comp}
-
-Choice: the best macro-F1 on held-out reports with headings masked; between models within
-0.01 of each other, the one whose scores are closer to probabilities (lower ECE), because
-reviewers see `area_scores`. C and the character
-n-gram range came from a small search over the same grouped CV (C ∈ {{0.1, 0.3, 1}} for
-LinearSVC, {{10, 20, 50}} for LogisticRegression; char ranges {{(1,4), (2,5), none}}).
-
-The report-form cues were added after reading the held-out errors (openings, closings and
-"- Không" lines tagged with an area), so their gain on these folds (`khac` F1 0.60 → 0.78 for
-LogisticRegression) is a development figure. They were then checked on 92 lines of 16 public
-texts (`areas_extra3.jsonl`) labelled afterwards and never used in development: macro-F1 over
-the areas present 0.593 → 0.622 (LogisticRegression) and 0.586 → 0.641 (LinearSVC), `khac`
-0.53 → 0.59 and 0.44 → 0.62. Those texts are news items, not reports, hence the low level.
-
-## Limits
-- 5 full commune reports and {n_public} public texts; reports written to other templates will be
-  harder, and the report-level figure rests on 5 reports.
-- Paragraphs with no Vietnamese word (numbers, table rows) get `khac` with uniform scores.
-- Model files: {size / 1024:.0f} kB (skops), {flat_size / 1024:.0f} kB (flat copy). Loading the skops
-  file imports scikit-learn and skops' trusted-type list (~2.6 s in a fresh process); the flat
-  copy loads in ~0.2 s, which is what keeps a cold `cchc tag` of one report under 2 s
-  (`benchmarks/bench_models.py`).
+## Model files
+{r['size'] / 1024:.0f} kB (skops, the model of record), {r['flat_size'] / 1024:.0f} kB (flat NumPy copy that the
+commands load, `cchc_nlp/flat.py`).
 """
     path.write_text(text, encoding="utf-8")
 
 
 HELD_OUT_NAME = "held_out.jsonl"
-_PER_PARAGRAPH = ("predictions", "confidence")
+#: candidates the shipped model can be: the ones whose features ``areas.features``
+#: builds at prediction time (``chars`` reads raw text and is a comparison only)
+SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours")
 
 
-def train_areas(comparison: list[dict] | None = None, progress=None) -> dict:
-    """Fit the chosen model on every labelled paragraph, save it, its card and
-    its held-out predictions (``held_out.jsonl``, read by ``notebooks/areas.ipynb``).
+def choose(comparison: dict) -> tuple[str, float | None]:
+    """The candidate with the best province-grouped macro-F1, and its ``khac``
+    threshold when the threshold beats the arg-max on the same folds."""
+    def best(c):
+        r = comparison[c]
+        return max(r["argmax"]["macro_f1"], r["macro_f1_threshold"])
 
-    ``comparison``: results of :func:`compare_models` on the current data; the
-    chosen model's held-out scores are taken from it instead of recomputed.
-    """
+    candidate = max((c for c in SHIPPABLE if c in comparison), key=best)
+    r = comparison[candidate]
+    threshold = r["khac_threshold"] if r["macro_f1_threshold"] > r["argmax"]["macro_f1"] else None
+    return candidate, threshold
+
+
+def train_areas(progress=None) -> dict:
+    """Compare the candidates by province-grouped cross-validation on the training
+    provinces, score the chosen one once on the frozen test provinces, then fit it
+    on every labelled paragraph and save it with its card and its held-out
+    predictions (``held_out.jsonl``, read by ``notebooks/areas.ipynb``)."""
     import numpy as np
 
-    examples = load_examples()
-    if comparison is not None:
-        held_out = [r for r in comparison if r["kind"] == CHOSEN_KIND]
-    else:
-        held_out = evaluate_areas(progress=progress)
-    chosen = next(r for r in held_out if r["use_heading"] == CHOSEN_HEADING)
-    X = np.array([features(e.text, e.heading if CHOSEN_HEADING else None) for e in examples],
-                 dtype=object)
-    y = np.array([e.area for e in examples])
-    weights = np.array([e.weight for e in examples])
-    model = fit(make_pipeline(CHOSEN_KIND), X, y, weights)
+    from . import transfer
+
+    paras = transfer.load_paragraphs()
+    comparison = transfer.compare(paras, progress=progress)
+    candidate, threshold = choose(comparison)
+    test = transfer.test_scores(paras, candidate, threshold)
+    curve = transfer.learning_curve(paras, candidate, threshold)
+    # held-out predictions of every paragraph, each from a model that never saw its province
+    proba = transfer.cross_validated_proba(paras, candidate)
+    opts = transfer.FEATURE_OPTIONS[candidate]
+    X = np.array([transfer.feature_text(p, candidate) for p in paras], dtype=object)
+    y = np.array([p.area for p in paras])
+    w = np.array([p.weight if candidate == "today" else 1.0 for p in paras])
+    model = transfer.make_candidate(candidate)
+    model.fit(X, y, clf__sample_weight=w)
     directory = models_dir() / "areas"
-    path = save(model, CHOSEN_KIND, CHOSEN_HEADING, directory)
-    _write_held_out(directory / HELD_OUT_NAME, examples, chosen)
-    comp_path = directory / "comparison.json"
-    if comparison is not None:
-        stored = [{k: v for k, v in r.items() if k not in _PER_PARAGRAPH} for r in comparison]
-        comp_path.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
-    elif comp_path.exists():
-        comparison = json.loads(comp_path.read_text(encoding="utf-8"))
+    path = save(model, CHOSEN_KIND, bool(opts.get("heading")), directory,
+                cites=bool(opts.get("cites")), neighbours=bool(opts.get("neighbours")),
+                khac_threshold=threshold, candidate=candidate)
+    pred = transfer.decide(proba, threshold)
+    _write_held_out(directory / HELD_OUT_NAME, paras, pred, proba.max(axis=1))
+    kappa = area_agreement()
+    result = {"candidate": candidate, "khac_threshold": threshold, "comparison": comparison,
+              "test": test, "curve": curve, "summary": transfer.summary(paras), "kappa": kappa,
+              "size": path.stat().st_size, "flat_size": (directory / FLAT_NAME).stat().st_size}
+    (directory / "transfer.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    write_model_card(directory / "MODEL_CARD.md", result)
+    return result
+
+
+def area_agreement() -> dict:
+    """Cohen's kappa between the first labels and the blind second passes: overall,
+    per area (one area against the rest), and per pair of files."""
+    from sklearn.metrics import cohen_kappa_score
+
     gold = corpus_dir() / "gold"
-    kappa = cohen_kappa(gold / "areas.jsonl", gold / "areas_second_pass.jsonl")
-    kappa_public = cohen_kappa(gold / "areas_extra3.jsonl", gold / "areas_extra3_second_pass.jsonl")
-    counts = {a: int((y == a).sum()) for a in AREA_IDS}
-    write_model_card(directory / "MODEL_CARD.md", chosen, held_out, comparison, kappa, counts,
-                     path.stat().st_size, (directory / FLAT_NAME).stat().st_size, kappa_public)
-    return {"path": str(path), "macro_f1": chosen["macro_f1"],
-            "reports_macro_f1": chosen["reports_macro_f1"], "kappa": kappa[0],
-            "size": path.stat().st_size}
+    out = {}
+    for name, first_glob, second_glob in (
+            ("seed reports", "areas.jsonl", "areas_second_pass.jsonl"),
+            ("public texts 067-082", "areas_extra3.jsonl", "areas_extra3_second_pass.jsonl"),
+            ("web texts (before adjudication)", "areas_web_[a-z].jsonl", "areas_web_second_pass_*.jsonl")):
+        first = {}
+        for path in gold.glob(first_glob):
+            for r in map(json.loads, filter(None, path.read_text("utf-8").splitlines())):
+                first[(r["report"], r["paragraph"])] = r.get("first_pass_area") or r["area"]
+        pairs = [(first[k], r["area"]) for path in gold.glob(second_glob)
+                 for r in map(json.loads, filter(None, path.read_text("utf-8").splitlines()))
+                 if (k := (r["report"], r["paragraph"])) in first]
+        if not pairs:
+            continue
+        a, b = zip(*pairs)
+        out[name] = {"n": len(pairs), "kappa": round(float(cohen_kappa_score(a, b)), 3),
+                     "agreement": round(sum(x == y for x, y in pairs) / len(pairs), 3),
+                     "per_area": {ar: round(float(cohen_kappa_score([x == ar for x in a],
+                                                                   [y == ar for y in b])), 3)
+                                  for ar in AREA_IDS if ar in a or ar in b}}
+    return out
 
 
-def _write_held_out(path: Path, examples, result: dict) -> None:
-    """One line per gold paragraph: its leave-one-document-out prediction."""
-    rows = [{"report": e.group, "text": e.text, "area": e.area, "weight": e.weight,
-             "predicted": p, "confidence": c}
-            for e, p, c in zip(examples, result["predictions"], result["confidence"])]
+def _write_held_out(path: Path, paras, pred, confidence) -> None:
+    """One line per gold paragraph: its prediction by a model that never saw its province."""
+    rows = [{"report": p.doc, "province": p.province, "kind": p.kind, "text": p.text, "area": p.area,
+             "weight": p.weight, "predicted": str(a), "confidence": round(float(c), 4)}
+            for p, a, c in zip(paras, pred, confidence)]
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     tmp.replace(path)
@@ -235,16 +280,40 @@ def _write_held_out(path: Path, examples, result: dict) -> None:
 
 def reference_texts() -> dict[str, list[str]]:
     """Narrative text of every corpus document, by report id: the seed reports'
-    paragraphs (parsed) and the lines of the public texts in ``corpus/extra``."""
+    paragraphs (parsed) and the lines of the public texts in ``corpus/extra`` and ``corpus/web``."""
     from .pipeline import parse
 
     out: dict[str, list[str]] = {}
     for path in sorted((corpus_dir() / "reports").glob("*.txt")):
         out[path.stem] = [p.text for p in parse(path).paragraphs]
-    for path in sorted((corpus_dir() / "extra").glob("*.txt")):
-        out[path.stem] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    for folder in ("extra", "web"):
+        for path in sorted((corpus_dir() / folder).glob("*.txt")):
+            out[path.stem] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     return out
 
 
 def compare_models(progress=None) -> list[dict]:
+    """Leave-one-document-out comparison of the classifier kinds (the evaluation
+    before the province split; ``transfer.compare`` is the one that decides)."""
     return evaluate_areas(kinds=MODEL_KINDS, headings=(False, True), progress=progress)
+
+
+def transfer_report() -> str:
+    """``cchc evaluate areas``: the candidates by province-grouped CV and the chosen
+    one on the frozen test provinces, per area (recomputed, ~2 minutes)."""
+    from . import transfer
+
+    paras = transfer.load_paragraphs()
+    comparison = transfer.compare(paras)
+    candidate, threshold = choose(comparison)
+    test = transfer.test_scores(paras, candidate, threshold)
+    lines = ["ứng viên      CV theo tỉnh (arg-max / ngưỡng khac)"]
+    lines += [f"  {c:<11} {r['argmax']['macro_f1']:.3f} / {r['macro_f1_threshold']:.3f} "
+              f"(ngưỡng {r['khac_threshold']:.2f})" for c, r in comparison.items()]
+    lines.append(f"chọn {candidate}; tỉnh kiểm tra cố định ({', '.join(test['provinces'])}): "
+                 f"macro-F1 {test['macro_f1']:.3f}, {test['n']} đoạn")
+    lines.append(f"{'lĩnh vực':<20}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}")
+    for a, x in test["per_area"].items():
+        lines.append(f"{a:<20}{x['precision']:>10.3f}{x['recall']:>10.3f}{x['f1-score']:>8.3f}"
+                     f"{int(x['support']):>9}")
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from sklearn.naive_bayes import ComplementNB
 
 from cchc_nlp import flat
 from cchc_nlp.areas import AreaTagger, features, load_examples, load_pipeline, make_pipeline
-from cchc_nlp.concreteness import ConcretenessModel, feature_matrix, load_gold
+from cchc_nlp.concreteness import ConcretenessModel, feature_matrix, load_gold, model_input, tokens
 from cchc_nlp.errors import ModelNotFound
 from conftest import ROOT
 
@@ -22,7 +22,10 @@ MODELS = ROOT / "models"
 
 @pytest.fixture(scope="module")
 def area_texts():
-    texts = [features(e.text) for e in load_examples()]
+    from cchc_nlp.transfer import feature_text, load_paragraphs
+
+    candidate = AreaTagger.load().meta.get("candidate") or "today"
+    texts = [feature_text(p, candidate) for p in load_paragraphs()[::2]]
     # odd inputs: nothing in the vocabulary, one character, repeated words
     return texts + ["", "x", "zzzz qqqq", "hồ_sơ hồ_sơ hồ_sơ", "1.157\t%"]
 
@@ -39,9 +42,11 @@ def test_shipped_area_model_matches_its_skops_pipeline(area_texts):
 def test_shipped_concreteness_model_matches_its_skops_pipeline():
     pipeline = sio.load(MODELS / "concreteness" / "concreteness.skops", trusted=[])
     model = ConcretenessModel.load()
-    X = feature_matrix([s.text for s in load_gold()[:300]], model.table)
-    np.testing.assert_allclose(model.model.predict_proba(X), pipeline.predict_proba(X),
-                               rtol=0, atol=1e-12)
+    texts = [s.text for s in load_gold()[:300]] + ["", "x x x", "Tiếp nhận 1.157 hồ sơ."]
+    words = [list(tokens(t)) for t in texts]
+    X = feature_matrix(texts, model.table, words=words)
+    got = model.model.predict_proba(X, [" ".join(w).lower() for w in words])
+    np.testing.assert_allclose(got, pipeline.predict_proba(model_input(X, words)), rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("kind", ["logreg", "linear_svc"])

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from cchc_nlp.areas import load_examples
+from cchc_nlp.transfer import load_paragraphs
 from cchc_nlp.training import HELD_OUT_NAME
 from conftest import ROOT
 
@@ -21,8 +21,8 @@ def test_held_out_predictions_match_the_current_gold():
     """The notebook reads them: they must come from a `cchc train` on today's labels."""
     rows = [json.loads(x) for x in
             (ROOT / "models" / "areas" / HELD_OUT_NAME).read_text(encoding="utf-8").splitlines()]
-    examples = load_examples()
-    assert [(r["text"], r["area"]) for r in rows] == [(e.text, e.area) for e in examples]
+    paras = load_paragraphs()
+    assert [(r["text"], r["area"]) for r in rows] == [(p.text, p.area) for p in paras]
     assert all(0 < r["confidence"] <= 1 for r in rows)
 
 

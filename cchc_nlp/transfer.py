@@ -1,0 +1,395 @@
+"""Does the area model transfer to provinces it has never seen?
+
+Every labelled paragraph carries its document's province and kind
+(:mod:`corpus_index`).  The provinces are split once, and frozen
+(``corpus/gold/province_split.json``): model candidates are compared by
+cross-validation grouped by province on the training provinces only (no
+province in both a fold's training and test part); the chosen candidate is then
+scored once on the frozen test provinces.
+
+Candidates (:data:`CANDIDATES`), all scikit-learn, all fed the same paragraphs:
+
+* ``today``: the shipped model: underthesea words and character n-grams,
+  LogisticRegression, non-report texts weighted 0.1;
+* ``uniform``: the same, every paragraph weighted 1;
+* ``heading``: + the words of the heading above the paragraph;
+* ``citations``: + heading + the documents the paragraph cites (``cite:61/2018/nđ-cp``)
+  and the area a well-known decree stands for (``citearea:tthc``);
+* ``neighbours``: + heading + citations + the words of the paragraphs before and
+  after it in its document;
+* ``chars``: character n-grams of the raw text and heading only (no underthesea).
+
+``khac`` is decided by a threshold on its probability, chosen by the same
+grouped cross-validation, not by the arg-max.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, features
+from .config import corpus_dir
+from .corpus_index import documents, load_split
+from .nlp import segmented
+
+CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "chars")
+#: the labelled batches of corpus/web (one letter each; second passes and logs are not labels)
+GOLD_WEB = "areas_web_[a-z].jsonl"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    heading: str
+    area: str
+    doc: str
+    province: str
+    kind: str
+    weight: float  # the shipped model's training weight (seed reports 1, other texts 0.1)
+    before: str = ""  # the labelled paragraph before it in its document
+    after: str = ""
+
+
+def load_paragraphs() -> list[Paragraph]:
+    """Every hand-labelled paragraph with its document's province and kind."""
+    from .areas import GOLD_FILES
+
+    gold = corpus_dir() / "gold"
+    files = [gold / n for n in GOLD_FILES] + sorted(gold.glob(GOLD_WEB))
+    docs = documents()
+    by_doc: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for path in files:
+        if "second_pass" in path.name or not path.exists():
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                by_doc[r["report"]].append((int(r["paragraph"]), r))
+    out = []
+    for doc_id in sorted(by_doc):
+        d = docs[doc_id]
+        rows = [r for _, r in sorted(by_doc[doc_id], key=lambda x: x[0])]
+        for i, r in enumerate(rows):
+            out.append(Paragraph(
+                r["text"], r.get("heading") or "", r["area"], doc_id, d.province, d.kind,
+                1.0 if d.path.parent.name == "reports" else OTHER_TEXT_WEIGHT,
+                rows[i - 1]["text"] if i else "", rows[i + 1]["text"] if i + 1 < len(rows) else ""))
+    return out
+
+
+#: what each candidate reads besides the paragraph (areas.features options)
+FEATURE_OPTIONS = {
+    "today": {}, "uniform": {}, "heading": {"heading": True},
+    "citations": {"heading": True, "cites": True},
+    "neighbours": {"heading": True, "cites": True, "neighbours": True},
+}
+
+
+def feature_text(p: Paragraph, candidate: str) -> str:
+    """The string the candidate's vectorisers read for one paragraph."""
+    if candidate == "chars":
+        return p.text + (" || " + p.heading if p.heading else "")
+    opt = FEATURE_OPTIONS[candidate]
+    return features(p.text, p.heading if opt.get("heading") else None, cites=opt.get("cites", False),
+                    before=p.before if opt.get("neighbours") else None,
+                    after=p.after if opt.get("neighbours") else None)
+
+
+def make_candidate(candidate: str):
+    """An untrained pipeline for the candidate (LogisticRegression throughout)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    from .areas import make_pipeline
+
+    if candidate != "chars":
+        return make_pipeline("logreg")
+    from sklearn.pipeline import FeatureUnion
+
+    return Pipeline([
+        ("features", FeatureUnion([("chars", TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=120000))])),
+        ("clf", LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")),
+    ])
+
+
+def _fit_predict(candidate, X, y, w, train, test):
+    model = make_candidate(candidate)
+    model.fit(X[train], y[train], clf__sample_weight=w[train])
+    proba = np.zeros((len(test), len(AREA_IDS)))
+    cols = [AREA_IDS.index(c) for c in model.classes_]
+    proba[:, cols] = model.predict_proba(X[test])
+    return test, proba
+
+
+def _folds(groups: np.ndarray, n_splits: int = 5):
+    from sklearn.model_selection import GroupKFold
+
+    return list(GroupKFold(n_splits=n_splits).split(np.zeros(len(groups)), groups=groups))
+
+
+def decide(proba: np.ndarray, khac_threshold: float | None) -> np.ndarray:
+    """Areas from probabilities: ``khac`` when its probability reaches the threshold,
+    else the likeliest of the seven areas (arg-max over all eight when None)."""
+    labels = np.array(AREA_IDS)
+    if khac_threshold is None:
+        return labels[proba.argmax(axis=1)]
+    k = AREA_IDS.index("khac")
+    rest = proba.copy()
+    rest[:, k] = -1.0
+    out = labels[rest.argmax(axis=1)]
+    out[proba[:, k] >= khac_threshold] = "khac"
+    return out
+
+
+def scores(y: np.ndarray, pred: np.ndarray) -> dict:
+    from sklearn.metrics import classification_report, f1_score
+
+    labels = list(AREA_IDS)
+    rep = classification_report(y, pred, labels=labels, output_dict=True, zero_division=0)
+    return {"macro_f1": float(f1_score(y, pred, labels=labels, average="macro", zero_division=0)),
+            "accuracy": float((y == pred).mean()), "n": int(len(y)),
+            "per_area": {a: {k: round(float(rep[a][k]), 3) for k in ("precision", "recall", "f1-score",
+                                                                      "support")} for a in labels}}
+
+
+def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 2,
+                          fraction: float = 1.0, seed: int = 0) -> np.ndarray:
+    """Probabilities of every paragraph from a model that never saw its province.
+
+    ``fraction`` < 1 trains each fold on that share of its training documents
+    (for the learning curve)."""
+    from joblib import Parallel, delayed
+
+    X = np.array([feature_text(p, candidate) for p in paras], dtype=object)
+    y = np.array([p.area for p in paras])
+    w = np.array([p.weight if candidate == "today" else 1.0 for p in paras])
+    groups = np.array([p.province for p in paras])
+    docs = np.array([p.doc for p in paras])
+    rng = np.random.default_rng(seed)
+    jobs = []
+    for train, test in _folds(groups):
+        if fraction < 1.0:
+            keep = set(rng.permutation(sorted(set(docs[train])))[: max(1, int(fraction * len(set(docs[train]))))])
+            train = np.array([i for i in train if docs[i] in keep])
+        jobs.append((train, test))
+    proba = np.zeros((len(paras), len(AREA_IDS)))
+    for test, pr in Parallel(n_jobs=n_jobs)(delayed(_fit_predict)(candidate, X, y, w, tr, te)
+                                            for tr, te in jobs):
+        proba[test] = pr
+    return proba
+
+
+def best_threshold(y: np.ndarray, proba: np.ndarray) -> tuple[float, float]:
+    """The ``khac`` threshold with the best macro-F1 on these held-out probabilities."""
+    grid = np.round(np.arange(0.10, 0.91, 0.05), 2)
+    best = max(grid, key=lambda t: scores(y, decide(proba, t))["macro_f1"])
+    return float(best), scores(y, decide(proba, best))["macro_f1"]
+
+
+def split(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    test = set(load_split()["test"])
+    return [p for p in paras if p.province not in test], [p for p in paras if p.province in test]
+
+
+def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    from .areas import expected_calibration_error as ece
+
+    return ece(confidence, correct, bins)
+
+
+def compare(paras: list[Paragraph] | None = None, candidates=CANDIDATES, progress=None) -> dict:
+    """Grouped-by-province cross-validation of every candidate on the training provinces."""
+    train, _ = split(paras or load_paragraphs())
+    y = np.array([p.area for p in train])
+    out = {}
+    for c in candidates:
+        proba = cross_validated_proba(train, c)
+        argmax = scores(y, decide(proba, None))
+        t, f1_t = best_threshold(y, proba)
+        pred = decide(proba, None)
+        out[c] = {"argmax": argmax, "khac_threshold": t, "macro_f1_threshold": f1_t,
+                  "ece": expected_calibration_error(proba.max(axis=1), pred == y)}
+        if progress:
+            progress(c, out[c])
+    return out
+
+
+def learning_curve(paras: list[Paragraph], candidate: str, threshold: float,
+                   fractions=(0.25, 0.5, 0.75, 1.0)) -> list[dict]:
+    train, _ = split(paras)
+    y = np.array([p.area for p in train])
+    rows = []
+    for f in fractions:
+        proba = cross_validated_proba(train, candidate, fraction=f)
+        rows.append({"fraction": f, "documents": int(round(f * len({p.doc for p in train}))),
+                     "macro_f1": scores(y, decide(proba, threshold))["macro_f1"]})
+    return rows
+
+
+def test_scores(paras: list[Paragraph], candidate: str, threshold: float | None) -> dict:
+    """Fit on every training province, score once on the frozen test provinces:
+    overall, per area, per document kind and per province."""
+    train, test = split(paras)
+    model = make_candidate(candidate)
+    X = np.array([feature_text(p, candidate) for p in train], dtype=object)
+    w = np.array([p.weight if candidate == "today" else 1.0 for p in train])
+    model.fit(X, np.array([p.area for p in train]), clf__sample_weight=w)
+    proba = np.zeros((len(test), len(AREA_IDS)))
+    proba[:, [AREA_IDS.index(c) for c in model.classes_]] = model.predict_proba(
+        np.array([feature_text(p, candidate) for p in test], dtype=object))
+    y = np.array([p.area for p in test])
+    pred = decide(proba, threshold)
+    result = scores(y, pred)
+    result["ece"] = expected_calibration_error(proba.max(axis=1), pred == y)
+    from sklearn.metrics import f1_score
+
+    for field in ("kind", "province"):
+        groups = defaultdict(list)
+        for i, p in enumerate(test):
+            groups[getattr(p, field)].append(i)
+        # macro-F1 over the areas present in the group (a small group lacks most of them)
+        result["by_" + field] = {k: {"n": len(ix), "macro_f1": round(float(f1_score(
+                                         y[ix], pred[ix], labels=sorted(set(y[ix])), average="macro",
+                                         zero_division=0)), 3),
+                                     "accuracy": round(float((y[ix] == pred[ix]).mean()), 3)}
+                                 for k, ix in sorted(groups.items())}
+    from sklearn.metrics import confusion_matrix
+
+    result["confusion"] = confusion_matrix(y, pred, labels=list(AREA_IDS)).tolist()
+    result["worst"] = [{"doc": test[i].doc, "text": test[i].text[:160], "gold": y[i], "predicted": pred[i],
+                        "confidence": round(float(proba[i].max()), 3)}
+                       for i in np.argsort(-proba.max(axis=1)) if y[i] != pred[i]][:15]
+    result["provinces"] = sorted({p.province for p in test})
+    return result
+
+
+def summary(paras: list[Paragraph]) -> dict:
+    train, test = split(paras)
+    return {"paragraphs": len(paras), "documents": len({p.doc for p in paras}),
+            "provinces": len({p.province for p in paras} - {"trung_uong"}),
+            "train": {"paragraphs": len(train), "provinces": len({p.province for p in train})},
+            "test": {"paragraphs": len(test), "provinces": len({p.province for p in test})},
+            "areas": dict(Counter(p.area for p in paras)),
+            "kinds": dict(Counter(p.kind for p in paras))}
+
+
+# --- boilerplate (sentence concreteness) ---------------------------------------
+
+BOILERPLATE_CANDIDATES = ("today", "words")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    concrete: bool
+    doc: str
+    paragraph: str  # "<doc>#<paragraph index>": the paragraph it belongs to
+    province: str
+    kind: str
+
+
+def load_sentences() -> list[Sentence]:
+    """Every hand-judged sentence: ``gold/sentences.jsonl`` and the web paragraphs' sentences."""
+    gold = corpus_dir() / "gold"
+    docs = documents()
+    out = []
+    for line in (gold / "sentences.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            d = docs[r["report"]]
+            out.append(Sentence(r["text"], bool(r["concrete"]), d.id, f"{d.id}#{r['paragraph']}",
+                                d.province, d.kind))
+    for path in sorted(gold.glob(GOLD_WEB)):
+        if "second_pass" in path.name:
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                d = docs[r["report"]]
+                for s in r["sentences"]:
+                    out.append(Sentence(s["text"], bool(s["concrete"]), d.id, f"{d.id}#{r['paragraph']}",
+                                        d.province, d.kind))
+    return out
+
+
+def _reference_lines(doc_ids) -> dict[str, list[str]]:
+    docs = documents()
+    return {d: [ln for ln in docs[d].path.read_text("utf-8").splitlines() if ln.strip()]
+            for d in doc_ids}
+
+
+def _boilerplate_fold(candidate, sents, train, test):
+    """Fit on ``train`` sentences (template table from their documents only), predict ``test``."""
+    from .concreteness import TemplateTable, feature_matrix, make_classifier, ngrams
+
+    train_docs = sorted({sents[i].doc for i in train})
+    refs = _reference_lines(train_docs)
+    table = TemplateTable.build(refs)
+    own = {d: {g for t in refs[d] for g in ngrams(t)} for d in train_docs}
+    Xtr = feature_matrix([sents[i].text for i in train], table, [own[sents[i].doc] for i in train])
+    Xte = feature_matrix([sents[i].text for i in test], table)
+    ytr = np.array([sents[i].concrete for i in train])
+    if candidate == "today":
+        model = make_classifier().fit(Xtr, ytr)
+        return test, model.predict_proba(Xte)[:, list(model.classes_).index(True)]
+    from .concreteness import make_text_classifier, model_input, tokens
+
+    model = make_text_classifier()
+    wtr = [list(tokens(sents[i].text)) for i in train]
+    wte = [list(tokens(sents[i].text)) for i in test]
+    model.fit(model_input(Xtr, wtr), ytr)
+    proba = model.predict_proba(model_input(Xte, wte))
+    return test, proba[:, list(model.classes_).index(True)]
+
+
+def _bp_scores(sents: list[Sentence], p_concrete: np.ndarray) -> dict:
+    from sklearn.metrics import classification_report, f1_score
+
+    y = np.array([s.concrete for s in sents])
+    pred = p_concrete >= 0.5
+    rep = classification_report(y, pred, labels=[True, False], target_names=["concrete", "boilerplate"],
+                                output_dict=True, zero_division=0)
+    # a paragraph is boilerplate when none of its sentences is concrete
+    para_y, para_p = defaultdict(bool), defaultdict(bool)
+    for s, g, p in zip(sents, y, pred):
+        para_y[s.paragraph] |= bool(g)
+        para_p[s.paragraph] |= bool(p)
+    keys = sorted(para_y)
+    py = np.array([not para_y[k] for k in keys])
+    pp = np.array([not para_p[k] for k in keys])
+    return {"sentences": len(y), "macro_f1": float(f1_score(y, pred, average="macro")),
+            "concrete": {k: round(float(v), 3) for k, v in rep["concrete"].items()},
+            "boilerplate": {k: round(float(v), 3) for k, v in rep["boilerplate"].items()},
+            "paragraphs": len(keys),
+            "paragraph_macro_f1": float(f1_score(py, pp, average="macro")),
+            "paragraph_boilerplate_f1": float(f1_score(py, pp, pos_label=True))}
+
+
+def compare_boilerplate(sents: list[Sentence] | None = None, n_jobs: int = 2) -> dict:
+    """Province-grouped cross-validation of the boilerplate candidates on the training
+    provinces, then the frozen test provinces once for each (both are cheap)."""
+    from joblib import Parallel, delayed
+
+    sents = sents or load_sentences()
+    test_prov = set(load_split()["test"])
+    train = [s for s in sents if s.province not in test_prov]
+    test = [s for s in sents if s.province in test_prov]
+    out = {}
+    for c in BOILERPLATE_CANDIDATES:
+        groups = np.array([s.province for s in train])
+        proba = np.zeros(len(train))
+        for te, pr in Parallel(n_jobs=n_jobs)(delayed(_boilerplate_fold)(c, train, tr, te)
+                                              for tr, te in _folds(groups)):
+            proba[te] = pr
+        allx = train + test
+        _, pt = _boilerplate_fold(c, allx, np.arange(len(train)), np.arange(len(train), len(allx)))
+        out[c] = {"cv": _bp_scores(train, proba), "test": _bp_scores(test, pt)}
+    out["has_digit_test"] = _bp_scores(test, np.array([any(ch.isdigit() for ch in s.text) for s in test],
+                                                      dtype=float))
+    return out
