@@ -53,10 +53,12 @@ _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
 # a news item's date line: "Cập nhật: 14/01/2022 18:36", "Được viết ngày Thứ sáu, 11 Tháng
 # 6 2021 15:45", "Thứ Hai, 12/08/2024 - 10:30" (matched folded)
 _NEWS_DATE_RE = re.compile(
-    r"^(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|xuat ban|thoi gian"
-    r"|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?"
+    r"^(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
+    r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
-    r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?\s*$"
+    r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
+    # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
+    r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|[^.;:]{0,30}))?\s*$"
 )
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
@@ -73,18 +75,19 @@ _SIGNER_TITLE_RE = re.compile(
     r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ"
     r"|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM)$"
 )
-_BYLINE_RE = re.compile(r"^(?:Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn\s*:|Tác giả\s*:"
+_BYLINE_RE = re.compile(r"^(?:\d[\d.,]*\s+lượt xem$|Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn\s*:|Tác giả\s*:"
                         r"|Bài(?:,| và)?\s*ảnh\s*:|PV\b|\(?Theo\s|[A-ZĐ]\.\s?[A-ZĐ]\.?(?:\s?[A-ZĐ]\.?)?$)")
 _PERSON_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,4}}$")
 
 
 @lru_cache(maxsize=8192)
 def cells(line: str) -> tuple[str, ...]:
-    """The cells of a line: split on "|" and tabs (web and Word table remnants)."""
+    """The cells of a line: split on "|" and tabs (web and Word table remnants);
+    markdown emphasis and a leading bullet ("•") are not part of a cell."""
     if "|" not in line and "\t" not in line:
-        c = line.strip(" *#")
+        c = line.strip(" *#").lstrip("• ")
         return (c,) if c else ()
-    return tuple(c.strip(" *#") for c in _CELL_SPLIT_RE.split(line) if c.strip(" *#|"))
+    return tuple(c.strip(" *#").lstrip("• ") for c in _CELL_SPLIT_RE.split(line) if c.strip(" *#|•"))
 
 
 _CELL_SPLIT_RE = re.compile(r"[|\t]")
@@ -113,7 +116,8 @@ def header_cell(cell: str) -> bool:
     if _is_separator(cell):
         return True
     f = fold(cell)
-    if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f):
+    if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f) \
+            or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", f):  # a portal's view count beside the date
         return True
     motto_piece = " ".join(re.sub(r"\s*[-–]\s*", " - ", f).split())
     if len(motto_piece) >= 6 and any(motto_piece in m for m in _MOTTO):
@@ -269,11 +273,11 @@ def _title_anchor(texts: list[str], heading_of) -> int | None:
     for j, t in enumerate(texts[:30]):
         if _title_at(texts, j):
             return j if any(is_header_line(x) or _CARD_RE.match(x) for x in texts[:j]) else None
+        if is_header_line(t) or _CARD_RE.match(t) or is_rule(t) or pipe_row(t):
+            continue  # before the body test: "Ngày ban hành: …" is a card line
         h = heading_of(t)
         if (h and h[0]) or starts_body(t):
             return None
-        if is_header_line(t) or _CARD_RE.match(t) or is_rule(t) or pipe_row(t):
-            continue
         if len(t) <= 60 and is_upper(t, 0.7):
             continue  # a header line with a typo ("THÀNH PHHỒ CHÍ MINH")
         if _NUMBER_LOOSE_RE.match(t) and len(t) <= 60:
