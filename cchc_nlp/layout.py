@@ -299,6 +299,14 @@ def _title_at(texts: list[str], j: int) -> str | None:
     return k
 
 
+def _pipe_table_end(texts: list[str], i: int, limit: int) -> int:
+    """End (exclusive) of a run of at least two web-table rows starting at ``i``, else ``i``."""
+    j = i
+    while j < limit and pipe_row(texts[j]):
+        j += 1
+    return j if j - i >= 2 else i
+
+
 def find_layout(texts: list[str], heading_of) -> Layout:
     """Header, title and closing lines of a document given as stripped lines.
 
@@ -321,10 +329,8 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         # put above it: a headline, a table of the document's properties), however
         # it was cut into lines.
         while i < anchor:
-            if pipe_row(texts[i]) and i + 1 < anchor and pipe_row(texts[i + 1]):
-                j = i
-                while j < anchor and pipe_row(texts[j]):
-                    j += 1
+            j = _pipe_table_end(texts, i, anchor)
+            if j > i:
                 tables.append((i, j))
                 i = j
                 continue
@@ -333,10 +339,8 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         agency = True
     while i < n and i < 60:
         t = texts[i]
-        if pipe_row(t) and i + 1 < n and pipe_row(texts[i + 1]) and not is_header_line(t):
-            j = i
-            while j < n and pipe_row(texts[j]):
-                j += 1
+        j = _pipe_table_end(texts, i, n) if not is_header_line(t) else i
+        if j > i:
             tables.append((i, j))
             i = j
             continue

@@ -286,7 +286,8 @@ _PLACE_MENTION_RE = re.compile(
 )
 _CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({_NAME})")
 _DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
-_NEWS_DATE_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+#: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
+_DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 # Periods a document covers, in the order they are written; at one position the
 # longer reading wins ("6 tháng đầu năm 2024" before "năm 2024").
 _PERIOD_RE = re.compile(
@@ -506,7 +507,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         report_date, sources["date"] = date(*map(int, stored.groups())), "header"
     elif doc_kind == "tin_bai":
         for t in header_texts + title_texts[1:]:
-            m = _NEWS_DATE_RE.search(t)
+            m = _DMY_RE.search(t)
             if m and is_header_line(t):
                 report_date, sources["date"] = _date_of(m), "header"
                 break
