@@ -361,23 +361,6 @@ def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins
     return float(total)
 
 
-def cohen_kappa(first: Path, second: Path) -> tuple[float, int]:
-    """Agreement between the gold and the blind second pass on the same paragraphs."""
-    from sklearn.metrics import cohen_kappa_score
-
-    gold = {(r["report"], r["paragraph"]): r["area"]
-            for r in map(json.loads, first.read_text(encoding="utf-8").splitlines()) if r}
-    pairs = []
-    for line in second.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            key = (r["report"], r["paragraph"])
-            if key in gold:
-                pairs.append((gold[key], r["area"]))
-    a, b = zip(*pairs)
-    return float(cohen_kappa_score(a, b)), len(pairs)
-
-
 # --- the saved model ---------------------------------------------------------
 
 

@@ -293,8 +293,7 @@ def train() -> None:
     t = result["test"]
     typer.echo(f"areas: {result['candidate']}, tỉnh kiểm tra: macro-F1 {t['macro_f1']:.3f} "
                f"({t['n']} đoạn); {result['size'] / 1024:.0f} kB")
-    from .concreteness import train as train_concreteness
-    from .training import reference_texts
+    from .training import reference_texts, train_concreteness
 
     c = train_concreteness(reference_texts())
     m = c["scores"]["words"]["test"]

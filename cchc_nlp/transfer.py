@@ -34,7 +34,6 @@ import numpy as np
 from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, features
 from .config import corpus_dir
 from .corpus_index import documents, load_split
-from .nlp import segmented
 
 CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "chars")
 #: the labelled batches of corpus/web (one letter each; second passes and logs are not labels)
