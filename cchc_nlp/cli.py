@@ -50,6 +50,17 @@ def _main(
     ),
 ) -> None:
     """cchc: công cụ đọc báo cáo CCHC."""
+    _warnings_to_stderr()
+
+
+def _warnings_to_stderr() -> None:
+    """The library's warnings (no outline found, letters lost) as one stderr line
+    each, once per file and command."""
+    log = logging.getLogger("cchc_nlp")
+    log.handlers = [h for h in log.handlers if not isinstance(h, _OncePerFile)]
+    log.addHandler(_OncePerFile())
+    log.propagate = False
+    log.disabled = False
 
 
 class ParseFormat(str, Enum):
@@ -60,12 +71,20 @@ class ParseFormat(str, Enum):
 
 @contextmanager
 def _output(path: Optional[Path]):
-    """Where a command writes: the file given with -o, else stdout (left open)."""
+    """Where a command writes: the file given with -o (its folder is created), else
+    stdout (left open)."""
     if path is None:
         yield sys.stdout
-    else:
-        with open(path, "w", encoding="utf-8") as fh:
-            yield fh
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "w", encoding="utf-8")
+    except OSError as err:
+        typer.echo(f"{path}: không ghi được tệp kết quả ({err.strerror or err}); "
+                   "chọn một đường dẫn -o khác", err=True)
+        raise typer.Exit(code=2) from None
+    with fh:
+        yield fh
 
 
 def run_batch(paths: Iterable[Path], work: Callable[[Path], object]) -> tuple[list, int]:
@@ -424,9 +443,10 @@ class DigestFormat(str, Enum):
 def digest(
     paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
     fmt: DigestFormat = typer.Option(DigestFormat.md, "--format", "-f", help="md|html|json"),
-    output: Optional[Path] = typer.Option(
+    output_arg: Optional[str] = typer.Option(
         None, "--output", "-o",
-        help="Tệp (một báo cáo) hoặc thư mục (nhiều báo cáo: mỗi báo cáo một tệp)."),
+        help="Tệp (một báo cáo) hoặc thư mục (nhiều báo cáo, hoặc đường dẫn kết thúc bằng /: "
+             "mỗi báo cáo một tệp)."),
 ) -> None:
     """Bản tóm tắt từng báo cáo cho người thẩm định: số liệu, kết quả theo lĩnh vực,
     văn bản dẫn, điểm bất thường, điểm chất lượng.
@@ -441,18 +461,49 @@ def digest(
         return [render(build_digest(analyse(path)), fmt.value)]
 
     files = iter_inputs(paths)
-    many = len(files) > 1
-    if output is not None and many:
+    output = Path(output_arg) if output_arg else None
+    # a folder when there are several reports, or when -o names one ("out/", an existing folder)
+    to_folder = output is not None and (len(files) > 1 or output.is_dir() or output_arg.endswith(("/", "\\")))
+    if to_folder:
         output.mkdir(parents=True, exist_ok=True)
     results, failed = run_batch(files, work)
-    for path, (text,) in results:
+    if fmt is DigestFormat.json and output is None and len(results) > 1:
+        # several digests: one JSON array, like `parse` (concatenated objects are not JSON)
+        sys.stdout.write("[\n" + ",\n".join(text.rstrip("\n") for _, (text,) in results) + "\n]\n")
+        raise typer.Exit(code=1 if failed else 0)
+    names = digest_names([Path(p) for p, _ in results], fmt.value)
+    for (path, (text,)), name in zip(results, names):
         if output is None:
             sys.stdout.write(text)
-        elif many:
-            (output / f"{Path(path).stem}.{fmt.value}").write_text(text, encoding="utf-8")
+        elif to_folder:
+            (output / name).write_text(text, encoding="utf-8")
         else:
-            output.write_text(text, encoding="utf-8")
+            target = output if output.suffix else output.with_suffix(f".{fmt.value}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     raise typer.Exit(code=1 if failed else 0)
+
+
+def digest_names(paths: list[Path], ext: str) -> list[str]:
+    """One file name per input, never two alike: the stem, then the input's
+    extension, then its folder when stems collide ("baocao.docx" and "baocao.txt"
+    → "baocao.docx.md", "baocao.txt.md"; "a/baocao.txt" and "b/baocao.txt" →
+    "a_baocao.md", "b_baocao.md")."""
+    stems = [p.stem for p in paths]
+    names = []
+    for p in paths:
+        name = p.stem
+        if stems.count(p.stem) > 1:
+            same = [q for q in paths if q.stem == p.stem]
+            name = p.name if len({q.suffix for q in same}) == len(same) else f"{p.parent.name}_{p.stem}"
+        names.append(name)
+    # still alike (a/x/r.txt and b/x/r.txt): number them in input order
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if names.count(name) == 1 else f"{name}_{seen[name]}")
+    return [f"{n}.{ext}" for n in out]
 
 
 class CopiesFormat(str, Enum):
@@ -654,8 +705,4 @@ class _OncePerFile(logging.Handler):
 
 
 def main() -> None:  # console-script entry point
-    log = logging.getLogger("cchc_nlp")
-    if not any(isinstance(h, _OncePerFile) for h in log.handlers):
-        log.addHandler(_OncePerFile())
-        log.propagate = False
     app()

@@ -34,7 +34,7 @@ def test_batch_goes_on_after_a_bad_file_and_exits_1(tmp_path):
     result = runner.invoke(app, ["parse", str(bad), str(SEEDS[1]), "--format", "jsonl"])
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"{bad}: file is empty; check that the report was saved completely"
+        f"{bad}: tệp rỗng; kiểm tra báo cáo đã được lưu đầy đủ chưa"
     )
     assert json.loads(result.stdout)["meta"]["unit_name"] == "Định Biên"
     assert "Traceback" not in result.output
@@ -46,7 +46,7 @@ def test_folder_with_mixed_files_reads_the_reports_and_names_the_broken_one(tmp_
     (tmp_path / "tot.txt").write_text(SEEDS[2].read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(app, ["parse", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "hong.pdf: not a PDF file" in result.stderr
+    assert result.stderr.count("\n") == 1 and "hong.pdf: không phải tệp PDF" in result.stderr
     assert len(result.stdout.strip().split("\n")) == 1
 
 

@@ -104,7 +104,7 @@ def test_score_cli_writes_one_row_per_report_and_a_row_for_a_failure(tmp_path):
     frame = pd.read_csv(out)
     assert len(frame) == 2
     assert frame["error"].notna().sum() == 1
-    assert "hong.pdf: not a PDF file" in result.stderr
+    assert "hong.pdf: không phải tệp PDF" in result.stderr
 
 
 def test_digest_cli_writes_one_file_per_report(tmp_path):

@@ -116,74 +116,74 @@ def expect_unreadable(path, fragment):
 
 
 def test_missing_file(tmp_path):
-    expect_unreadable(tmp_path / "khong_co.txt", "no such file")
+    expect_unreadable(tmp_path / "khong_co.txt", "không có tệp này")
 
 
 def test_folder_given_as_a_file(tmp_path):
-    expect_unreadable(tmp_path, "is a folder")
+    expect_unreadable(tmp_path, "đây là một thư mục")
 
 
 def test_empty_file(tmp_path):
     p = tmp_path / "rong.txt"
     p.write_bytes(b"")
-    expect_unreadable(p, "file is empty")
+    expect_unreadable(p, "tệp rỗng")
 
 
 def test_binary_junk_named_txt(tmp_path):
     p = tmp_path / "rac.txt"
     p.write_bytes(bytes(range(256)) * 50)
-    expect_unreadable(p, "not a text file")
+    expect_unreadable(p, "không phải tệp văn bản")
 
 
 def test_exe_renamed_pdf(tmp_path):
     p = tmp_path / "baocao.pdf"
     p.write_bytes(b"MZ\x90\x00" + b"\x00" * 2000)
-    expect_unreadable(p, "not a PDF file (looks like a Windows program (.exe))")
+    expect_unreadable(p, "không phải tệp PDF (trông giống một chương trình Windows (.exe))")
 
 
 def test_truncated_docx(tmp_path, renditions):
     p = truncated(renditions["000_46eead6140f5e907"]["docx"].read_bytes(), tmp_path / "cut.docx")
-    expect_unreadable(p, "damaged .docx")
+    expect_unreadable(p, "tệp .docx bị hỏng")
 
 
 def test_docx_zip_bomb_is_refused_without_expanding(tmp_path):
     p = make_zip_bomb(tmp_path / "bomb.docx")
     assert p.stat().st_size < 2_000_000
-    expect_unreadable(p, "zip bomb")
+    expect_unreadable(p, "bom nén")
 
 
 def test_zip_that_is_not_word(tmp_path):
     p = tmp_path / "x.docx"
     with zipfile.ZipFile(p, "w") as zf:
         zf.writestr("a.txt", "xin chào")
-    expect_unreadable(p, "not a Word document")
+    expect_unreadable(p, "không phải văn bản Word")
 
 
 def test_password_protected_pdf(tmp_path, renditions):
     p = make_encrypted_pdf(renditions["001_7a29a15c01ae068e"]["pdf"], tmp_path / "khoa.pdf")
-    expect_unreadable(p, "password-protected")
+    expect_unreadable(p, "có mật khẩu")
 
 
 def test_scanned_pdf_asks_for_ocr(tmp_path):
     p = make_scanned_pdf(tmp_path / "scan.pdf")
-    expect_unreadable(p, "no text layer: run OCR first")
+    expect_unreadable(p, "không có lớp chữ; chạy nhận dạng chữ (OCR)")
 
 
 def test_file_over_the_size_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("CCHC_MAX_MB", "1")
     p = tmp_path / "lon.txt"
     p.write_bytes(b"a" * (2 * 1024 * 1024))
-    expect_unreadable(p, "over the 1 MB limit")
+    expect_unreadable(p, "quá giới hạn 1 MB")
 
 
 def test_old_doc_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice reachable
     p = tmp_path / "cu.doc"
     p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
-    expect_unreadable(p, "save it as .docx")
+    expect_unreadable(p, "lưu thành .docx")
 
 
 def test_unsupported_extension(tmp_path):
     p = tmp_path / "bang.xlsx"
     p.write_bytes(b"PK")
-    expect_unreadable(p, "unsupported file type")
+    expect_unreadable(p, "không đọc được loại tệp")

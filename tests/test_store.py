@@ -310,7 +310,7 @@ def test_index_paths_skips_unchanged_files_without_analysing_them(fresh, tmp_pat
 
     first = dict(fresh.index_paths([folder], analyse))
     assert sorted(first.values())[:2] == ["added", "added"]
-    assert first[folder / "broken.txt"].startswith("error: file is empty")
+    assert first[folder / "broken.txt"].startswith("error: tệp rỗng")
 
     def must_not_run(path):
         raise AssertionError(f"analysed {path} again")

@@ -18,17 +18,17 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc")
 
 # Magic numbers of formats users send by mistake, so the error can say what the file is.
 _MAGIC = (
-    (b"MZ", "a Windows program (.exe)"),
-    (b"\x7fELF", "a Linux program"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (or .docx/.xlsx)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
+    (b"MZ", "một chương trình Windows (.exe)"),
+    (b"\x7fELF", "một chương trình Linux"),
+    (b"\x89PNG", "một ảnh PNG"),
+    (b"\xff\xd8\xff", "một ảnh JPEG"),
+    (b"GIF8", "một ảnh GIF"),
+    (b"Rar!", "một tệp nén RAR"),
+    (b"7z\xbc\xaf", "một tệp nén 7-Zip"),
+    (b"\x1f\x8b", "một tệp nén gzip"),
+    (b"%PDF", "một tệp PDF"),
+    (b"PK\x03\x04", "một tệp nén zip (hoặc .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "một tệp Office cũ (.doc/.xls)"),
 )
 
 
@@ -60,23 +60,43 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocum
         'BÁO CÁO'
     """
     p = Path(path)
+    try:
+        return _read(p, max_bytes)
+    except OSError as err:  # permission denied, a symlink loop, a disk error, …
+        raise UnreadableFile(_os_problem(err)) from None
+
+
+def _os_problem(err: OSError) -> str:
+    """What the operating system refused, in the reviewer's words."""
+    import errno
+
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc tệp; xin quyền đọc hoặc chép tệp sang thư mục của bạn"
+    if err.errno == errno.ELOOP:
+        return "đường dẫn là một vòng liên kết tượng trưng (symlink); trỏ tới tệp thật"
+    return f"không đọc được tệp ({err.strerror or err}); kiểm tra tệp và ổ đĩa rồi thử lại"
+
+
+def _read(p: Path, max_bytes: int | None) -> RawDocument:
+    if p.is_symlink() and not p.exists():
+        p.stat()  # a dangling link or a loop: raises the OSError that names it
     if not p.exists():
-        raise UnreadableFile("no such file; check the path")
+        raise UnreadableFile("không có tệp này; kiểm tra lại đường dẫn")
     if p.is_dir():
-        raise UnreadableFile("is a folder; give the report files inside it")
+        raise UnreadableFile("đây là một thư mục; hãy đưa các tệp báo cáo trong đó")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
-            f"unsupported file type '{suffix or '(none)'}'; save it as .docx, .pdf or .txt"
+            f"không đọc được loại tệp '{suffix or '(không có đuôi)'}'; lưu báo cáo thành .docx, .pdf hoặc .txt"
         )
     limit = max_file_bytes() if max_bytes is None else max_bytes
     size = p.stat().st_size
     if size == 0:
-        raise UnreadableFile("file is empty; check that the report was saved completely")
+        raise UnreadableFile("tệp rỗng; kiểm tra báo cáo đã được lưu đầy đủ chưa")
     if size > limit:
         raise UnreadableFile(
-            f"file is {size / 1048576:.0f} MB, over the {limit / 1048576:.0f} MB limit; "
-            "check it is really a report, or raise the limit with CCHC_MAX_MB"
+            f"tệp nặng {size / 1048576:.0f} MB, quá giới hạn {limit / 1048576:.0f} MB; "
+            "kiểm tra đây có đúng là báo cáo không, hoặc nâng giới hạn bằng biến CCHC_MAX_MB"
         )
     data = p.read_bytes()
     sha = hashlib.sha256(data).hexdigest()

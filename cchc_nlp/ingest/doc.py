@@ -15,8 +15,8 @@ def read_doc(path: Path, sha256: str) -> RawDocument:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise UnreadableFile(
-            "old Word format (.doc) and LibreOffice is not installed; "
-            "save it as .docx in Word, or install LibreOffice (apt install libreoffice-writer)"
+            "tệp Word định dạng cũ (.doc) mà máy chưa cài LibreOffice; "
+            "mở bằng Word và lưu thành .docx, hoặc cài LibreOffice (apt install libreoffice-writer)"
         )
     from .docx import read_docx
 
@@ -30,12 +30,12 @@ def read_doc(path: Path, sha256: str) -> RawDocument:
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
             raise UnreadableFile(
-                "LibreOffice could not convert this .doc; open it in Word and save as .docx"
+                "LibreOffice không chuyển được tệp .doc này; mở bằng Word và lưu thành .docx"
             ) from None
         out = Path(tmp) / (path.stem + ".docx")
         if not out.exists():
             raise UnreadableFile(
-                "LibreOffice could not convert this .doc; open it in Word and save as .docx"
+                "LibreOffice không chuyển được tệp .doc này; mở bằng Word và lưu thành .docx"
             )
         doc = read_docx(out.read_bytes(), str(path), sha256)
     return RawDocument(

@@ -24,27 +24,27 @@ def _check_zip(data: bytes) -> None:
     if not data.startswith(b"PK"):
         kind = sniff(data[:8])
         raise UnreadableFile(
-            f"not a .docx file (looks like {kind or 'something else'}); "
-            "open it in Word and save it again as .docx"
+            f"không phải tệp .docx (trông giống {kind or 'một loại tệp khác'}); "
+            "mở bằng Word và lưu lại thành .docx"
         )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError) as err:
         raise UnreadableFile(
-            f"damaged .docx ({err}); open it in Word and save it again"
+            f"tệp .docx bị hỏng ({err}); mở bằng Word và lưu lại"
         ) from None
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         raise UnreadableFile(
-            "zip file without word/document.xml, so not a Word document; save it as .docx"
+            "tệp nén không có word/document.xml nên không phải văn bản Word; lưu báo cáo thành .docx"
         )
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_DOCX_UNCOMPRESSED or (total > 20 * 1024 * 1024 and total / packed > 100):
         raise UnreadableFile(
-            f".docx expands to {total / 1048576:.0f} MB (a zip bomb or an unusual file); "
-            "refused: check where it came from"
+            f"tệp .docx giải nén ra {total / 1048576:.0f} MB (bom nén hoặc tệp bất thường); "
+            "đã từ chối: kiểm tra nguồn gốc tệp"
         )
 
 
@@ -122,7 +122,7 @@ def read_docx(data: bytes, path: str, sha256: str) -> RawDocument:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many types on malformed XML
         raise UnreadableFile(
-            f"damaged .docx ({type(err).__name__}); open it in Word and save it again"
+            f"tệp .docx bị hỏng ({type(err).__name__}); mở bằng Word và lưu lại"
         ) from None
     styles = {s.style_id: s.name for s in document.styles}
     blocks: list[Block] = []
@@ -137,7 +137,7 @@ def read_docx(data: bytes, path: str, sha256: str) -> RawDocument:
             if p.text.strip() and not p.text.strip().isdigit():
                 blocks.append(Block(kind="paragraph", text=p.text, style="Footer"))
     if not any((b.text.strip() if b.kind == "paragraph" else b.table.rows) for b in blocks):
-        raise UnreadableFile("the .docx holds no text; check that it is the right file")
+        raise UnreadableFile("tệp .docx không có chữ nào; kiểm tra có đúng tệp báo cáo không")
     return RawDocument(
         path=path, format="docx", sha256=sha256, size=len(data), blocks=tuple(blocks)
     )

@@ -23,8 +23,8 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawDocument:
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         kind = sniff(data[:8])
         raise UnreadableFile(
-            f"not a PDF file (looks like {kind or 'something else'}); "
-            "check the file, or export the report from Word as PDF again"
+            f"không phải tệp PDF (trông giống {kind or 'một loại tệp khác'}); "
+            "kiểm tra lại tệp, hoặc xuất lại báo cáo từ Word sang PDF"
         )
     import pypdfium2 as pdfium
 
@@ -34,10 +34,10 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawDocument:
         msg = str(err)
         if "password" in msg.lower():
             raise UnreadableFile(
-                "PDF is password-protected; ask the sender for an unprotected copy"
+                "tệp PDF có mật khẩu; xin bên gửi bản không đặt mật khẩu"
             ) from None
         raise UnreadableFile(
-            f"damaged PDF ({msg}); ask the sender for the file again or for the .docx"
+            f"tệp PDF bị hỏng ({msg}); xin bên gửi gửi lại tệp hoặc bản .docx"
         ) from None
     try:
         pages = []
@@ -51,7 +51,7 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawDocument:
         pdf.close()
     visible = sum(len("".join(t.split())) for t in pages)
     if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 2:
-        raise UnreadableFile("no text layer: run OCR first; the PDF holds only scanned images")
+        raise UnreadableFile("tệp PDF chỉ có ảnh quét, không có lớp chữ; chạy nhận dạng chữ (OCR) trước rồi đưa lại")
     # Each page is one block: form feeds would otherwise split sentences.
     blocks = tuple(Block(kind="paragraph", text=t) for t in pages)
     return RawDocument(

@@ -61,8 +61,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
         kind = sniff(data[:8])
         if kind is not None or b"\x00" in data[:65536]:
             raise UnreadableFile(
-                f"not a text file (looks like {kind or 'binary data'}); "
-                "give the report as .txt, .docx or .pdf"
+                f"không phải tệp văn bản (trông giống {kind or 'dữ liệu nhị phân'}); "
+                "đưa báo cáo ở dạng .txt, .docx hoặc .pdf"
             )
         try:
             text, enc = data.decode("utf-8"), "utf-8"
@@ -70,9 +70,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
             text, enc = _decode_8bit(data)
     if len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536) + 8:
         raise UnreadableFile(
-            "not a text file (binary data); give the report as .txt, .docx or .pdf"
+            "không phải tệp văn bản (dữ liệu nhị phân); đưa báo cáo ở dạng .txt, .docx hoặc .pdf"
         )
     return _repair_legacy(text, enc)
+
+
+def lost_letters(text: str) -> int:
+    """Letters a wrong or lossy encoding destroyed: U+FFFD from decoding, or "?"
+    inside a word from a save that could not encode it ("L?p", "n?m")."""
+    return text.count("\ufffd") + len(re.findall(r"(?<=\w)\?(?=\w)", text[:200_000]))
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
@@ -86,6 +92,11 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
         cp1258
     ):
         return fixed, legacy_enc
+    # Latin-1 (ISO 8859-1) holds the few Vietnamese letters Western Europe shares
+    # ("xã", "à", "ê"); read as Windows-1258 they change ("xã" -> "xă")
+    latin1 = data.decode("latin-1")
+    if _vietnamese_score(latin1) > _vietnamese_score(cp1258):
+        return latin1, "latin-1"
     return cp1258, "cp1258"
 
 
@@ -102,7 +113,15 @@ def _repair_legacy(text: str, enc: str) -> tuple[str, str]:
 def read_text(data: bytes, path: str, sha256: str) -> RawDocument:
     text, encoding = decode_text(data)
     if not text.strip():
-        raise UnreadableFile("file holds no text; check that the report was saved completely")
+        raise UnreadableFile("tệp không có chữ nào; kiểm tra báo cáo đã được lưu đầy đủ chưa")
+    lost = lost_letters(text)
+    if lost > 3:
+        # not an error: the rest of the report reads, but the reviewer should know
+        import logging
+
+        logging.getLogger("cchc_nlp").warning(
+            "%s: %d chữ bị mất dấu hoặc không giải mã được (mã %s); lưu lại tệp ở dạng UTF-8 "
+            "để đọc đúng", path, lost, encoding, extra={"cchc_file": path + "#encoding"})
     return RawDocument(
         path=path,
         format="txt",

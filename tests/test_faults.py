@@ -1,0 +1,105 @@
+"""Failures a new user and a fault test found (issue 17): each was a traceback or a
+silent loss before, each is one line and the rest of the batch now."""
+
+from __future__ import annotations
+
+import errno
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cchc_nlp.cli import app, digest_names
+from conftest import ROOT
+
+runner = CliRunner()
+REPORTS = ROOT / "corpus" / "reports"
+SEED = REPORTS / "000_46eead6140f5e907.txt"
+OTHER = REPORTS / "001_7a29a15c01ae068e.txt"
+
+
+def test_an_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
+    folder = tmp_path / "baocao"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    locked = folder / "b_khong_doc_duoc.txt"
+    shutil.copy(OTHER, locked)
+    real = Path.read_bytes
+
+    def read_bytes(self):  # what a file without read permission does (the tests run as root)
+        if self.name == locked.name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    for command in (["parse", str(folder), "--format", "jsonl"], ["score", str(folder), "--format", "csv"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and locked.name in lines[0] and "không có quyền đọc" in lines[0]
+    result = runner.invoke(app, ["parse", str(folder), "--format", "jsonl"])
+    assert [json.loads(x)["file"].endswith("a.txt") for x in result.stdout.splitlines()] == [True]
+
+
+def test_output_into_a_missing_folder_creates_it(tmp_path):
+    target = tmp_path / "chua_co" / "trich_dan.csv"
+    result = runner.invoke(app, ["cites", str(SEED), "--format", "csv", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("schema_version")
+
+
+def test_digests_with_the_same_name_do_not_overwrite_each_other(tmp_path):
+    for sub, src in (("a", SEED), ("b", OTHER)):
+        (tmp_path / sub).mkdir()
+        shutil.copy(src, tmp_path / sub / "baocao.txt")
+    out = tmp_path / "tom_tat"
+    result = runner.invoke(app, ["digest", str(tmp_path / "a"), str(tmp_path / "b"), "--format", "md",
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a_baocao.md", "b_baocao.md"]
+    assert "Hoằng Lưu" in (out / "a_baocao.md").read_text(encoding="utf-8")
+    assert "Định Biên" in (out / "b_baocao.md").read_text(encoding="utf-8")
+
+
+def test_digest_names_keep_the_extension_or_number_when_stems_collide():
+    assert digest_names([Path("x.docx"), Path("x.txt")], "html") == ["x.docx.html", "x.txt.html"]
+    assert digest_names([Path("a/x/r.txt"), Path("b/x/r.txt")], "md") == ["x_r_1.md", "x_r_2.md"]
+    assert digest_names([Path("r.txt")], "md") == ["r.md"]
+
+
+def test_an_html_digest_to_a_name_without_extension_gets_one(tmp_path):
+    result = runner.invoke(app, ["digest", str(SEED), "--format", "html", "-o", str(tmp_path / "dig")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "dig.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = runner.invoke(app, ["digest", str(SEED), "--format", "md", "-o", str(tmp_path / "thu_muc") + "/"])
+    assert (tmp_path / "thu_muc" / f"{SEED.stem}.md").exists()
+
+
+def test_json_digests_of_several_files_are_one_json_array():
+    result = runner.invoke(app, ["digest", str(SEED), str(OTHER), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    digests = json.loads(result.stdout)
+    assert [d["unit"]["name"] for d in digests] == ["Hoằng Lưu", "Định Biên"]
+
+
+def test_a_symlink_loop_is_named_as_such(tmp_path):
+    loop = tmp_path / "vong.txt"
+    loop.symlink_to(loop)
+    result = runner.invoke(app, ["parse", str(loop), str(SEED), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{loop}: đường dẫn là một vòng liên kết tượng trưng (symlink); trỏ tới tệp thật"
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_latin1_vietnamese_keeps_its_letters_and_lost_letters_are_reported(tmp_path):
+    text = ("UBND xã Tân Lập báo cáo kết quả cải cách hành chính năm 2024 của xã như sau: "
+            "đã thực hiện các công việc về hành chính theo kế hoạch.\n") * 3
+    f = tmp_path / "latin1.txt"
+    f.write_bytes(text.encode("latin-1", errors="replace"))
+    result = runner.invoke(app, ["parse", str(f), "--format", "json"])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert "UBND xã Tân L" in record["paragraphs"][0]["text"]  # "xã", not "xă"
+    assert any("mất dấu" in line for line in result.stderr.splitlines())
