@@ -7,6 +7,7 @@ processes (the models are CPU-bound Python); each loads the models once.
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from .errors import CchcError
@@ -17,8 +18,9 @@ from .errors import CchcError
 SCORED_KINDS = frozenset({"bao_cao", None})
 
 
-def score_row(path: str) -> dict:
-    """Analyse and score one file; errors become the row's ``error``."""
+def score_row(path: str, include_all: bool = False) -> dict:
+    """Analyse and score one file; errors become the row's ``error``.  A file with no
+    sign of being a CCHC document is not scored unless ``include_all``."""
     from .pipeline import analyse
     from .scoring import score
 
@@ -29,6 +31,12 @@ def score_row(path: str) -> dict:
         row["error"] = str(err)
         return row
     m = a.report.meta
+    from .pipeline import is_cchc
+
+    if not include_all and not is_cchc(a.report):
+        row.update({"unit": m.unit_label, "kind": m.kind, "total": None, "error": None,
+                    "note": "không chấm điểm: không thấy dấu hiệu văn bản cải cách hành chính"})
+        return row
     if m.kind not in SCORED_KINDS:
         # the score measures a report against the reporting outline: a plan, a
         # decision or a news item would be marked down for not being one
@@ -52,7 +60,8 @@ def score_row(path: str) -> dict:
     return row
 
 
-def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False):
+def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False,
+                include_all: bool = False):
     """A DataFrame, one row per file, lowest score first (failures last)."""
     import pandas as pd
 
@@ -68,12 +77,13 @@ def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False):
     try:
         if jobs == 1:
             for p in paths:
-                rows.append(score_row(p))
+                rows.append(score_row(p, include_all))
                 if bar:
                     bar.advance(task)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for row in pool.map(score_row, paths, chunksize=max(1, len(paths) // (jobs * 8))):
+                work = partial(score_row, include_all=include_all)
+                for row in pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8))):
                     rows.append(row)
                     if bar:
                         bar.advance(task)

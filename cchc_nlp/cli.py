@@ -548,19 +548,22 @@ _DB_HELP = "Tệp chỉ mục SQLite (mặc định: $CCHC_DB hoặc thư mục 
 def index(
     paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo cần đưa vào chỉ mục."),
     db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    include_all: bool = typer.Option(False, "--all", help="Đưa vào cả tệp không thấy dấu hiệu văn bản CCHC."),
 ) -> None:
     """Đưa báo cáo vào chỉ mục tìm kiếm (báo cáo, đoạn văn, văn bản dẫn, số liệu, điểm bất thường).
 
     Tệp không đổi được bỏ qua; tệp đã sửa được thay thế; mỗi báo cáo ghi trong một giao dịch.
     Ví dụ: cchc index corpus/reports --db out/index.sqlite
     """
-    from .pipeline import analyse
+    from functools import partial
+
+    from .pipeline import analyse_for_index
     from .store import Store, default_db_path
 
     path = db or default_db_path()
     try:
         with Store(path) as store:
-            results = store.index_paths(paths, analyse)
+            results = store.index_paths(paths, partial(analyse_for_index, include_all=include_all))
             stats = store.stats()
     except CchcError as err:
         typer.echo(f"{path}: {err}", err=True)
@@ -571,6 +574,8 @@ def index(
         if status.startswith("error: "):
             typer.echo(f"{file}: {status[len('error: '):]}", err=True)
             failed += 1
+        elif status.startswith("not_cchc: "):
+            typer.echo(f"cảnh báo: {file}: {status[len('not_cchc: '):]}", err=True)
         else:
             typer.echo(f"{file}: {labels.get(status, status)}")
     typer.echo(f"Chỉ mục {path}: {stats['reports']} báo cáo, {stats['paragraphs']} đoạn, "
@@ -654,6 +659,7 @@ def score(
     fmt: ScoreFormat = typer.Option(ScoreFormat.table, "--format", "-f", help="csv|parquet|xlsx|table"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp (bắt buộc với parquet, xlsx)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Số tiến trình chạy song song."),
+    include_all: bool = typer.Option(False, "--all", help="Chấm cả tệp không thấy dấu hiệu văn bản CCHC."),
 ) -> None:
     """Chấm điểm chất lượng từng báo cáo (0-100) và các thành phần; sắp xếp từ thấp đến cao.
 
@@ -668,7 +674,7 @@ def score(
     if not files:
         typer.echo("không có tệp báo cáo nào (.txt, .docx, .pdf) trong đường dẫn đã cho", err=True)
         raise typer.Exit(code=1)
-    frame, failed = score_files(files, jobs=jobs, progress=sys.stderr.isatty())
+    frame, failed = score_files(files, jobs=jobs, progress=sys.stderr.isatty(), include_all=include_all)
     for _, row in frame[frame["error"].notna()].iterrows():
         typer.echo(f"{row['file']}: {row['error']}", err=True)
     if fmt is ScoreFormat.parquet:

@@ -15,3 +15,8 @@ class UnsupportedFormat(UnreadableFile):
 
 class ModelNotFound(CchcError):
     """A trained model is missing or was trained with incompatible library versions."""
+
+
+class NotCchcDocument(CchcError):
+    """The file reads, but nothing in it is about administrative reform (a README, a
+    novel): it is kept out of scores and the index unless the user asks."""

@@ -512,3 +512,26 @@ def kind_from_number(number: str) -> str | None:
     if code in _CODE_KINDS:
         return _CODE_KINDS[code]
     return "cong_van" if "-" in parts[0] or len(parts) == 1 else None
+
+
+# --- is it a CCHC document at all? -------------------------------------------
+
+#: Words every administrative-reform text uses somewhere (matched folded); a file
+#: with fewer than two of them (a README, a novel, a spreadsheet export) is not one.
+_CCHC_SIGNALS = re.compile(
+    r"cai cach hanh chinh|\bcchc\b|thu tuc hanh chinh|\btthc\b|mot cua|uy ban nhan dan|\bubnd\b"
+    r"|\bhdnd\b|chinh quyen|cong chuc|can bo|van ban quy pham|dich vu cong|noi vu|chuyen doi so"
+    r"|ngan sach|bien che|bo may|cong vu|ke hoach so|quyet dinh so|nghi dinh|thong tu|nghi quyet"
+    r"|\bxa\b|\bphuong\b|\bhuyen\b|\btinh\b|ho so|phap luat|hoa giai|chi so|par index|sipas"
+    r"|tiet kiem|tu chu|co quan|hanh chinh|nha nuoc|to dan pho|\bthon\b"
+)
+
+
+def cchc_signals(text: str) -> int:
+    """How many distinct CCHC words the text uses (its first 20,000 characters)."""
+    return len(set(_CCHC_SIGNALS.findall(fold(text[:20_000]))))
+
+
+def looks_like_cchc(text: str) -> bool:
+    """At least two CCHC words: every one of the 618 corpus documents passes."""
+    return cchc_signals(text) >= 2

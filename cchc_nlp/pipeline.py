@@ -10,6 +10,7 @@ from pathlib import Path
 from .ingest import read_document
 from .model import RawDocument, Report
 from .normalise import normalise
+from .layout import looks_like_cchc
 from .structure import build_report
 
 log = logging.getLogger("cchc_nlp")
@@ -44,7 +45,11 @@ def report_from_raw(raw: RawDocument, *, gazetteer: bool = True) -> Report:
                           word_spans=word_spans, gazetteer=gazetteer)
     report.extra["encoding"] = raw.encoding
     report.extra["hard_wrapped"] = norm.hard_wrapped
-    if not report.outline:
+    report.extra["cchc"] = looks_like_cchc(report.text)
+    if not report.extra["cchc"]:
+        log.warning("%s: không thấy dấu hiệu của văn bản cải cách hành chính; không chấm điểm và "
+                    "không đưa vào chỉ mục (dùng --all để vẫn làm)", raw.path, extra={"cchc_file": raw.path})
+    elif not report.outline:
         # not an error: a letter, a news item or an excerpt has no numbered outline;
         # the command line prints this as one warning line (``cli._warn_once``)
         log.warning("%s: không nhận ra bố cục văn bản (không có đề mục đánh số); "
@@ -139,3 +144,20 @@ def analyse(path: str | Path) -> Analysis:
     figures = extract_figures(report)
     flags = run_checks(report, citations, {p["area"] for p in tagged}, figures=figures)
     return Analysis(report, tuple(citations), tuple(tagged), tuple(flags), tuple(figures[0]))
+
+
+def is_cchc(report: Report) -> bool:
+    """Whether the report reads as an administrative-reform document at all."""
+    return report.extra.get("cchc", True)
+
+
+def analyse_for_index(path: str | Path, include_all: bool = False) -> "Analysis":
+    """:func:`analyse` for ``cchc index``: a file with no sign of being a CCHC
+    document raises :class:`~cchc_nlp.errors.NotCchcDocument` unless ``include_all``."""
+    from .errors import NotCchcDocument
+
+    a = analyse(path)
+    if not include_all and not is_cchc(a.report):
+        raise NotCchcDocument("không thấy dấu hiệu của văn bản cải cách hành chính; "
+                              "bỏ qua (dùng --all để vẫn đưa vào chỉ mục)")
+    return a

@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from .citations import QueryMatch, citation_key, parse_query
-from .errors import CchcError
+from .errors import CchcError, NotCchcDocument
 from .model import AREAS, Citation, Flag, Metric, Report
 from .normalise import fold
 
@@ -671,6 +671,8 @@ class Store:
                 status = self.add_report(report, cites, tagged, flags=flags, metrics=metrics,
                                          path=os.path.abspath(path))
                 out.append((path, status))
+            except NotCchcDocument as err:
+                out.append((path, f"not_cchc: {err}"))
             except (CchcError, OSError) as err:
                 out.append((path, f"error: {err}"))
         return out

@@ -103,3 +103,26 @@ def test_latin1_vietnamese_keeps_its_letters_and_lost_letters_are_reported(tmp_p
     record = json.loads(result.stdout)
     assert "UBND xã Tân L" in record["paragraphs"][0]["text"]  # "xã", not "xă"
     assert any("mất dấu" in line for line in result.stderr.splitlines())
+
+
+def test_a_file_that_is_not_a_cchc_document_is_warned_and_kept_out(tmp_path):
+    folder = tmp_path / "thu_muc"
+    folder.mkdir()
+    (folder / "readme.md").write_text("# My project\n\nInstall with pip. Run the tests with pytest.\n",
+                                      encoding="utf-8")
+    shutil.copy(SEED, folder / "baocao.txt")
+    result = runner.invoke(app, ["score", str(folder), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    import csv
+    import io
+
+    rows = {Path(r["file"]).name: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert rows["readme.md"]["note"].startswith("không chấm điểm: không thấy dấu hiệu văn bản")
+    assert float(rows["baocao.txt"]["total"]) > 0
+    assert "readme.md" in result.stderr and "không thấy dấu hiệu" in result.stderr
+    db = tmp_path / "chi_muc.sqlite"
+    result = runner.invoke(app, ["index", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Chỉ mục" in result.stdout and ": 1 báo cáo" in result.stdout
+    result = runner.invoke(app, ["index", str(folder), "--db", str(db), "--all"])
+    assert ": 2 báo cáo" in result.stdout
