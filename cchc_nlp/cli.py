@@ -574,6 +574,9 @@ def index(
         if status.startswith("error: "):
             typer.echo(f"{file}: {status[len('error: '):]}", err=True)
             failed += 1
+        elif status.startswith("same_as: "):
+            typer.echo(f"{file}: cùng nội dung với {status[len('same_as: '):]} (đã có trong chỉ mục; "
+                       "ghi thêm đường dẫn này)")
         elif status.startswith("not_cchc: "):
             typer.echo(f"cảnh báo: {file}: {status[len('not_cchc: '):]}", err=True)
         else:
@@ -627,12 +630,19 @@ def search(
     path = db or default_db_path()
     try:
         with Store(path, readonly=True) as store:
+            # one more than asked: whether there are more to say so
             hits = store.search(text=text, cites=cites, area=area, province=province,
-                                period=period, year=year, limit=limit, kind=kind)
+                                period=period, year=year, limit=limit + 1, kind=kind)
     except CchcError as err:
         typer.echo(f"{path}: {err}", err=True)
         raise typer.Exit(code=1)
-    rows = [h.to_dict() for h in hits]
+    more = len(hits) > limit
+    rows = [h.to_dict() for h in hits[:limit]]
+    if more:
+        typer.echo(f"Hiển thị {limit} kết quả đầu tiên; còn nữa: dùng --limit {limit * 4} để xem thêm.",
+                   err=True)
+    elif not rows:
+        typer.echo("Không có kết quả nào.", err=True)
     with _output(output) as out:
         if fmt is SearchFormat.table:
             for r in rows:

@@ -31,3 +31,14 @@ def max_file_bytes() -> int:
 
 #: Largest total uncompressed size we accept inside a .docx (zip-bomb guard).
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+def max_text_chars() -> int:
+    """Longest text (characters) we analyse: ``$CCHC_MAX_CHARS``, default 4 million.
+
+    Normalisation keeps an offset per character and the stages copy the text a few
+    times: about 70 bytes per character at the peak, so a 4-million-character text
+    (a commune report is 20,000-200,000) stays near 300 MB; a 30 MB text would
+    take 1.8 GB.
+    """
+    return int(float(os.environ.get("CCHC_MAX_CHARS", "4000000")))

@@ -184,6 +184,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE reports ADD COLUMN doc_kind TEXT;
     CREATE INDEX reports_doc_kind ON reports(doc_kind);
     """,
+    # 4: other paths under which the same content was given (a copy in another folder).
+    """
+    CREATE TABLE report_paths (
+        path      TEXT PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE
+    );
+    CREATE INDEX report_paths_report ON report_paths(report_id);
+    """,
 ]
 
 #: The schema version this code writes and reads.
@@ -513,6 +521,23 @@ class Store:
         """True when a report with this content is already in the index."""
         return self._db.execute("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
+    def _same_content(self, sha256: str, path: str) -> str:
+        """``"skipped"`` when this path is already the report's (or one of its other
+        paths); else the path is recorded as another copy: ``"same_as: <path>"``."""
+        first = self._db.execute("SELECT id, path FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+        if first[1] == path:
+            return "skipped"
+        if self.schema_version >= 4:
+            self._writable()
+            with self._transaction():
+                self._db.execute("INSERT OR REPLACE INTO report_paths VALUES (?, ?)", (path, first[0]))
+        return f"same_as: {first[1]}"
+
+    def other_paths(self, report_id: int) -> list[str]:
+        """The other paths under which a report's content was given to ``index``."""
+        return [r[0] for r in self._db.execute(
+            "SELECT path FROM report_paths WHERE report_id = ? ORDER BY path", (report_id,))]
+
     def add_report(
         self,
         report: Report,
@@ -657,8 +682,8 @@ class Store:
         out: list[tuple[Path, str]] = []
         for path in iter_inputs(paths):
             try:
-                if path.is_file() and self.is_indexed(_file_sha256(path)):
-                    out.append((path, "skipped"))
+                if path.is_file() and self.is_indexed(sha := _file_sha256(path)):
+                    out.append((path, self._same_content(sha, os.path.abspath(path))))
                     continue
                 result = analyse(path)
                 if isinstance(result, tuple):

@@ -126,3 +126,40 @@ def test_a_file_that_is_not_a_cchc_document_is_warned_and_kept_out(tmp_path):
     assert "Chỉ mục" in result.stdout and ": 1 báo cáo" in result.stdout
     result = runner.invoke(app, ["index", str(folder), "--db", str(db), "--all"])
     assert ": 2 báo cáo" in result.stdout
+
+
+def test_a_text_too_long_to_analyse_is_one_line_with_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_MAX_CHARS", "5000")
+    result = runner.invoke(app, ["check", str(SEED), str(tmp_path / "khong_co.txt")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert "quá giới hạn 5.000 ký tự" in lines[0] and "CCHC_MAX_CHARS" in lines[0]
+    assert len(lines) == 2 and "Traceback" not in result.output
+
+
+def test_the_same_content_under_a_new_path_is_named_and_recorded(tmp_path):
+    from cchc_nlp.store import Store
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(SEED, tmp_path / "a" / "baocao.txt")
+    shutil.copy(SEED, tmp_path / "b" / "ban_sao.txt")
+    db = tmp_path / "i.sqlite"
+    runner.invoke(app, ["index", str(tmp_path / "a"), "--db", str(db)])
+    result = runner.invoke(app, ["index", str(tmp_path / "b"), "--db", str(db)])
+    assert result.exit_code == 0
+    assert f"cùng nội dung với {tmp_path / 'a' / 'baocao.txt'}" in result.stdout
+    with Store(db, readonly=True) as store:
+        assert store.other_paths(1) == [str(tmp_path / "b" / "ban_sao.txt")]
+    again = runner.invoke(app, ["index", str(tmp_path / "a"), "--db", str(db)])
+    assert "không đổi, bỏ qua" in again.stdout
+
+
+def test_search_says_when_there_are_more_results_than_shown(tmp_path):
+    db = tmp_path / "i.sqlite"
+    runner.invoke(app, ["index", str(REPORTS), "--db", str(db)])
+    result = runner.invoke(app, ["search", "hồ sơ", "--db", str(db), "--limit", "3", "--format", "jsonl"])
+    assert len(result.stdout.splitlines()) == 3
+    assert "Hiển thị 3 kết quả đầu tiên; còn nữa: dùng --limit 12" in result.stderr
+    none = runner.invoke(app, ["search", "khongcochunay", "--db", str(db), "--format", "jsonl"])
+    assert none.exit_code == 0 and none.stdout == "" and "Không có kết quả nào." in none.stderr

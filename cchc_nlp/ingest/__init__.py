@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..config import max_file_bytes
+from ..config import max_file_bytes, max_text_chars
 from ..errors import UnreadableFile, UnsupportedFormat
 from ..model import RawDocument
 
@@ -61,9 +61,19 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocum
     """
     p = Path(path)
     try:
-        return _read(p, max_bytes)
+        doc = _read(p, max_bytes)
     except OSError as err:  # permission denied, a symlink loop, a disk error, …
         raise UnreadableFile(_os_problem(err)) from None
+    chars = sum(len(b.text) for b in doc.blocks) + sum(
+        len(c) for b in doc.blocks if b.table is not None for r in b.table.rows for c in r)
+    if chars > max_text_chars():
+        def vn(n: int) -> str:  # 4.000.000, as Vietnamese documents write numbers
+            return f"{n:,}".replace(",", ".")
+
+        raise UnreadableFile(
+            f"văn bản dài {vn(chars)} ký tự, quá giới hạn {vn(max_text_chars())} ký tự (một báo cáo "
+            "thường dưới 200.000); tách thành nhiều tệp, hoặc nâng giới hạn bằng biến CCHC_MAX_CHARS")
+    return doc
 
 
 def _os_problem(err: OSError) -> str:
