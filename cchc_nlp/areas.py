@@ -383,14 +383,14 @@ def check_versions(meta: dict, what: str, packages=PIPELINE_PACKAGES) -> None:
     for pkg in packages:
         want = meta["versions"].get(pkg, "?")
         if want.split(".")[:2] != have[pkg].split(".")[:2]:
-            raise ModelNotFound(f"{what} was trained with {pkg} {want} but {have[pkg]} is "
-                                "installed; run `cchc train` to rebuild it")
+            raise ModelNotFound(f"{what} được huấn luyện với {pkg} {want} nhưng máy đang cài {have[pkg]}; "
+                                "chạy `cchc train` để huấn luyện lại")
 
 
 def _read_meta(directory: Path, what: str) -> dict:
     path = directory / "meta.json"
     if not path.exists():
-        raise ModelNotFound(f"no {what} in {directory}; run `cchc train` to build it")
+        raise ModelNotFound(f"chưa có {what} trong {directory}; chạy `cchc train` để tạo")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -408,8 +408,8 @@ def load_flat(directory: Path, name: str, kind, what: str):
     try:
         return kind(directory / name), meta
     except (ValueError, KeyError) as err:
-        raise ModelNotFound(f"{what} {directory / name} is missing or unreadable ({err}); "
-                            "run `cchc train` to rebuild it") from None
+        raise ModelNotFound(f"{what} {directory / name} bị thiếu hoặc không đọc được ({err}); "
+                            "chạy `cchc train` để tạo lại") from None
 
 
 def load_pipeline(directory: Path | None = None):
@@ -417,16 +417,16 @@ def load_pipeline(directory: Path | None = None):
     import skops.io as sio
 
     directory = directory or models_dir() / "areas"
-    check_versions(_read_meta(directory, "area model"), "area model")
+    check_versions(_read_meta(directory, "mô hình lĩnh vực"), "mô hình lĩnh vực")
     path = directory / MODEL_NAME
     if not path.exists():
-        raise ModelNotFound(f"no area model in {directory}; run `cchc train` to build it")
+        raise ModelNotFound(f"chưa có mô hình lĩnh vực trong {directory}; chạy `cchc train` để tạo")
     try:
         # skops refuses any type outside its defaults and this list
         return sio.load(path, trusted=_TRUSTED_TYPES)
     except sio.exceptions.UntrustedTypesFoundException as err:
-        raise ModelNotFound(f"area model holds unexpected types ({err}); "
-                            "rebuild it with `cchc train`") from None
+        raise ModelNotFound(f"mô hình lĩnh vực chứa kiểu dữ liệu lạ ({err}); "
+                            "tạo lại bằng `cchc train`") from None
 
 
 def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
@@ -501,7 +501,7 @@ class AreaTagger:
         from .flat import TextClassifier
 
         model, meta = load_flat(directory or models_dir() / "areas", FLAT_NAME, TextClassifier,
-                                "area model")
+                                "mô hình lĩnh vực")
         return cls(model, meta)
 
     def predict(self, texts: list[str], headings: list[str] | None = None) -> list[AreaPrediction]:

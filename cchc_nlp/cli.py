@@ -19,11 +19,13 @@ from typing import Callable, Iterable, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, i18n
 from .errors import CchcError
 from .ingest import iter_inputs
 from .model import SCHEMA_VERSION
 from .render.records import jsonable
+
+i18n.install()  # Click's and Typer's own words (help, usage, errors) in Vietnamese
 
 app = typer.Typer(
     add_completion=False,

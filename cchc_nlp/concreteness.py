@@ -360,7 +360,7 @@ class ConcretenessModel:
         meta = json.loads((directory / "meta.json").read_text("utf-8")) \
             if (directory / "meta.json").exists() else {}
         kind = ScaledTextLogistic if meta.get("model") == "counts+words" else ScaledLogistic
-        model, _ = load_flat(directory, FLAT_NAME, kind, "concreteness model")
+        model, _ = load_flat(directory, FLAT_NAME, kind, "mô hình câu cụ thể/chung chung")
         return cls(model, TemplateTable.load(directory / "template_ngrams.json"))
 
     def judge(self, sentences: list[str], words: list[list[str]] | None = None) -> list[Judgement]:

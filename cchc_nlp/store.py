@@ -368,8 +368,8 @@ def parse_period(text: str) -> tuple[str | None, int | None, int | None]:
     if re.fullmatch(r"\s*(?:ca\s+)?nam\s*", rest) or (year is not None and not rest.strip()):
         return "nam", None, year
     raise StoreError(
-        f"cannot read the period '{text}'; use quy, 6_thang, 9_thang or nam "
-        "(e.g. 'quý I', '6 tháng', 'năm 2024')"
+        f"không hiểu kỳ báo cáo '{text}'; dùng quy, 6_thang, 9_thang hoặc nam "
+        "(ví dụ 'quý I', '6 tháng', 'năm 2024')"
     )
 
 
@@ -405,14 +405,14 @@ class Store:
         try:
             if readonly:
                 if not self.path.exists():
-                    raise StoreError(f"no index at {self.path}; build one with `cchc index`")
+                    raise StoreError(f"chưa có chỉ mục tại {self.path}; tạo bằng `cchc index`")
                 uri = self.path.resolve().as_uri() + "?mode=ro"
                 self._db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as err:
-            raise StoreError(f"cannot open the index {self.path}: {err}") from None
+            raise StoreError(f"không mở được chỉ mục {self.path}: {err}") from None
         try:
             self._setup()
         except BaseException:
@@ -428,8 +428,8 @@ class Store:
                 mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
                 if mode.lower() != "wal":
                     raise StoreError(
-                        f"cannot switch {self.path} to WAL mode (got '{mode}'); "
-                        "put the index on a local disk, not a network share"
+                        f"không chuyển được {self.path} sang chế độ WAL (nhận '{mode}'); "
+                        "đặt chỉ mục trên ổ đĩa của máy, không phải thư mục mạng"
                     )
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints, never corrupt
@@ -438,17 +438,17 @@ class Store:
             db.execute("PRAGMA temp_store=MEMORY")
             version = self._read_version()
         except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path} is not a cchc index ({err}); give another --db") from None
+            raise StoreError(f"{self.path} không phải chỉ mục của cchc ({err}); chọn --db khác") from None
         if version > STORE_SCHEMA_VERSION:
             raise StoreError(
-                f"the index {self.path} has schema version {version}, newer than this cchc "
-                f"(which reads up to {STORE_SCHEMA_VERSION}); upgrade cchc-nlp or use another --db"
+                f"chỉ mục {self.path} có phiên bản lược đồ {version}, mới hơn bản cchc này "
+                f"(đọc được đến {STORE_SCHEMA_VERSION}); nâng cấp cchc-nlp hoặc chọn --db khác"
             )
         if version < STORE_SCHEMA_VERSION:
             if self.readonly:
                 raise StoreError(
-                    f"the index {self.path} has schema version {version}, older than this cchc "
-                    f"({STORE_SCHEMA_VERSION}); run `cchc index` once to upgrade it"
+                    f"chỉ mục {self.path} có phiên bản lược đồ {version}, cũ hơn bản cchc này "
+                    f"({STORE_SCHEMA_VERSION}); chạy `cchc index` một lần để nâng cấp"
                 )
             self.migrate()
 
@@ -462,7 +462,7 @@ class Store:
             return int(row[0] or 0)
         others = db.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
         if others:
-            raise StoreError(f"{self.path} is an SQLite file but not a cchc index; give another --db")
+            raise StoreError(f"{self.path} là tệp SQLite nhưng không phải chỉ mục của cchc; chọn --db khác")
         return 0
 
     @property
@@ -496,7 +496,7 @@ class Store:
             db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
         except sqlite3.OperationalError as err:
             raise StoreError(
-                f"cannot write to the index {self.path}: {err}; is another `cchc index` running?"
+                f"không ghi được vào chỉ mục {self.path}: {err}; có một `cchc index` khác đang chạy không?"
             ) from None
         try:
             yield
@@ -564,7 +564,7 @@ class Store:
 
     def _writable(self) -> None:
         if self.readonly:
-            raise StoreError(f"the index {self.path} was opened read-only")
+            raise StoreError(f"chỉ mục {self.path} đang mở ở chế độ chỉ đọc")
 
     def _add(self, report, citations, tagged, metrics, flags, path) -> Status:
         db = self._db
@@ -777,13 +777,13 @@ class Store:
             if text is not None and text.strip():
                 query = fts_query(text)
                 if query is None:
-                    raise StoreError(f"'{text}' has no words to search for; type the words you are looking for")
+                    raise StoreError(f"'{text}' không có từ nào để tìm; gõ những từ cần tìm")
                 return self._search_text(query, filters, limit)
             if not filters.empty:
                 return self._search_text(None, filters, limit)
         except sqlite3.OperationalError as err:
-            raise StoreError(f"the index {self.path} could not be searched: {err}") from None
-        raise StoreError("nothing to search for: give words, --cites DOC or a filter (--area, --province, …)")
+            raise StoreError(f"không tìm được trong chỉ mục {self.path}: {err}") from None
+        raise StoreError("chưa có gì để tìm: gõ từ cần tìm, --cites VĂN_BẢN hoặc một điều kiện (--area, --province, …)")
 
     # internals of search
 
@@ -791,21 +791,21 @@ class Store:
         from .layout import DOC_KINDS
 
         if area is not None and area not in AREAS:
-            raise StoreError(f"unknown area '{area}'; use one of: {', '.join(AREAS)}")
+            raise StoreError(f"không có lĩnh vực '{area}'; chọn một trong: {', '.join(AREAS)}")
         if doc_kind is not None and doc_kind not in DOC_KINDS:
-            raise StoreError(f"unknown document kind '{doc_kind}'; use one of: {', '.join(DOC_KINDS)}")
+            raise StoreError(f"không có loại văn bản '{doc_kind}'; chọn một trong: {', '.join(DOC_KINDS)}")
         kind = quarter = None
         if period is not None and str(period).strip():
             kind, quarter, pyear = parse_period(str(period))
             if year is None:
                 year = pyear
             elif pyear is not None and pyear != int(year):
-                raise StoreError(f"--period says {pyear} but --year says {year}; give one year")
+                raise StoreError(f"--period ghi năm {pyear} nhưng --year ghi {year}; chỉ ghi một năm")
         if year is not None:
             try:
                 year = int(year)
             except (TypeError, ValueError):
-                raise StoreError(f"year '{year}' is not a number like 2024") from None
+                raise StoreError(f"năm '{year}' không phải là số như 2024") from None
         return _Filters(area, place_key(province), year, kind, quarter, doc_kind)
 
     def _search_text(self, query: str | None, f: _Filters, limit: int) -> list[Hit]:
@@ -886,8 +886,8 @@ class Store:
                 return [n + "-"]
             return [f"{n}/{qm.year}/" if qm.year is not None else n + "/", n + "-"]
         raise StoreError(
-            f"cannot read '{qm.query}' as a document number; type it as in the report, "
-            "e.g. 'Nghị định 61/2018/NĐ-CP', 'NĐ 61/2018' or 'Luật Đất đai 2013'"
+            f"không đọc được '{qm.query}' là số hiệu văn bản; gõ như trong báo cáo, "
+            "ví dụ 'Nghị định 61/2018/NĐ-CP', 'NĐ 61/2018' hoặc 'Luật Đất đai 2013'"
         )
 
     def _documents(self, qm: QueryMatch, broad: bool) -> list[str]:
@@ -932,7 +932,7 @@ class Store:
         if text is not None and text.strip():
             query = fts_query(text)
             if query is None:
-                raise StoreError(f"'{text}' has no words to search for; type the words you are looking for")
+                raise StoreError(f"'{text}' không có từ nào để tìm; gõ những từ cần tìm")
             where.append("c.para_id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)")
             args.append(query)
         # One range scan of the key index per document, in (key, newest report)

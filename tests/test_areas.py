@@ -79,12 +79,12 @@ def test_model_from_other_library_versions_is_refused_with_advice(tmp_path):
     meta = json.loads((directory / "meta.json").read_text())
     meta["versions"]["scikit-learn"] = "0.24.2"
     (directory / "meta.json").write_text(json.dumps(meta))
-    with pytest.raises(ModelNotFound, match="trained with scikit-learn 0.24.2.*run `cchc train`"):
+    with pytest.raises(ModelNotFound, match="huấn luyện với scikit-learn 0.24.2.*chạy `cchc train`"):
         load_pipeline(directory)
 
 
 def test_missing_model_says_to_train(tmp_path):
-    with pytest.raises(ModelNotFound, match="run `cchc train`"):
+    with pytest.raises(ModelNotFound, match="chạy `cchc train`"):
         AreaTagger.load.__wrapped__(AreaTagger, tmp_path)
 
 

@@ -84,7 +84,7 @@ def test_index_then_search_which_communes_cited_a_decree(tmp_path):
 def test_search_without_an_index_says_how_to_build_one(tmp_path):
     result = runner.invoke(app, ["search", "một cửa", "--db", str(tmp_path / "none.sqlite")])
     assert result.exit_code == 1
-    assert "build one with `cchc index`" in result.stderr
+    assert "tạo bằng `cchc index`" in result.stderr
 
 
 def test_search_needs_something_to_look_for():

@@ -90,10 +90,10 @@ def test_missing_or_foreign_flat_file_says_to_train(tmp_path):
     directory = tmp_path / "areas"
     shutil.copytree(MODELS / "areas", directory)
     (directory / "areas.npz").unlink()
-    with pytest.raises(ModelNotFound, match="missing or unreadable.*run `cchc train`"):
+    with pytest.raises(ModelNotFound, match="bị thiếu hoặc không đọc được.*chạy `cchc train`"):
         AreaTagger.load.__wrapped__(AreaTagger, directory)
     (directory / "areas.npz").write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(ModelNotFound, match="run `cchc train`"):
+    with pytest.raises(ModelNotFound, match="chạy `cchc train`"):
         AreaTagger.load.__wrapped__(AreaTagger, directory)
 
 
@@ -103,5 +103,5 @@ def test_flat_model_is_refused_under_another_word_segmentation(tmp_path):
     meta = json.loads((directory / "meta.json").read_text())
     meta["versions"]["underthesea"] = "1.3.0"
     (directory / "meta.json").write_text(json.dumps(meta))
-    with pytest.raises(ModelNotFound, match="underthesea 1.3.0.*run `cchc train`"):
+    with pytest.raises(ModelNotFound, match="underthesea 1.3.0.*chạy `cchc train`"):
         AreaTagger.load.__wrapped__(AreaTagger, directory)

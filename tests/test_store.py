@@ -144,7 +144,7 @@ def test_cites_and_text_together_keep_occurrences_whose_paragraph_matches(db):
 
 
 def test_unreadable_citation_query_is_a_clear_error(db):
-    with pytest.raises(StoreError, match="cannot read 'abc' as a document number"):
+    with pytest.raises(StoreError, match="không đọc được 'abc' là số hiệu văn bản"):
         db.search(cites="abc")
 
 
@@ -208,7 +208,7 @@ def test_fts_syntax_characters_in_user_text_do_not_crash(db, text):
     try:
         hits = db.search(text)
     except StoreError as err:  # only for text without a single word
-        assert "no words to search for" in str(err)
+        assert "không có từ nào để tìm" in str(err)
         assert not any(ch.isalnum() for ch in text)
     else:
         assert isinstance(hits, list)
@@ -261,11 +261,11 @@ def test_filters_alone_list_paragraphs(db):
 
 
 def test_bad_filters_are_clear_errors(db):
-    with pytest.raises(StoreError, match="unknown area 'xyz'"):
+    with pytest.raises(StoreError, match="không có lĩnh vực 'xyz'"):
         db.search("một cửa", area="xyz")
-    with pytest.raises(StoreError, match="cannot read the period"):
+    with pytest.raises(StoreError, match="không hiểu kỳ báo cáo"):
         db.search("một cửa", period="tuần trước")
-    with pytest.raises(StoreError, match="nothing to search for"):
+    with pytest.raises(StoreError, match="chưa có gì để tìm"):
         db.search()
 
 
@@ -443,7 +443,7 @@ def test_migration_from_version_1_to_current_keeps_the_data(tmp_path, analysed, 
         assert "metrics" not in tables
     monkeypatch.undo()
 
-    with pytest.raises(StoreError, match="older than this cchc.*run `cchc index`"):
+    with pytest.raises(StoreError, match="cũ hơn bản cchc này.*chạy `cchc index`"):
         Store(path, readonly=True)
     with Store(path) as new:
         assert new.schema_version == STORE_SCHEMA_VERSION
@@ -464,30 +464,30 @@ def test_a_newer_schema_is_refused_clearly(tmp_path):
     path = tmp_path / "future.sqlite"
     with Store(path) as s:
         s._db.execute("INSERT INTO schema_version VALUES (99, 'x')")
-    with pytest.raises(StoreError, match="schema version 99, newer than this cchc"):
+    with pytest.raises(StoreError, match="phiên bản lược đồ 99, mới hơn bản cchc này"):
         Store(path)
 
 
 def test_files_that_are_not_an_index_are_refused(tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(StoreError, match="not a cchc index"):
+    with pytest.raises(StoreError, match="không phải chỉ mục của cchc"):
         Store(junk)
     other = tmp_path / "other.sqlite"
     con = sqlite3.connect(other)
     con.execute("CREATE TABLE x (a)")
     con.commit()
     con.close()
-    with pytest.raises(StoreError, match="not a cchc index"):
+    with pytest.raises(StoreError, match="không phải chỉ mục của cchc"):
         Store(other)
-    with pytest.raises(StoreError, match="no index at .*cchc index"):
+    with pytest.raises(StoreError, match="chưa có chỉ mục tại .*cchc index"):
         Store(tmp_path / "missing.sqlite", readonly=True)
     assert issubclass(StoreError, CchcError)
 
 
 def test_a_readonly_store_refuses_writes(db, analysed):
     _, report, cites, tagged = analysed[0]
-    with pytest.raises(StoreError, match="read-only"):
+    with pytest.raises(StoreError, match="chỉ đọc"):
         db.add_report(report, cites, tagged)
 
 
