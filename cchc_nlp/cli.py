@@ -562,30 +562,38 @@ def index(
     from .pipeline import analyse_for_index
     from .store import Store, default_db_path
 
+    from .ingest import iter_inputs
+
     path = db or default_db_path()
-    try:
-        with Store(path) as store:
-            results = store.index_paths(paths, partial(analyse_for_index, include_all=include_all))
-            stats = store.stats()
-    except CchcError as err:
-        typer.echo(f"{path}: {err}", err=True)
-        raise typer.Exit(code=1)
-    failed = 0
+    total = len(iter_inputs(paths))
+    counts = {"failed": 0, "done": 0}
     labels = {"added": "đã thêm", "replaced": "đã thay", "skipped": "không đổi, bỏ qua"}
-    for file, status in results:
+
+    def report(file, status):  # printed as each file is committed, not at the end
+        counts["done"] += 1
+        n = f"[{counts['done']}/{total}]"
         if status.startswith("error: "):
             typer.echo(f"{file}: {status[len('error: '):]}", err=True)
-            failed += 1
+            counts["failed"] += 1
         elif status.startswith("same_as: "):
-            typer.echo(f"{file}: cùng nội dung với {status[len('same_as: '):]} (đã có trong chỉ mục; "
+            typer.echo(f"{n} {file}: cùng nội dung với {status[len('same_as: '):]} (đã có trong chỉ mục; "
                        "ghi thêm đường dẫn này)")
         elif status.startswith("not_cchc: "):
             typer.echo(f"cảnh báo: {file}: {status[len('not_cchc: '):]}", err=True)
         else:
-            typer.echo(f"{file}: {labels.get(status, status)}")
+            typer.echo(f"{n} {file}: {labels.get(status, status)}")
+        sys.stdout.flush()
+
+    try:
+        with Store(path) as store:
+            store.index_paths(paths, partial(analyse_for_index, include_all=include_all), on_result=report)
+            stats = store.stats()
+    except CchcError as err:
+        typer.echo(f"{path}: {err}", err=True)
+        raise typer.Exit(code=1)
     typer.echo(f"Chỉ mục {path}: {stats['reports']} báo cáo, {stats['paragraphs']} đoạn, "
-               f"{stats['citations']} văn bản dẫn.")
-    raise typer.Exit(code=1 if failed else 0)
+               f"{stats['citations']} văn bản dẫn; lần này {counts['done']} tệp, {counts['failed']} lỗi.")
+    raise typer.Exit(code=1 if counts["failed"] else 0)
 
 
 class SearchFormat(str, Enum):

@@ -664,8 +664,13 @@ class Store:
         self,
         paths: Iterable[str | os.PathLike],
         analyse: Callable[[Path], Any],
+        on_result: Callable[[Path, str], None] | None = None,
     ) -> list[tuple[Path, str]]:
         """Index files and folders: ``[(path, status or "error: …")]``.
+
+        ``on_result(path, status)`` is called as each file is done (committed or
+        failed), so a caller can report it at once: nothing is lost if the run
+        is killed later.
 
         ``analyse(path)`` is the caller's pipeline (the store does not import
         ``pipeline``): it returns ``(report, citations, tagged)`` or an object
@@ -683,7 +688,7 @@ class Store:
         for path in iter_inputs(paths):
             try:
                 if path.is_file() and self.is_indexed(sha := _file_sha256(path)):
-                    out.append((path, self._same_content(sha, os.path.abspath(path))))
+                    self._report(out, on_result, (path, self._same_content(sha, os.path.abspath(path))))
                     continue
                 result = analyse(path)
                 if isinstance(result, tuple):
@@ -695,12 +700,18 @@ class Store:
                     flags, metrics = getattr(result, "flags", ()), getattr(result, "metrics", ())
                 status = self.add_report(report, cites, tagged, flags=flags, metrics=metrics,
                                          path=os.path.abspath(path))
-                out.append((path, status))
+                self._report(out, on_result, (path, status))
             except NotCchcDocument as err:
-                out.append((path, f"not_cchc: {err}"))
+                self._report(out, on_result, (path, f"not_cchc: {err}"))
             except (CchcError, OSError) as err:
-                out.append((path, f"error: {err}"))
+                self._report(out, on_result, (path, f"error: {err}"))
         return out
+
+    @staticmethod
+    def _report(out: list, on_result, item: tuple[Path, str]) -> None:
+        out.append(item)
+        if on_result is not None:
+            on_result(*item)
 
     def optimize(self) -> None:
         """Merge the FTS index into one segment and refresh planner statistics (after a big run)."""

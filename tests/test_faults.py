@@ -163,3 +163,76 @@ def test_search_says_when_there_are_more_results_than_shown(tmp_path):
     assert "Hiển thị 3 kết quả đầu tiên; còn nữa: dùng --limit 12" in result.stderr
     none = runner.invoke(app, ["search", "khongcochunay", "--db", str(db), "--format", "jsonl"])
     assert none.exit_code == 0 and none.stdout == "" and "Không có kết quả nào." in none.stderr
+
+
+def test_index_prints_each_file_as_it_is_committed(tmp_path):
+    result = runner.invoke(app, ["index", str(SEED), str(OTHER), "--db", str(tmp_path / "i.sqlite")])
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("[1/2] ") and lines[1].startswith("[2/2] ")
+    assert lines[2].endswith("lần này 2 tệp, 0 lỗi.")
+
+
+# --- a standing fault suite: generated bad files, one batch --------------------
+
+
+def _bad_files(folder: Path, renditions) -> list[Path]:
+    """300+ damaged or odd inputs built from real renditions of a seed report."""
+    import random
+
+    from docx import Document
+
+    rng = random.Random(17)
+    seed = renditions["000_46eead6140f5e907"]
+    bases = {"txt": seed["txt"].read_bytes(), "docx": seed["docx"].read_bytes(), "pdf": seed["pdf"].read_bytes()}
+    out = []
+
+    def put(name: str, data: bytes) -> None:
+        p = folder / name
+        p.write_bytes(data)
+        out.append(p)
+
+    for ext, data in bases.items():
+        for i in range(50):  # truncated anywhere
+            put(f"cut_{ext}_{i}.{ext}", data[: rng.randrange(0, len(data))])
+        for i in range(50):  # bit flips
+            b = bytearray(data)
+            for _ in range(rng.randint(1, 40)):
+                b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
+            put(f"flip_{ext}_{i}.{ext}", bytes(b))
+        for other in bases:  # the wrong extension
+            if other != ext:
+                put(f"wrong_{ext}_as.{other}", data)
+    text = bases["txt"].decode("utf-8")
+    for i in range(20):  # mixed encodings: a UTF-8 report with pieces saved in other code pages
+        cut = rng.randrange(len(text))
+        put(f"mixed_{i}.txt", text[:cut].encode("utf-8") + text[cut:].encode(
+            rng.choice(["utf-16-le", "cp1258", "latin-1"]), errors="replace"))
+    put("long_line.txt", ("Ủy ban nhân dân xã cải cách hành chính " * 28000).encode("utf-8"))
+    put("tiny_paragraphs.txt", ("- Có.\n" * 100_000).encode("utf-8"))
+    doc = Document()
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    for depth in range(12):  # Word tables nested twelve deep
+        cell.paragraphs[0].text = f"Bảng lồng cấp {depth}: thủ tục hành chính của UBND xã"
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    doc.save(folder / "nested_tables.docx")
+    out.append(folder / "nested_tables.docx")
+    return out
+
+
+def test_hundreds_of_bad_files_are_each_one_line_and_never_a_traceback(tmp_path, renditions):
+    folder = tmp_path / "hong"
+    folder.mkdir()
+    files = _bad_files(folder, renditions)
+    assert len(files) >= 300
+    result = runner.invoke(app, ["parse", str(folder), "--format", "jsonl"])
+    assert result.exit_code in (0, 1)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    names = {str(p) for p in files}
+    # JSON Lines are "\n"-separated (a text may hold U+2028 or \x1c, which splitlines() cuts at)
+    errors = [line for line in result.stderr.split("\n") if line and not line.startswith("cảnh báo: ")]
+    failed = [line.split(": ", 1)[0] for line in errors]
+    assert all(f in names for f in failed), errors[:3]
+    assert len(failed) == len(set(failed))  # one line per bad file
+    parsed = {json.loads(line)["file"] for line in result.stdout.split("\n") if line}
+    assert parsed.isdisjoint(failed) and len(parsed) + len(failed) == len(files)

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from ..config import max_file_bytes, max_text_chars
-from ..errors import UnreadableFile, UnsupportedFormat
+from ..errors import CchcError, UnreadableFile, UnsupportedFormat
 from ..model import RawDocument
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc")
@@ -111,23 +111,32 @@ def _read(p: Path, max_bytes: int | None) -> RawDocument:
     data = p.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
 
-    if suffix in (".txt", ".md"):
-        from .text import read_text
+    try:
+        if suffix in (".txt", ".md"):
+            from .text import read_text
 
-        return read_text(data, str(p), sha)  # decodes legacy fonts itself
-    if suffix == ".docx":
-        from .docx import read_docx
+            return read_text(data, str(p), sha)  # decodes legacy fonts itself
+        if suffix == ".docx":
+            from .docx import read_docx
 
-        doc = read_docx(data, str(p), sha)
-    elif suffix == ".pdf":
-        from .pdf import read_pdf
+            doc = read_docx(data, str(p), sha)
+        elif suffix == ".pdf":
+            from .pdf import read_pdf
 
-        doc = read_pdf(data, str(p), sha)
-    else:
-        from .doc import read_doc
+            doc = read_pdf(data, str(p), sha)
+        else:
+            from .doc import read_doc
 
-        doc = read_doc(p, sha)
-    return _repair_legacy_fonts(doc)
+            doc = read_doc(p, sha)
+        return _repair_legacy_fonts(doc)
+    except (CchcError, OSError):
+        raise
+    except Exception as err:  # noqa: BLE001
+        # The readers name every damage they know; a file damaged in a way no
+        # reader foresaw (a flipped bit in a zip header: "zip file version 8.4")
+        # is still the user's file, not a bug of ours: one line, the batch goes on.
+        raise UnreadableFile(f"tệp {suffix} bị hỏng theo cách lạ ({type(err).__name__}: {err}); "
+                             "mở tệp gốc và lưu lại, hoặc xin bên gửi gửi lại") from None
 
 
 def _repair_legacy_fonts(doc: RawDocument) -> RawDocument:
