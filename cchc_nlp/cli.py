@@ -185,14 +185,27 @@ def _write_rows(rows: list[dict], fmt: str, out, columns: list[str], title: str)
         from rich.console import Console
         from rich.table import Table as RichTable
 
+        if not rows:  # "không có …", not an empty frame
+            out.write(f"{title}: không có kết quả nào.\n")
+            return
         table = RichTable(title=title)
         for col in columns:
-            table.add_column(HEADERS_VI.get(col, col))
+            # messages and quotes wrap inside their cell instead of being cut
+            table.add_column(HEADERS_VI.get(col, col), overflow="fold")
         for row in rows:
             table.add_row(*[_cell(row.get(c)) for c in columns])
-        console = Console(width=220, record=True, file=io.StringIO())
+        console = Console(width=_table_width(out), record=True, file=io.StringIO())
         console.print(table)
         out.write(console.export_text())
+
+
+def _table_width(out) -> int:
+    """The terminal's width when writing to it (at least 80), else 160 for a file."""
+    import shutil
+
+    if out is sys.stdout and sys.stdout.isatty():
+        return max(80, shutil.get_terminal_size((160, 24)).columns)
+    return 160
 
 
 #: column headers a reviewer reads (machine ids stay in jsonl/csv)
@@ -212,12 +225,16 @@ HEADERS_VI = {
 
 
 def _cell(value) -> str:
+    """A value as a reviewer reads it: numbers written the Vietnamese way (61,7),
+    nothing cut (the table wraps long text)."""
     if value is None or (isinstance(value, float) and value != value):  # None or NaN
         return ""
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
+    if isinstance(value, float):
+        return f"{value:.4g}".replace(".", ",")
     text = str(jsonable(value))
-    return text if len(text) <= 90 else text[:87] + "…"
+    return text if len(text) <= 400 else text[:397] + "…"
 
 
 class CitesFormat(str, Enum):

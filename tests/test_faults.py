@@ -4,6 +4,7 @@ silent loss before, each is one line and the rest of the batch now."""
 from __future__ import annotations
 
 import errno
+import re
 import json
 import shutil
 from pathlib import Path
@@ -236,3 +237,13 @@ def test_hundreds_of_bad_files_are_each_one_line_and_never_a_traceback(tmp_path,
     assert len(failed) == len(set(failed))  # one line per bad file
     parsed = {json.loads(line)["file"] for line in result.stdout.split("\n") if line}
     assert parsed.isdisjoint(failed) and len(parsed) + len(failed) == len(files)
+
+
+def test_tables_write_numbers_the_vietnamese_way_and_say_when_empty(tmp_path):
+    result = runner.invoke(app, ["score", str(SEED), "--format", "table"])
+    row = next(line for line in result.stdout.splitlines() if "Hoằng Lưu" in line)
+    assert re.search(r"│ \d+,\d │", row)  # "60,6", not "60.6"
+    db = tmp_path / "i.sqlite"
+    runner.invoke(app, ["index", str(SEED), "--db", str(db)])
+    empty = runner.invoke(app, ["search", "khongcochunay", "--db", str(db)])
+    assert "không có kết quả nào" in empty.stdout
