@@ -42,3 +42,9 @@ def max_text_chars() -> int:
     take 1.8 GB.
     """
     return int(float(os.environ.get("CCHC_MAX_CHARS", "4000000")))
+
+
+def max_read_seconds() -> float:
+    """Longest time reading one file may take (``$CCHC_MAX_SECONDS``, default 60 s):
+    a pathological PDF must not stall a batch.  A 200-page report reads in ~2 s."""
+    return float(os.environ.get("CCHC_MAX_SECONDS", "60"))

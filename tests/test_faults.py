@@ -293,3 +293,26 @@ def test_index_killed_twenty_times_stays_whole_and_a_rerun_completes_it(tmp_path
         return sorted((json.loads(x)["path"], json.loads(x)["snippet"]) for x in r.stdout.split("\n") if x)
 
     assert hits(db) == hits(clean) and hits(db)
+
+
+def test_a_file_that_takes_too_long_to_read_is_stopped_and_the_batch_goes_on(tmp_path, monkeypatch,
+                                                                               renditions):
+    import time
+
+    import cchc_nlp.ingest.pdf as pdf_reader
+
+    monkeypatch.setenv("CCHC_MAX_SECONDS", "1")
+    real = pdf_reader.read_pdf
+
+    def stalls(data, path, sha):  # what a pathological PDF does to the reader
+        time.sleep(30)
+        return real(data, path, sha)
+
+    monkeypatch.setattr(pdf_reader, "read_pdf", stalls)
+    started = time.monotonic()
+    result = runner.invoke(app, ["parse", str(renditions["000_46eead6140f5e907"]["pdf"]), str(SEED),
+                                 "--format", "jsonl"])
+    assert time.monotonic() - started < 15
+    assert result.exit_code == 1
+    assert "đọc tệp mất quá 1 giây" in result.stderr
+    assert len([x for x in result.stdout.split("\n") if x]) == 1

@@ -8,9 +8,12 @@ whose message says what is wrong and what to do.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
-from ..config import max_file_bytes, max_text_chars
+from ..config import max_file_bytes, max_read_seconds, max_text_chars
 from ..errors import CchcError, UnreadableFile, UnsupportedFormat
 from ..model import RawDocument
 
@@ -61,7 +64,8 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocum
     """
     p = Path(path)
     try:
-        doc = _read(p, max_bytes)
+        with _time_limit(max_read_seconds()):
+            doc = _read(p, max_bytes)
     except OSError as err:  # permission denied, a symlink loop, a disk error, …
         raise UnreadableFile(_os_problem(err)) from None
     chars = sum(len(b.text) for b in doc.blocks) + sum(
@@ -74,6 +78,35 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocum
             f"văn bản dài {vn(chars)} ký tự, quá giới hạn {vn(max_text_chars())} ký tự (một báo cáo "
             "thường dưới 200.000); tách thành nhiều tệp, hoặc nâng giới hạn bằng biến CCHC_MAX_CHARS")
     return doc
+
+
+class _TookTooLong(BaseException):
+    """Raised by the alarm; a BaseException so that no reader's ``except Exception`` keeps it."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Stop reading one file after ``seconds`` (SIGALRM: the main thread of a
+    process, which a CLI run and each worker of ``score --jobs`` are; elsewhere
+    the limit is not enforced)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _TookTooLong
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TookTooLong:
+        raise UnreadableFile(f"đọc tệp mất quá {seconds:g} giây (tệp bất thường hoặc quá phức tạp); "
+                             "lưu lại thành .docx hoặc .txt, hoặc nâng giới hạn bằng CCHC_MAX_SECONDS") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _os_problem(err: OSError) -> str:
