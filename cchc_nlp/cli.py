@@ -220,7 +220,7 @@ HEADERS_VI = {
     "index": "Đoạn", "section": "Mục", "area_label": "Lĩnh vực", "score": "Xác suất",
     "text": "Văn bản", "type": "Loại", "canonical": "Số hiệu", "date": "Ngày",
     "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "problems": "Vấn đề",
-    "note": "Ghi chú", "kind": "Loại văn bản",
+    "note": "Ghi chú", "kind": "Loại văn bản", "noi": "Ở đâu",
 }
 
 
@@ -434,11 +434,11 @@ def check(
     Ví dụ: cchc check corpus/reports/002_99a9c136d6925e8d.txt
     """
     from .pipeline import analyse
+    from .render.records import flag_records
 
     def work(path):
-        return [{"file": str(path), "id": f.id, "severity": f.severity, "message": f.message_vi,
-                 "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]}
-                for f in analyse(path).flags]
+        a = analyse(path)
+        return flag_records(a.report, a.flags, str(path))
 
     rows, failed = _flat_batch(paths, work)
     with _output(output) as out:
@@ -446,8 +446,11 @@ def check(
             for r in rows:
                 r["name"] = Path(r["file"]).name
                 r["muc_do"] = _SEVERITY_VI[r["severity"]]
-                r["trich"] = r["evidence"][0]["quote"] if r["evidence"] else ""
-        _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "message", "trich"],
+                r["noi"] = " ".join(x for x in (f"mục {r['section']}" if r["section"] else "",
+                                                 f"đoạn {r['paragraph']}" if r["paragraph"] is not None
+                                                 else "") if x)
+                r["trich"] = r["sentence"] or ""
+        _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "noi", "message", "trich"],
                     "Điểm bất thường")
     raise typer.Exit(code=1 if failed else 0)
 

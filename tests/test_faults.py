@@ -316,3 +316,13 @@ def test_a_file_that_takes_too_long_to_read_is_stopped_and_the_batch_goes_on(tmp
     assert result.exit_code == 1
     assert "đọc tệp mất quá 1 giây" in result.stderr
     assert len([x for x in result.stdout.split("\n") if x]) == 1
+
+
+def test_a_flag_names_its_section_paragraph_and_sentence_and_is_not_repeated():
+    result = runner.invoke(app, ["check", str(REPORTS / "002_99a9c136d6925e8d.txt"), "--format", "jsonl"])
+    rows = [json.loads(x) for x in result.stdout.split("\n") if x]
+    date = next(r for r in rows if r["id"] == "impossible_date")
+    assert date["section"] == "II.5" and isinstance(date["paragraph"], int)
+    assert date["sentence"] and len(date["sentence"]) < 600
+    keys = [(r["id"], tuple((e["start"], e["end"]) for e in r["evidence"])) for r in rows]
+    assert len(keys) == len(set(keys))
