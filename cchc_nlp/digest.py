@@ -30,15 +30,17 @@ def _citation_group(c, province: str | None) -> str:
     return level if level in ("province", "district") else "own"
 
 
-def _pick_sentences(paragraphs, area: str, limit: int = 4) -> list[dict]:
+def _pick_sentences(paragraphs, area: str, limit: int = 4, skip: frozenset = frozenset()) -> list[dict]:
     """The 2-4 most informative concrete sentences of an area.
 
     Ranked by the concreteness model's probability; a sentence sharing most
-    of its words with one already chosen is skipped (coverage over repetition).
+    of its words with one already chosen is skipped (coverage over repetition),
+    and so are the paragraphs in ``skip`` (tasks for the next period, paragraphs
+    a flag points at: they are not results to show).
     """
     candidates = []
     for p in paragraphs:
-        if p["area"] != area:
+        if p["area"] != area or p["index"] in skip:
             continue
         for s in p.get("sentences", ()):
             if s.get("concrete"):
@@ -116,6 +118,13 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     by_area: dict[str, list] = defaultdict(list)
     for p in analysis.paragraphs:
         by_area[p["area"]].append(p)
+    from .render.records import flag_records
+    from .structure import in_directions
+
+    flag_rows = flag_records(report, analysis.flags, report.file)
+    flagged = {r["paragraph"] for r in flag_rows if r["paragraph"] is not None}
+    later = {p.index for p in report.paragraphs if in_directions(report, p.start)}
+    skip = frozenset(flagged | later)
     areas = []
     for area, label in AREAS.items():
         if area == "khac":
@@ -127,7 +136,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         areas.append({
             "id": area, "label": label, "paragraphs": len(paras),
             "boilerplate_share": None if boiler is None else round(boiler, 3),
-            "highlights": _pick_sentences(paras, area),
+            "highlights": _pick_sentences(paras, area, skip=skip),
         })
     from .citations import problem_message
 
@@ -175,9 +184,16 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "flags": [
             {"id": f.id, "severity": f.severity, "severity_label": _SEVERITY_VI[f.severity],
              "message": f.message_vi,
+             "section": row["section"], "paragraph": row["paragraph"],
              "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,
                            "short": _short_quote(e.quote)} for e in f.evidence]}
-            for f in analysis.flags],
+            for f, row in zip(_unique_flags(analysis.flags), flag_rows)],
+        "verdict": _verdict(score.total if scored else None, DOC_KINDS.get(m.kind or "bao_cao"),
+                            analysis.flags, areas),
+        "text": [{"index": p.index, "section": p.section,
+                  "area_label": AREAS.get(t["area"], t["area"]), "text": p.text,
+                  "flagged": p.index in flagged}
+                 for p, t in zip(report.paragraphs, analysis.paragraphs)],
         "score": {
             "total": score.total,
             "components": [{"id": k, "label": LABELS_VI[k], "points": v, "max": WEIGHTS[k],
@@ -188,3 +204,25 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             "note": f"không chấm điểm: văn bản là {DOC_KINDS[m.kind]}, không phải báo cáo",
         },
     }
+
+
+def _unique_flags(flags) -> list:
+    """The flags as :func:`~cchc_nlp.render.records.flag_records` keeps them: once per evidence."""
+    out, seen = [], set()
+    for f in flags:
+        key = (f.id, tuple((e.start, e.end) for e in f.evidence))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _verdict(total, kind_label: str, flags, areas) -> str:
+    """The digest's first line: score, serious flags, areas reported."""
+    high = sum(f.severity == "high" for f in flags)
+    medium = sum(f.severity == "medium" for f in flags)
+    reported = sum(1 for a in areas if a["paragraphs"])
+    score = f"{total:.1f}".replace(".", ",") + "/100" if total is not None else f"{kind_label}, không chấm điểm"
+    flags_text = (f"{high} điểm bất thường mức cao, {medium} mức trung bình" if high or medium
+                  else "không có điểm bất thường đáng kể")
+    return f"{score}; {flags_text}; báo cáo {reported}/{len(areas)} lĩnh vực."

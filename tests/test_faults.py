@@ -326,3 +326,25 @@ def test_a_flag_names_its_section_paragraph_and_sentence_and_is_not_repeated():
     assert date["sentence"] and len(date["sentence"]) < 600
     keys = [(r["id"], tuple((e["start"], e["end"]) for e in r["evidence"])) for r in rows]
     assert len(keys) == len(set(keys))
+
+
+def test_the_html_digest_opens_with_a_verdict_and_links_flags_to_the_full_text(tmp_path):
+    out = tmp_path / "d.html"
+    runner.invoke(app, ["digest", str(REPORTS / "002_99a9c136d6925e8d.txt"), "--format", "html", "-o", str(out)])
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r'<p class="verdict"><strong>Tóm lại:</strong> \d+,\d/100; \d+ điểm bất thường mức cao', page)
+    targets = set(re.findall(r'href="#(p-\d+)"', page))
+    assert targets and all(f'id="{t}"' in page for t in targets)
+
+
+def test_results_by_area_leave_out_next_period_tasks_and_flagged_paragraphs():
+    from cchc_nlp.digest import build_digest
+    from cchc_nlp.pipeline import analyse
+    from cchc_nlp.structure import in_directions
+
+    a = analyse(REPORTS / "000_46eead6140f5e907.txt")
+    d = build_digest(a)
+    later = {p.index for p in a.report.paragraphs if in_directions(a.report, p.start)}
+    flagged = {f["paragraph"] for f in d["flags"]}
+    shown = {h["paragraph"] for area in d["areas"] for h in area["highlights"]}
+    assert later and shown and not shown & (later | flagged)
