@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_models.py
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_search.py --n 5000
+	$(BIN)/python benchmarks/fuzz.py --per-kind 100
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -138,3 +138,50 @@ def truncated(data: bytes, target: Path) -> Path:
 
 def bytes_of(path: Path) -> bytes:
     return io.BytesIO(path.read_bytes()).getvalue()
+
+
+def bad_files(folder: Path, txt: Path, docx: Path, pdf: Path, *, per_kind: int = 50,
+              seed: int = 17) -> list[Path]:
+    """Damaged or odd inputs built from real renditions of one report: ``per_kind``
+    truncations and bit-flips of each of ``txt``/``docx``/``pdf``, every wrong
+    extension, 20 mixed encodings, a 1 MB line, 100,000 tiny paragraphs, Word
+    tables nested 12 deep (310 files at the default)."""
+    import random
+
+    from docx import Document
+
+    rng = random.Random(seed)
+    bases = {"txt": txt.read_bytes(), "docx": docx.read_bytes(), "pdf": pdf.read_bytes()}
+    out = []
+
+    def put(name: str, data: bytes) -> None:
+        p = folder / name
+        p.write_bytes(data)
+        out.append(p)
+
+    for ext, data in bases.items():
+        for i in range(per_kind):  # truncated anywhere
+            put(f"cut_{ext}_{i}.{ext}", data[: rng.randrange(0, len(data))])
+        for i in range(per_kind):  # bit flips
+            b = bytearray(data)
+            for _ in range(rng.randint(1, 40)):
+                b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
+            put(f"flip_{ext}_{i}.{ext}", bytes(b))
+        for other in bases:  # the wrong extension
+            if other != ext:
+                put(f"wrong_{ext}_as.{other}", data)
+    text = bases["txt"].decode("utf-8")
+    for i in range(20):  # mixed encodings: a UTF-8 report with pieces saved in other code pages
+        cut = rng.randrange(len(text))
+        put(f"mixed_{i}.txt", text[:cut].encode("utf-8") + text[cut:].encode(
+            rng.choice(["utf-16-le", "cp1258", "latin-1"]), errors="replace"))
+    put("long_line.txt", ("Ủy ban nhân dân xã cải cách hành chính " * 28000).encode("utf-8"))
+    put("tiny_paragraphs.txt", ("- Có.\n" * 100_000).encode("utf-8"))
+    doc = Document()
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    for depth in range(12):  # Word tables nested twelve deep
+        cell.paragraphs[0].text = f"Bảng lồng cấp {depth}: thủ tục hành chính của UBND xã"
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    doc.save(folder / "nested_tables.docx")
+    out.append(folder / "nested_tables.docx")
+    return out

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from cchc_nlp.cli import app, digest_names
 from conftest import ROOT
+from renditions import bad_files
 
 runner = CliRunner()
 REPORTS = ROOT / "corpus" / "reports"
@@ -176,54 +177,11 @@ def test_index_prints_each_file_as_it_is_committed(tmp_path):
 # --- a standing fault suite: generated bad files, one batch --------------------
 
 
-def _bad_files(folder: Path, renditions) -> list[Path]:
-    """300+ damaged or odd inputs built from real renditions of a seed report."""
-    import random
-
-    from docx import Document
-
-    rng = random.Random(17)
-    seed = renditions["000_46eead6140f5e907"]
-    bases = {"txt": seed["txt"].read_bytes(), "docx": seed["docx"].read_bytes(), "pdf": seed["pdf"].read_bytes()}
-    out = []
-
-    def put(name: str, data: bytes) -> None:
-        p = folder / name
-        p.write_bytes(data)
-        out.append(p)
-
-    for ext, data in bases.items():
-        for i in range(50):  # truncated anywhere
-            put(f"cut_{ext}_{i}.{ext}", data[: rng.randrange(0, len(data))])
-        for i in range(50):  # bit flips
-            b = bytearray(data)
-            for _ in range(rng.randint(1, 40)):
-                b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
-            put(f"flip_{ext}_{i}.{ext}", bytes(b))
-        for other in bases:  # the wrong extension
-            if other != ext:
-                put(f"wrong_{ext}_as.{other}", data)
-    text = bases["txt"].decode("utf-8")
-    for i in range(20):  # mixed encodings: a UTF-8 report with pieces saved in other code pages
-        cut = rng.randrange(len(text))
-        put(f"mixed_{i}.txt", text[:cut].encode("utf-8") + text[cut:].encode(
-            rng.choice(["utf-16-le", "cp1258", "latin-1"]), errors="replace"))
-    put("long_line.txt", ("Ủy ban nhân dân xã cải cách hành chính " * 28000).encode("utf-8"))
-    put("tiny_paragraphs.txt", ("- Có.\n" * 100_000).encode("utf-8"))
-    doc = Document()
-    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
-    for depth in range(12):  # Word tables nested twelve deep
-        cell.paragraphs[0].text = f"Bảng lồng cấp {depth}: thủ tục hành chính của UBND xã"
-        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
-    doc.save(folder / "nested_tables.docx")
-    out.append(folder / "nested_tables.docx")
-    return out
-
-
 def test_hundreds_of_bad_files_are_each_one_line_and_never_a_traceback(tmp_path, renditions):
     folder = tmp_path / "hong"
     folder.mkdir()
-    files = _bad_files(folder, renditions)
+    seed = renditions["000_46eead6140f5e907"]
+    files = bad_files(folder, seed["txt"], seed["docx"], seed["pdf"])
     assert len(files) >= 300
     result = runner.invoke(app, ["parse", str(folder), "--format", "jsonl"])
     assert result.exit_code in (0, 1)
@@ -348,3 +306,18 @@ def test_results_by_area_leave_out_next_period_tasks_and_flagged_paragraphs():
     flagged = {f["paragraph"] for f in d["flags"]}
     shown = {h["paragraph"] for area in d["areas"] for h in area["highlights"]}
     assert later and shown and not shown & (later | flagged)
+
+
+def test_symlink_loops_and_broken_links_in_a_folder_are_named(tmp_path):
+    folder = tmp_path / "thu_muc"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "baocao.txt")
+    (folder / "len_tren").symlink_to(folder)  # a link back up the tree
+    (folder / "mat.txt").symlink_to(tmp_path / "khong_con.txt")  # a broken link
+    result = runner.invoke(app, ["parse", str(folder), "--format", "jsonl"])
+    assert result.exit_code == 1
+    lines = sorted(result.stderr.strip().split("\n"))
+    assert len(lines) == 2
+    assert "len_tren: đường dẫn là một vòng liên kết tượng trưng" in lines[0]
+    assert "mat.txt: liên kết tượng trưng (symlink) trỏ tới một tệp không còn" in lines[1]
+    assert len([x for x in result.stdout.split("\n") if x]) == 1

@@ -117,12 +117,17 @@ def _os_problem(err: OSError) -> str:
         return "không có quyền đọc tệp; xin quyền đọc hoặc chép tệp sang thư mục của bạn"
     if err.errno == errno.ELOOP:
         return "đường dẫn là một vòng liên kết tượng trưng (symlink); trỏ tới tệp thật"
+    if err.errno == errno.ENOENT:
+        return "liên kết tượng trưng (symlink) trỏ tới một tệp không còn; trỏ lại tới tệp thật"
     return f"không đọc được tệp ({err.strerror or err}); kiểm tra tệp và ổ đĩa rồi thử lại"
 
 
 def _read(p: Path, max_bytes: int | None) -> RawDocument:
     if p.is_symlink() and not p.exists():
         p.stat()  # a dangling link or a loop: raises the OSError that names it
+    if p.is_symlink() and p.is_dir() and p.resolve() in p.absolute().parents:
+        raise UnreadableFile("đường dẫn là một vòng liên kết tượng trưng (symlink) tới thư mục chứa nó; "
+                             "bỏ qua, hoặc trỏ tới thư mục khác")
     if not p.exists():
         raise UnreadableFile("không có tệp này; kiểm tra lại đường dẫn")
     if p.is_dir():
@@ -199,15 +204,19 @@ def iter_inputs(paths) -> list[Path]:
     """Expand folders into the report files they hold (sorted), keep files as given.
 
     Files of other types inside a folder are skipped silently, but a file named
-    explicitly is always returned so that its problem gets reported.
+    explicitly is always returned so that its problem gets reported, and so are
+    broken symbolic links and links back up the tree found in a folder.
     """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
-            )
+            out.extend(sorted(
+                f for f in p.rglob("*")
+                if (f.is_file() and f.suffix.lower() in SUPPORTED)
+                # a broken link or a link back up the tree: named, so the user hears of it
+                or (f.is_symlink() and (not f.exists() or (f.is_dir() and f.resolve() in f.absolute().parents)))
+            ))
         else:
             out.append(p)
     return out
