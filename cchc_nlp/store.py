@@ -319,6 +319,8 @@ class Hit:
     citation: str | None = None  # the citation's surface, for cites hits
     canonical: str | None = None
     key: str | None = None
+    #: other paths the same report was given under (``report_paths``)
+    other_paths: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -784,19 +786,35 @@ class Store:
         limit = max(0, int(limit))
         try:
             if cites is not None and cites.strip():
-                return self._search_cites(cites, text, filters, limit)
+                return self._with_paths(self._search_cites(cites, text, filters, limit))
             if text is not None and text.strip():
                 query = fts_query(text)
                 if query is None:
                     raise StoreError(f"'{text}' không có từ nào để tìm; gõ những từ cần tìm")
-                return self._search_text(query, filters, limit)
+                return self._with_paths(self._search_text(query, filters, limit))
             if not filters.empty:
-                return self._search_text(None, filters, limit)
+                return self._with_paths(self._search_text(None, filters, limit))
         except sqlite3.OperationalError as err:
             raise StoreError(f"không tìm được trong chỉ mục {self.path}: {err}") from None
         raise StoreError("chưa có gì để tìm: gõ từ cần tìm, --cites VĂN_BẢN hoặc một điều kiện (--area, --province, …)")
 
     # internals of search
+
+    def _with_paths(self, hits: list[Hit]) -> list[Hit]:
+        """The hits, each with the other paths its report was given under."""
+        if self.schema_version < 4 or not hits:
+            return hits
+        ids = sorted({h.report_id for h in hits})
+        others: dict[int, list[str]] = {}
+        for rid, path in self._db.execute(
+                f"SELECT report_id, path FROM report_paths WHERE report_id IN ({','.join('?' * len(ids))})"
+                " ORDER BY path", ids):
+            others.setdefault(rid, []).append(path)
+        if not others:
+            return hits
+        from dataclasses import replace
+
+        return [replace(h, other_paths=tuple(others.get(h.report_id, ()))) for h in hits]
 
     def _filters(self, area, province, period, year, doc_kind=None) -> _Filters:
         from .layout import DOC_KINDS

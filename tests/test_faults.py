@@ -155,6 +155,9 @@ def test_the_same_content_under_a_new_path_is_named_and_recorded(tmp_path):
         assert store.other_paths(1) == [str(tmp_path / "b" / "ban_sao.txt")]
     again = runner.invoke(app, ["index", str(tmp_path / "a"), "--db", str(db)])
     assert "không đổi, bỏ qua" in again.stdout
+    found = runner.invoke(app, ["search", "--cites", "NĐ 61/2018", "--db", str(db), "--format", "jsonl"])
+    hit = json.loads(found.stdout.split("\n")[0])
+    assert hit["other_paths"] == [str(tmp_path / "b" / "ban_sao.txt")]  # the copy is found too
 
 
 def test_search_says_when_there_are_more_results_than_shown(tmp_path):

@@ -57,7 +57,7 @@ def test_both_maps_have_the_official_unit_counts():
 def test_missing_data_package_raises_a_cchc_error(monkeypatch):
     monkeypatch.setattr(gazetteer, "SOURCE_PACKAGE", "no_such_gazetteer_package")
     gazetteer._index.cache_clear()
-    with pytest.raises(CchcError, match="no_such_gazetteer_package.*not installed"):
+    with pytest.raises(CchcError, match="chưa cài gói 'no_such_gazetteer_package'"):
         lookup("Hoằng Lưu")
     monkeypatch.undo()
     gazetteer._index.cache_clear()

@@ -41,3 +41,35 @@ def test_usage_errors_are_vietnamese(args, vietnamese):
     text = " ".join(result.output.replace("│", " ").split())  # the error panel's borders out
     assert vietnamese in text
     assert not ENGLISH.search(result.output), ENGLISH.search(result.output)
+
+
+def _raised_messages():
+    """The literal text of every error the package raises for the user (CchcError and
+    its subclasses), from the source: (file:line, text)."""
+    import ast
+    from pathlib import Path
+
+    import cchc_nlp
+    from cchc_nlp import errors
+
+    user_errors = {name for name, obj in vars(errors).items()
+                   if isinstance(obj, type) and issubclass(obj, errors.CchcError)}
+    user_errors |= {"StoreError", "GazetteerUnavailable"}
+    root = Path(cchc_nlp.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
+                    and getattr(node.exc.func, "id", None) in user_errors and node.exc.args:
+                arg = node.exc.args[0]
+                parts = [v.value for v in ast.walk(arg) if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+                if parts:
+                    yield f"{path.relative_to(root)}:{node.lineno}", "".join(parts)
+
+
+VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+def test_every_error_a_user_can_get_is_written_in_vietnamese():
+    english = [(where, text) for where, text in _raised_messages() if not VIETNAMESE.search(text)]
+    assert not english, english
