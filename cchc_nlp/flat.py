@@ -254,26 +254,26 @@ class ScaledLogistic:
         self.mean, self.scale = arrays["mean"], arrays["scale"]
         self.coef, self.intercept = arrays["coef"], float(arrays["intercept"])
 
+    def _scores(self, X: np.ndarray) -> np.ndarray:
+        return ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        z = ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
-        p = 1.0 / (1.0 + np.exp(-z))
+        p = 1.0 / (1.0 + np.exp(-self._scores(X)))
         return np.column_stack([1.0 - p, p])
 
 
-class ScaledTextLogistic:
+class ScaledTextLogistic(ScaledLogistic):
     """Predicts like the exported counts + words binary LogisticRegression."""
 
     def __init__(self, path: Path):
+        super().__init__(path)
         arrays = _load(path)
-        self.classes_ = arrays["classes"]
-        self.mean, self.scale = arrays["mean"], arrays["scale"]
-        self.coef, self.intercept = arrays["coef"], float(arrays["intercept"])
         self.coef_words = arrays["coef_words"]
         self.words = _Block(arrays, "words", 0)
 
     def predict_proba(self, X: np.ndarray, texts: list[str]) -> np.ndarray:
         """``X``: the count features; ``texts``: the segmented, lower-cased sentences."""
-        z = ((np.asarray(X, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        z = self._scores(X)
         for i, text in enumerate(texts):
             cols, weights = self.words.vector(text)
             z[i] += float(self.coef_words[cols] @ weights)
