@@ -352,6 +352,7 @@ class EvalTarget(str, Enum):
 class StructureSet(str, Enum):
     seeds = "seeds"
     dev = "dev"
+    dev2 = "dev2"
     blind = "blind"
     blind2 = "blind2"
 
@@ -361,7 +362,7 @@ def evaluate(
     target: EvalTarget = typer.Argument(..., help="areas|concreteness|sentences|citations|structure|figures|checks"),
     gold_set: StructureSet = typer.Option(
         StructureSet.seeds, "--set",
-        help="structure: seeds (5 báo cáo gốc), dev (tập phát triển), blind hoặc blind2 (tập kiểm tra kín)."),
+        help="structure: seeds (5 báo cáo gốc), dev, dev2 (tập phát triển), blind hoặc blind2 (tập kiểm tra kín)."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
     # the gold documents are not the user's files: no per-file warnings here

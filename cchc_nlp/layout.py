@@ -39,7 +39,7 @@ _TITLE_WORDS = (
     ("to trinh", "to_trinh"), ("nghi quyet", "nghi_quyet"), ("chi thi", "khac"),
     ("huong dan", "khac"), ("de an", "khac"), ("chuong trinh", "khac"),
     ("phuong an", "khac"), ("cong van", "cong_van"), ("giay moi", "khac"),
-    ("ket luan", "khac"), ("bien ban", "khac"),
+    ("ket luan", "khac"), ("bien ban", "khac"), ("nghi dinh", "khac"), ("thong tu", "khac"),
 )
 _TITLE_RE = re.compile(r"^(" + "|".join(w for w, _ in _TITLE_WORDS) + r")\b")
 _AGENCY_RE = re.compile(
@@ -256,8 +256,9 @@ def _title_extent(texts: list[str], first: int, heading_of) -> int:
 
 
 _CARD_RE = re.compile(
-    r"^(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày (?:có )?hiệu lực"
-    r"|ngày công báo|số công báo|tình trạng|lĩnh vực)\b", re.IGNORECASE)
+    r"^[•\s]*(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày (?:có )?hiệu lực"
+    r"|ngày (?:đăng )?công báo|số công báo|tình trạng|lĩnh vực|thuộc tính văn bản|áp dụng|hết hiệu lực)\b",
+    re.IGNORECASE)
 
 
 def _title_anchor(texts: list[str], heading_of) -> int | None:
@@ -370,6 +371,19 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             continue
         break
     body_start = i
+    # a web page may put its headline and a lead paragraph before the document
+    # itself: its title word then comes a few lines into the text
+    for j in range(body_start, min(n, body_start + 6)):
+        if kind_source == "title":
+            break
+        k = _title_at(texts, j)
+        if k is not None and is_upper(texts[j], 1.0) and len(texts[j]) <= 40:
+            end = _title_extent(texts, j, heading_of)
+            title += range(j, end)
+            kind, kind_source = k, "title"
+            if j == body_start:
+                body_start = end
+            break
     if kind is None:
         if subject or (agency and any(x.startswith("Kính gửi") for x in texts[i:i + 3])):
             kind, kind_source = "cong_van", "header"

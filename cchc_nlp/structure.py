@@ -46,7 +46,7 @@ _PART_RE = re.compile(
     r"|(?:MỤC|Mục)\s+(?:\d{1,2}|[IVX]+)\b|(?:ĐIỀU|Điều)\s+\d{1,3}\b)\s*[.:\-–]?\s*(.*)$"
 )
 # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting words of a decision or resolution
-_ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ)\s*:$")
+_ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ)\s*:$")
 # a report's own code: "BC" then the issuer's parts (BC-UBND, BC-BCĐ, BC-UBND-VP, …)
 _REPORT_CODE = r"BC(?:\s*-\s*[A-ZĐ]{2,8})+"
 _NUMBER_RE = re.compile(rf"Số\s*:?\s*([^\n]{{0,40}}?/\s*{_REPORT_CODE})", re.IGNORECASE)
@@ -486,6 +486,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["number"] = "header"
             break
 
+    if number is None:  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 30/QĐ-TTg NGÀY 10 THÁNG 01 NĂM 2007"
+        m = _TITLE_NUMBER_RE.search(" ".join(title_texts))
+        if m:
+            number, sources["number"] = m.group(1), "title"
     if doc_kind is None and number:
         doc_kind = kind_from_number(number)
         if doc_kind:
@@ -503,6 +507,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         except ValueError:
             report_date = None
         sources["date"] = "header"
+    elif (td := _TITLE_DATE_RE.search(" ".join(title_texts))) is not None:
+        try:
+            report_date, sources["date"] = date(int(td.group(3)), int(td.group(2)), int(td.group(1))), "title"
+        except ValueError:
+            pass
     elif stored:  # the stored copy of a web page opens with its date
         report_date, sources["date"] = date(*map(int, stored.groups())), "header"
     elif doc_kind == "tin_bai":
@@ -558,6 +567,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         sources=sources,
     )
 
+
+_TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐđ.\-]+)+)")
+_TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 #: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"
 #: lines name the years of other documents)
@@ -748,8 +760,8 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     appendix_from = next((i for i in range(body_from, len(lines)) if _appendix_start(lines, i)),
                          len(lines))
     closing_idx = sorted(i for i in layout.closing_lines if i < appendix_from)
-    closing_set = set(closing_idx)
-    body_idx = [i for i in range(body_from, appendix_from) if i not in closing_set]
+    aside = set(closing_idx) | set(layout.title) | set(layout.header)  # a late title sits in the body's range
+    body_idx = [i for i in range(body_from, appendix_from) if i not in aside]
 
     tables, captions, leftover = extract_tables(lines[appendix_from:], word_spans or [])
     body_idx += [appendix_from + j for j in leftover]  # appendix lines that made no table
