@@ -348,7 +348,8 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         if is_header_line(t) and not title_kind(t):
             header.append(i)
             agency = agency or not all(_NEWS_DATE_RE.match(fold(c)) or _TIME_RE.match(fold(c))
-                                       for c in cells(t))
+                                       or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", fold(c))
+                                       for c in cells(t))  # a date line (and its view count) is not a header
             i += 1
             continue
         k = _title_at(texts, i) if kind_source != "title" else None
