@@ -241,7 +241,8 @@ def _title_extent(texts: list[str], first: int, heading_of) -> int:
                 i = j + 1
                 continue
         h = heading_of(t)
-        if (h and h[0]) or starts_body(t) or len(t) > 250 or (i > first + 1 and title_kind(t)):
+        if (h and h[0]) or starts_body(t) or len(t) > 250 or (i > first + 1 and title_kind(t)) \
+                or fold(t).startswith(("phu luc", "bieu mau", "bieu so")):  # an appendix begins
             break
         if is_upper(t) or _SUBJECT_RE.match(t) or t.startswith("("):
             i += 1

@@ -757,10 +757,12 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     lines = _lines(text)
     layout = find_layout([ln.text for ln in lines], heading_of)
     body_from = layout.body_start
-    appendix_from = next((i for i in range(body_from, len(lines)) if _appendix_start(lines, i)),
+    top = set(layout.title) | set(layout.header)  # a late title sits in the body's range
+    appendix_from = next((i for i in range(body_from, len(lines))
+                          if i not in top and _appendix_start(lines, i) and i > max(top, default=-1)),
                          len(lines))
-    closing_idx = sorted(i for i in layout.closing_lines if i < appendix_from)
-    aside = set(closing_idx) | set(layout.title) | set(layout.header)  # a late title sits in the body's range
+    closing_idx = sorted(i for i in layout.closing_lines if i < appendix_from and i not in top)
+    aside = set(closing_idx) | top
     body_idx = [i for i in range(body_from, appendix_from) if i not in aside]
 
     tables, captions, leftover = extract_tables(lines[appendix_from:], word_spans or [])
