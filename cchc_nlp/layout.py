@@ -543,11 +543,22 @@ _CCHC_SIGNALS = re.compile(
 )
 
 
-def cchc_signals(text: str) -> int:
-    """How many distinct CCHC words the text uses (its first 20,000 characters)."""
-    return len(set(_CCHC_SIGNALS.findall(fold(text[:20_000]))))
+_NO_MARKS = {c: None for c in range(0x300, 0x370)} | {ord("đ"): "d", ord("Đ"): "D"}
+
+
+def _quick_fold(text: str) -> str:
+    """:func:`~cchc_nlp.normalise.fold` by translation table (same result, several times faster)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFD", text).translate(_NO_MARKS).lower()
+
+
+def cchc_signals(text: str, limit: int = 20_000) -> int:
+    """How many distinct CCHC words the text uses (its first ``limit`` characters)."""
+    return len(set(_CCHC_SIGNALS.findall(_quick_fold(text[:limit]))))
 
 
 def looks_like_cchc(text: str) -> bool:
-    """At least two CCHC words: every one of the 618 corpus documents passes."""
-    return cchc_signals(text) >= 2
+    """At least two CCHC words: every one of the 618 corpus documents passes.
+    The opening decides most texts; the rest is read only when it does not."""
+    return cchc_signals(text, 2_000) >= 2 or cchc_signals(text) >= 2

@@ -59,7 +59,9 @@ def retone(text: str) -> str:
 _MARKUP_RE = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|p|font)(?:\s[^<>]*)?>|\*\*|__")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _COMBINING_RE = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
-_SPACE_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
+# runs of spaces, and any space that is not a plain one; a lone plain space is left
+# alone (matching each one would make every line a substitution)
+_SPACE_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u3000]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 _TRAIL_RE = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
 _BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
@@ -80,15 +82,28 @@ class _Mapped:
         self.length = len(text)
 
     def sub(self, pattern: re.Pattern, repl: str | Callable[[re.Match], str]) -> None:
+        text, cur = self.text, self.map
+        matches = list(pattern.finditer(text))
+        if not matches:
+            return
+        reps = [repl(m) for m in matches] if callable(repl) else [repl] * len(matches)
+        if all(len(r) == m.end() - m.start() for m, r in zip(matches, reps)):
+            # every replacement keeps its length (a lone space for a space, a tone
+            # mark moved): the offsets stay as they are, only the text changes
+            pieces, pos = [], 0
+            for m, r in zip(matches, reps):
+                pieces += (text[pos:m.start()], r)
+                pos = m.end()
+            pieces.append(text[pos:])
+            self.text = "".join(pieces)
+            return
         out: list[str] = []
         omap: list[int] = []
         pos = 0
-        text, cur = self.text, self.map
-        for m in pattern.finditer(text):
+        for m, r in zip(matches, reps):
             s, e = m.span()
             out.append(text[pos:s])
             omap.extend(cur[pos:s])
-            r = repl(m) if callable(repl) else repl
             out.append(r)
             if len(r) == e - s:
                 omap.extend(cur[s:e])
@@ -96,8 +111,6 @@ class _Mapped:
                 anchor = cur[s] if s < len(cur) else self.length
                 omap.extend([anchor] * len(r))
             pos = e
-        if not out:
-            return
         out.append(text[pos:])
         omap.extend(cur[pos:])
         self.text = "".join(out)
