@@ -118,7 +118,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     by_area: dict[str, list] = defaultdict(list)
     for p in analysis.paragraphs:
         by_area[p["area"]].append(p)
-    from .render.records import flag_records
+    from .render.records import flag_records, unique_flags
     from .structure import in_directions
 
     flag_rows = flag_records(report, analysis.flags, report.file)
@@ -187,7 +187,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
              "section": row["section"], "paragraph": row["paragraph"],
              "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,
                            "short": _short_quote(e.quote)} for e in f.evidence]}
-            for f, row in zip(_unique_flags(analysis.flags), flag_rows)],
+            for f, row in zip(unique_flags(analysis.flags), flag_rows)],
         "verdict": _verdict(score.total if scored else None, DOC_KINDS.get(m.kind or "bao_cao"),
                             analysis.flags, areas),
         "text": [{"index": p.index, "section": p.section,
@@ -204,17 +204,6 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
             "note": f"không chấm điểm: văn bản là {DOC_KINDS[m.kind]}, không phải báo cáo",
         },
     }
-
-
-def _unique_flags(flags) -> list:
-    """The flags as :func:`~cchc_nlp.render.records.flag_records` keeps them: once per evidence."""
-    out, seen = [], set()
-    for f in flags:
-        key = (f.id, tuple((e.start, e.end) for e in f.evidence))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
 
 
 def _verdict(total, kind_label: str, flags, areas) -> str:

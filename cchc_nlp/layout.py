@@ -77,7 +77,8 @@ _SIGNER_TITLE_RE = re.compile(
 )
 _BYLINE_RE = re.compile(r"^(?:\d[\d.,]*\s+lượt xem$|Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn\s*:|Tác giả\s*:"
                         r"|Bài(?:,| và)?\s*ảnh\s*:|PV\b|\(?Theo\s|[A-ZĐ]\.\s?[A-ZĐ]\.?(?:\s?[A-ZĐ]\.?)?$)")
-_PERSON_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,4}}$")
+#: a person's name: two to five capitalised syllables ("Nguyễn Văn An")
+PERSON_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,4}}$")
 
 
 @lru_cache(maxsize=8192)
@@ -184,7 +185,7 @@ def _closing_cell(cell: str) -> bool:
         return True  # a recipient: "- UBND huyện (b/c);", "- Lưu: VT."
     if is_upper(cell) and len(cell) <= 70:
         return True  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", the signer in capitals
-    return bool(_PERSON_RE.match(cell)) or cell.lower().strip("() .") in {"đã ký", "ký", "đã ký và đóng dấu"}
+    return bool(PERSON_RE.match(cell)) or cell.lower().strip("() .") in {"đã ký", "ký", "đã ký và đóng dấu"}
 
 
 def is_closing_line(line: str) -> bool:
@@ -195,7 +196,7 @@ def is_closing_line(line: str) -> bool:
 def is_byline(line: str) -> bool:
     """A news item's last line: "Tin, ảnh: …", "Nguồn: …", an author's name."""
     t = line.strip(" *")
-    return len(t) <= 80 and (bool(_BYLINE_RE.match(t)) or bool(_PERSON_RE.match(t)))
+    return len(t) <= 80 and (bool(_BYLINE_RE.match(t)) or bool(PERSON_RE.match(t)))
 
 
 def starts_body(line: str) -> bool:

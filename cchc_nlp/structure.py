@@ -25,7 +25,7 @@ from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Region, Report, Sec
 from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
-from .layout import (CENTRAL_CITIES, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
+from .layout import (CENTRAL_CITIES, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
                      is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
                      pipe_row, title_case, title_kind, unit_of)
 
@@ -58,11 +58,9 @@ _UNIT_KINDS = {word: kind for kind, word in UNIT_KIND_WORDS.items()}
 _UNIT_RE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({_NAME})"
 )
-_UNIT_HEADER_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+([^\n]{2,40})$", re.MULTILINE)
 _DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({_NAME}|[{_UP} ]{{3,30}}\b)")
 _PROVINCE_RE = re.compile(rf"\btỉnh\s+({_NAME})")
 _URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$")
-_PERSON_RE = re.compile(rf"^{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
 
 
 @dataclass(frozen=True)
@@ -270,19 +268,9 @@ def _most_common(values: list[str]) -> str | None:
     return Counter(values).most_common(1)[0][0]
 
 
-def _title_case(name: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
-
-
 _BODY_UNIT_RE = re.compile(
     r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|Uỷ ban nhân dân)\s+"
     rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+({_NAME})"
-)
-_HEADLINE_UNIT_RE = re.compile(
-    rf"(?:^|[\s(])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh)\s+{_NAME})"
-)
-_PLACE_MENTION_RE = re.compile(
-    rf"(?<![\w])((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\s+{_NAME})"
 )
 _CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({_NAME})")
 _DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
@@ -464,7 +452,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["unit_name"] = "body"
     level = UNIT_LEVEL.get(unit_kind or "", 3)
     if district is None and level == 3:
-        dm = [_title_case(d.strip()) if d.isupper() else d.strip()
+        dm = [title_case(d.strip()) if d.isupper() else d.strip()
               for d in _DISTRICT_RE.findall(header + "\n" + body)]
         district = _most_common([d for d in dm if d])
         if district:
@@ -526,11 +514,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     period = document_period(" ".join(t for t in title_texts[first_word_line:] if not _numbered_heading(t)))
     if period is None and title_texts and doc_kind not in _PERIODLESS:
         period = document_period(title_texts[0])
-    if period is None and doc_kind not in _PERIODLESS:
+    if period is not None:
+        sources["period"] = "title"
+    elif doc_kind not in _PERIODLESS:
         opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and not _numbered_heading(p)]
         period = document_period(" ".join(opening)[:600])
-    if period is not None:
-        sources["period"] = "title" if sources.get("period") is None and title_texts else "body"
+        if period is not None:
+            sources["period"] = "body"
 
     if caption and (number is None or report_date is None):
         # "(Kèm theo Báo cáo số: 25/BC-UBND ngày 15/3/2024 …)" under an appendix
@@ -547,7 +537,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 signer_title = sm.group(1)
                 for nxt in closing[i + 1:]:
                     cand = nxt.text.strip("* ")
-                    if _PERSON_RE.match(cand) and not cand.isupper():
+                    if PERSON_RE.match(cand) and not cand.isupper():
                         signer_name = cand
                         break
     if gazetteer and level == 3:

@@ -1,7 +1,8 @@
 """Rebuild the trained artefacts from ``corpus/`` and write their model cards.
 
-``cchc train`` calls :func:`train_areas`; ``cchc evaluate areas`` calls
-:func:`evaluate_areas`.  Every score is held out by report (leave-one-report-out).
+``cchc train`` calls :func:`train_areas` and :func:`train_concreteness`;
+``cchc evaluate areas`` calls :func:`transfer_report`.  Every score is held out by
+province (``transfer.py``): no paragraph is scored by a model that saw its province.
 """
 
 from __future__ import annotations
@@ -10,55 +11,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .areas import AREA_IDS, FLAT_NAME, MODEL_KINDS, cross_validate, load_examples, save, _versions
+from .areas import AREA_IDS, FLAT_NAME, save, _versions
 from .config import corpus_dir, models_dir
 
 CHOSEN_KIND = "logreg"
-CHOSEN_HEADING = False  # label by content: headings are often wrong (GUIDELINES.md)
-
-
-def evaluate_areas(kinds=(CHOSEN_KIND,), headings=(False, True), progress=None,
-                   n_jobs: int = -1) -> list[dict]:
-    """Held-out scores of each model kind, headings masked and available; the
-    folds run on every core unless ``n_jobs`` says otherwise."""
-    examples = load_examples()
-    results = []
-    for use_heading in headings:
-        for kind in kinds:
-            results.append(cross_validate(examples, kind, use_heading=use_heading, n_jobs=n_jobs))
-            if progress:
-                progress(results[-1])
-    return results
-
-
-def format_result(r: dict) -> str:
-    """A per-class precision/recall/F1 table and the confusion matrix, as text."""
-    lines = [f"model {r['kind']}, heading {'available' if r['use_heading'] else 'masked'}: "
-             f"macro-F1 {r['macro_f1']:.3f}, accuracy {r['accuracy']:.3f} "
-             f"({r['n']} paragraphs, {r['groups']} documents, leave-one-document-out); "
-             f"on the {r['reports_n']} paragraphs of held-out commune reports: "
-             f"macro-F1 {r['reports_macro_f1']:.3f}",
-             f"{'area':<20}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}"]
-    for a in r["labels"]:
-        c = r["report"][a]
-        lines.append(f"{a:<20}{c['precision']:>10.3f}{c['recall']:>10.3f}{c['f1-score']:>8.3f}"
-                     f"{int(c['support']):>9}")
-    return "\n".join(lines)
-
-
-def _confusion_md(r: dict) -> str:
-    short = [a[:8] for a in r["labels"]]
-    out = ["| gold \\ predicted | " + " | ".join(short) + " |",
-           "|---|" + "---|" * len(short)]
-    for a, row in zip(r["labels"], r["confusion"]):
-        out.append(f"| {a} | " + " | ".join(str(v) for v in row) + " |")
-    return "\n".join(out)
-
-
-def _per_class_rows(report: dict) -> str:
-    return "\n".join(
-        f"| {a} | {report[a]['precision']:.3f} | {report[a]['recall']:.3f} | "
-        f"{report[a]['f1-score']:.3f} | {int(report[a]['support'])} |" for a in AREA_IDS)
 
 
 def _area_rows(per_area: dict) -> str:
@@ -290,12 +246,6 @@ def reference_texts() -> dict[str, list[str]]:
         for path in sorted((corpus_dir() / folder).glob("*.txt")):
             out[path.stem] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     return out
-
-
-def compare_models(progress=None) -> list[dict]:
-    """Leave-one-document-out comparison of the classifier kinds (the evaluation
-    before the province split; ``transfer.compare`` is the one that decides)."""
-    return evaluate_areas(kinds=MODEL_KINDS, headings=(False, True), progress=progress)
 
 
 def transfer_report() -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, features
+from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, expected_calibration_error, features
 from .config import corpus_dir
 from .corpus_index import documents, load_split
 
@@ -194,12 +194,6 @@ def best_threshold(y: np.ndarray, proba: np.ndarray) -> tuple[float, float]:
 def split(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
     test = set(load_split()["test"])
     return [p for p in paras if p.province not in test], [p for p in paras if p.province in test]
-
-
-def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
-    from .areas import expected_calibration_error as ece
-
-    return ece(confidence, correct, bins)
 
 
 def compare(paras: list[Paragraph] | None = None, candidates=CANDIDATES, progress=None) -> dict:

@@ -111,15 +111,22 @@ def _sentence_around(report: Report, start: int, end: int) -> str:
     return report.text[start:end]
 
 
-def flag_records(report: Report, flags, file: str) -> list[dict]:
-    """The ``cchc check`` records: each flag with its section and paragraph, the
-    sentence around its first evidence, and no flag twice on the same evidence."""
+def unique_flags(flags) -> list:
+    """The flags without repeats: one flag id on the same evidence is reported once."""
     out, seen = [], set()
     for f in flags:
         key = (f.id, tuple((e.start, e.end) for e in f.evidence))
-        if key in seen:
-            continue
-        seen.add(key)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def flag_records(report: Report, flags, file: str) -> list[dict]:
+    """The ``cchc check`` records, one per :func:`unique_flags`: each flag with its
+    section and paragraph and the sentence around its first evidence."""
+    out = []
+    for f in unique_flags(flags):
         first = f.evidence[0] if f.evidence else None
         section, paragraph = _place(report, first.start) if first else (None, None)
         out.append({"file": file, "id": f.id, "severity": f.severity, "message": f.message_vi,
