@@ -581,6 +581,7 @@ def index(
     from functools import partial
 
     from .pipeline import analyse_for_index
+    from .render.reading import analysis_record
     from .store import Store, default_db_path
 
     from .ingest import iter_inputs
@@ -607,7 +608,8 @@ def index(
 
     try:
         with Store(path) as store:
-            store.index_paths(paths, partial(analyse_for_index, include_all=include_all), on_result=report)
+            store.index_paths(paths, partial(analyse_for_index, include_all=include_all), on_result=report,
+                              record_of=analysis_record)
             stats = store.stats()
     except CchcError as err:
         typer.echo(f"{path}: {err}", err=True)
@@ -736,6 +738,40 @@ def score(
             _write_rows(rows, "table", out, cols, "Điểm chất lượng báo cáo (thấp nhất trước)")
     raise typer.Exit(code=1 if failed else 0)
 
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe; khác 127.0.0.1 thì bắt buộc có --token."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Cổng."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="CCHC_TOKEN",
+                                        help="Mã truy cập mọi yêu cầu phải kèm (hoặc biến CCHC_TOKEN)."),
+) -> None:
+    """Mở ứng dụng web cho người rà soát: tải báo cáo lên, đọc tóm tắt, tìm kiếm, bảng điểm.
+
+    Ví dụ: cchc serve --db out/web.sqlite, rồi mở http://127.0.0.1:8000
+    """
+    if host not in _LOOPBACK and not token:
+        typer.echo(f"--host {host} mở ứng dụng cho máy khác: cần --token MÃ (hoặc biến CCHC_TOKEN)", err=True)
+        raise typer.Exit(code=2)
+    import uvicorn
+
+    from .store import default_db_path
+    from .web import create_app
+
+    path = db or default_db_path()
+    try:
+        web = create_app(path, token=token)
+    except CchcError as err:
+        typer.echo(f"{path}: {err}", err=True)
+        raise typer.Exit(code=1)
+    shown = f"[{host}]" if ":" in host else host
+    address = f"http://{shown}:{port}/" + ("?token=…" if token else "")
+    typer.echo(f"Ứng dụng đang chạy tại {address} (chỉ mục {path}); bấm Ctrl+C để dừng.")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 class _OncePerFile(logging.Handler):
     """Warnings from the library as one stderr line each, once per file."""

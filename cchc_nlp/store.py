@@ -49,6 +49,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+import zlib
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -58,7 +59,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .citations import QueryMatch, citation_key, parse_query
 from .errors import CchcError, NotCchcDocument
-from .model import AREAS, Citation, Flag, Metric, Report
+from .model import AREAS, HIGHER_UNIT_KIND_WORDS, UNIT_KIND_WORDS, Citation, Flag, Metric, Report
 from .normalise import fold
 
 
@@ -192,7 +193,23 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX report_paths_report ON report_paths(report_id);
     """,
+    # 5: what a reviewer reads of each report (the web app's report page and score
+    # table), written at indexing time so that no page re-runs the models.
+    """
+    CREATE TABLE analyses (
+        report_id    INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        total        REAL,             -- quality score (NULL: not a report, not scored)
+        components   TEXT,             -- JSON {component id: points}
+        flags_high   INTEGER,
+        flags_medium INTEGER,
+        record       BLOB NOT NULL     -- zlib-compressed JSON, see render.reading.analysis_record
+    );
+    CREATE INDEX analyses_total ON analyses(total);
+    """,
 ]
+
+#: unit levels a search can filter on (``Meta.unit_kind``)
+UNIT_KINDS = tuple(UNIT_KIND_WORDS) + tuple(HIGHER_UNIT_KIND_WORDS)
 
 #: The schema version this code writes and reads.
 STORE_SCHEMA_VERSION = len(MIGRATIONS)
@@ -270,6 +287,18 @@ def place_key(name: str | None) -> str | None:
     return re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*(?=\w)", "", key) or None
 
 
+def district_key(name: str | None) -> str | None:
+    """How district names are compared: folded, no "huyện"/"quận"/"thị xã"/"thành phố" word.
+
+    >>> district_key("huyện Thanh Hà"), district_key("Thanh Ha")
+    ('thanh ha', 'thanh ha')
+    """
+    if not name or not name.strip():
+        return None
+    key = " ".join(fold(unicodedata.normalize("NFC", name)).split())
+    return re.sub(r"^(?:huyen|quan|thi xa|thanh pho|tp\.?)\s+(?=\w)", "", key) or None
+
+
 def _facet(prefix: str, value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -334,11 +363,23 @@ class _Filters:
     period_kind: str | None
     quarter: int | None
     doc_kind: str | None = None
+    district_key: str | None = None
+    unit_kind: str | None = None
 
     @property
     def empty(self) -> bool:
-        return all(v is None for v in (self.area, self.province_key, self.year,
-                                       self.period_kind, self.quarter, self.doc_kind))
+        return all(v is None for v in (self.area, self.province_key, self.year, self.period_kind,
+                                       self.quarter, self.doc_kind, self.district_key, self.unit_kind))
+
+    def report_conditions(self) -> tuple[list[str], list]:
+        """SQL conditions on ``reports r`` for the filters that are not FTS facets."""
+        where, args = [], []
+        for column, value in (("doc_kind", self.doc_kind), ("district_key", self.district_key),
+                              ("unit_kind", self.unit_kind)):
+            if value is not None:
+                where.append(f"r.{column} = ?")
+                args.append(value)
+        return where, args
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -549,6 +590,7 @@ class Store:
         metrics: Sequence[Metric] = (),
         flags: Sequence[Flag] = (),
         path: str | None = None,
+        record: dict | None = None,
     ) -> Status:
         """Store one analysed report in one transaction; return what happened.
 
@@ -557,12 +599,72 @@ class Store:
         content (the old rows are deleted), else ``"added"``.  ``tagged`` are
         the records of :func:`cchc_nlp.pipeline.tag_paragraphs` (``index``,
         ``area``, optionally ``concreteness``).  ``path`` defaults to the
-        absolute form of ``report.file``.  On any error nothing is written.
+        absolute form of ``report.file``.  ``record``: what a reviewer reads
+        of the report (:func:`cchc_nlp.render.reading.analysis_record`), kept
+        for the web app.  On any error nothing is written.
         """
         self._writable()
         path = path or os.path.abspath(report.file)
         with self._transaction():
-            return self._add(report, citations, tagged, metrics, flags, path)
+            status = self._add(report, citations, tagged, metrics, flags, path)
+            if record is not None and status != "skipped" and self.schema_version >= 5:
+                self._add_record(self.report_id(report.sha256), record)
+            return status
+
+    def _add_record(self, report_id: int, record: dict) -> None:
+        score = record.get("score") or {}
+        components = {c["id"]: c["points"] for c in score.get("components", ())}
+        flags = record.get("flags", ())
+        blob = zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+        self._db.execute(
+            "INSERT OR REPLACE INTO analyses (report_id, total, components, flags_high, flags_medium, record)"
+            " VALUES (?,?,?,?,?,?)",
+            (report_id, score.get("total"), json.dumps(components),
+             sum(f["severity"] == "high" for f in flags), sum(f["severity"] == "medium" for f in flags), blob))
+
+    def report_id(self, sha256: str) -> int | None:
+        """The id of the indexed report with this content, else None."""
+        row = self._db.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def record(self, report_id: int) -> dict | None:
+        """What a reviewer reads of one report (see :meth:`add_report`), else None
+        (no such report, or indexed before schema 5 kept it)."""
+        if self.schema_version < 5:
+            return None
+        row = self._db.execute("SELECT record FROM analyses WHERE report_id = ?", (report_id,)).fetchone()
+        return json.loads(zlib.decompress(row[0])) if row else None
+
+    #: columns of :meth:`score_table` a caller may sort by
+    SCORE_SORTS = ("total", "unit_name", "province", "district", "year", "flags_high", "flags_medium",
+                   "indexed")
+
+    def score_table(self, sort: str = "total", descending: bool = False,
+                    limit: int | None = None, offset: int = 0) -> tuple[list[dict], int]:
+        """The indexed reports with their quality score and its components, and how many there are.
+
+        Reports that are not scored (plans, decisions, news) come last whatever the order."""
+        if sort not in self.SCORE_SORTS:
+            raise StoreError(f"không sắp xếp được theo '{sort}'; chọn một trong: {', '.join(self.SCORE_SORTS)}")
+        if self.schema_version < 5:
+            return [], 0
+        column = {"total": "a.total", "indexed": "r.id"}.get(sort, f"r.{sort}" if sort[:5] != "flags" else f"a.{sort}")
+        order = "DESC" if descending else "ASC"
+        rows = self._db.execute(
+            "SELECT r.id, r.path, r.unit_kind, r.unit_name, r.district, r.province, r.period_label, r.year,"
+            " r.doc_kind, a.total, a.components, a.flags_high, a.flags_medium"
+            " FROM reports r JOIN analyses a ON a.report_id = r.id"
+            f" ORDER BY ({column} IS NULL), {column} {order}, r.id LIMIT ? OFFSET ?",
+            (-1 if limit is None else int(limit), max(0, int(offset)))).fetchall()
+        total = self._db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        keys = ("report_id", "path", "unit_kind", "unit_name", "district", "province", "period", "year",
+                "kind", "total", "components", "flags_high", "flags_medium")
+        out = []
+        for row in rows:
+            d = dict(zip(keys, row))
+            d["components"] = json.loads(d["components"] or "{}")
+            out.append(d)
+        return out, total
 
     def _writable(self) -> None:
         if self.readonly:
@@ -667,6 +769,7 @@ class Store:
         paths: Iterable[str | os.PathLike],
         analyse: Callable[[Path], Any],
         on_result: Callable[[Path, str], None] | None = None,
+        record_of: Callable[[Any], dict] | None = None,
     ) -> list[tuple[Path, str]]:
         """Index files and folders: ``[(path, status or "error: …")]``.
 
@@ -682,7 +785,8 @@ class Store:
         without analysing it.  A file failing with a :class:`CchcError` or an
         ``OSError`` is reported and the others go on; any other exception
         stops the run (the report being written is rolled back, the earlier
-        ones stay).
+        ones stay).  ``record_of(analysis)``, if given, makes the record kept
+        for the web app (:meth:`add_report`).
         """
         from .ingest import iter_inputs
 
@@ -700,8 +804,9 @@ class Store:
                     report, cites = result.report, result.citations
                     tagged = getattr(result, "paragraphs", None)
                     flags, metrics = getattr(result, "flags", ()), getattr(result, "metrics", ())
+                record = record_of(result) if record_of is not None and not isinstance(result, tuple) else None
                 status = self.add_report(report, cites, tagged, flags=flags, metrics=metrics,
-                                         path=os.path.abspath(path))
+                                         path=os.path.abspath(path), record=record)
                 self._report(out, on_result, (path, status))
             except NotCchcDocument as err:
                 self._report(out, on_result, (path, f"not_cchc: {err}"))
@@ -763,6 +868,9 @@ class Store:
         year: int | None = None,
         limit: int = 50,
         kind: str | None = None,
+        district: str | None = None,
+        unit_kind: str | None = None,
+        offset: int = 0,
     ) -> list[Hit]:
         """Search the index.
 
@@ -779,24 +887,84 @@ class Store:
         * ``area`` (an id of :data:`model.AREAS`), ``province`` (any spelling
           with or without diacritics), ``period`` (see :func:`parse_period`;
           a year inside it works as ``year``), ``year``, ``kind`` (a document
-          kind of :data:`layout.DOC_KINDS`: "bao_cao", "ke_hoach", …): filters.
-          With filters only, the matching paragraphs, newest first.
+          kind of :data:`layout.DOC_KINDS`: "bao_cao", "ke_hoach", …),
+          ``district`` (with or without "huyện"), ``unit_kind`` (``xa``,
+          ``phuong``, ``huyen``, …): filters.  With filters only, the matching
+          paragraphs, newest first.
+        * ``offset``: skip that many hits first (pages of results).
         """
-        filters = self._filters(area, province, period, year, kind)
+        offset = max(0, int(offset))
         limit = max(0, int(limit))
+        hits = self._hits(text, cites, area, province, period, year, kind, district, unit_kind,
+                          offset + limit)[offset:]
+        if hits and hits[0].kind != "cites":
+            # the page's newest report first, each report's paragraphs in order
+            hits.sort(key=lambda h: (-h.report_id, h.paragraph))
+        return self._with_paths(hits)
+
+    def count(self, text=None, cites=None, area=None, province=None, period=None, year=None,
+              kind=None, district=None, unit_kind=None, cap: int = 1000) -> int:
+        """How many hits :meth:`search` has for the same arguments, counting up to ``cap``
+        (a count past ``cap`` would cost as much as reading every hit)."""
+        return len(self._hits(text, cites, area, province, period, year, kind, district, unit_kind,
+                              cap, snippets=False))
+
+    def _hits(self, text, cites, area, province, period, year, kind, district, unit_kind, limit,
+              snippets: bool = True) -> list[Hit]:
+        filters = self._filters(area, province, period, year, kind, district, unit_kind)
         try:
             if cites is not None and cites.strip():
-                return self._with_paths(self._search_cites(cites, text, filters, limit))
+                return self._search_cites(cites, text, filters, limit)
             if text is not None and text.strip():
                 query = fts_query(text)
                 if query is None:
                     raise StoreError(f"'{text}' không có từ nào để tìm; gõ những từ cần tìm")
-                return self._with_paths(self._search_text(query, filters, limit))
+                return self._search_text(query, filters, limit, snippets)
             if not filters.empty:
-                return self._with_paths(self._search_text(None, filters, limit))
+                return self._search_text(None, filters, limit, snippets)
         except sqlite3.OperationalError as err:
             raise StoreError(f"không tìm được trong chỉ mục {self.path}: {err}") from None
         raise StoreError("chưa có gì để tìm: gõ từ cần tìm, --cites VĂN_BẢN hoặc một điều kiện (--area, --province, …)")
+
+    def cited_by(self, cites: str, area=None, province=None, period=None, year=None, kind=None,
+                 district=None, unit_kind=None) -> list[dict]:
+        """Which units cited a document: one row per report citing it (``province``,
+        ``district``, ``unit_kind``, ``unit_name``, ``period``, ``year``, ``report_id``,
+        ``path``, ``times``), by province, district and unit."""
+        f = self._filters(area, province, period, year, kind, district, unit_kind)
+        qm = parse_query(cites)
+        docs = self._documents(qm, broad=False)
+        if not docs and qm.canonical is not None:
+            docs = self._documents(qm, broad=True)
+        where, args = f.report_conditions()
+        for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
+                           ("quarter", f.quarter), ("area", f.area)):
+            if value is not None:
+                where.append(f"c.{col} = ?")
+                args.append(value)
+        counts: dict[int, int] = {}
+        for doc in docs:
+            for rid, n in self._db.execute(
+                    "SELECT c.report_id, count(*) FROM citations c INDEXED BY citations_key"
+                    " JOIN reports r ON r.id = c.report_id"
+                    " WHERE c.key >= ? AND c.key < ? AND (c.key = ? OR c.key > ?)"
+                    f" {''.join(' AND ' + w for w in where)} GROUP BY c.report_id",
+                    (doc, doc + "}", doc, doc + "|", *args)):
+                counts[rid] = counts.get(rid, 0) + n
+        if not counts:
+            return []
+        ids = sorted(counts)
+        rows = []
+        for i in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            part = ids[i:i + 500]
+            rows += self._db.execute(
+                "SELECT id, path, province, district, unit_kind, unit_name, period_label, year FROM reports"
+                f" WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+        out = [{"province": r[2], "district": r[3], "unit_kind": r[4], "unit_name": r[5], "period": r[6],
+                "year": r[7], "report_id": r[0], "path": r[1], "times": counts[r[0]]} for r in rows]
+        out.sort(key=lambda d: (fold(d["province"] or "~"), fold(d["district"] or "~"),
+                                fold(d["unit_name"] or "~"), -(d["year"] or 0)))
+        return out
 
     # internals of search
 
@@ -816,7 +984,7 @@ class Store:
 
         return [replace(h, other_paths=tuple(others.get(h.report_id, ()))) for h in hits]
 
-    def _filters(self, area, province, period, year, doc_kind=None) -> _Filters:
+    def _filters(self, area, province, period, year, doc_kind=None, district=None, unit_kind=None) -> _Filters:
         from .layout import DOC_KINDS
 
         if area is not None and area not in AREAS:
@@ -835,9 +1003,12 @@ class Store:
                 year = int(year)
             except (TypeError, ValueError):
                 raise StoreError(f"năm '{year}' không phải là số như 2024") from None
-        return _Filters(area, place_key(province), year, kind, quarter, doc_kind)
+        if unit_kind is not None and unit_kind not in UNIT_KINDS:
+            raise StoreError(f"không có cấp đơn vị '{unit_kind}'; chọn một trong: {', '.join(UNIT_KINDS)}")
+        return _Filters(area, place_key(province), year, kind, quarter, doc_kind, district_key(district),
+                        unit_kind)
 
-    def _search_text(self, query: str | None, f: _Filters, limit: int) -> list[Hit]:
+    def _search_text(self, query: str | None, f: _Filters, limit: int, snippets: bool = True) -> list[Hit]:
         """Paragraphs matching ``query`` and the filter facets, most recently indexed first.
 
         One streaming FTS5 pass in rowid order that stops at ``limit``; the
@@ -851,18 +1022,19 @@ class Store:
         match = " AND ".join(([query] if query else []) + [f'facets : "{t}"' for t in facets])
         if limit == 0:
             return []
-        snippet = (f"snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})" if query is not None
-                   else "NULL")
-        if f.doc_kind is not None and not match:  # the document kind alone
+        snippet = (f"snippet(paragraphs_fts, 0, '«', '»', '…', {_SNIPPET_TOKENS})"
+                   if query is not None and snippets else "NULL")
+        conds, cargs = f.report_conditions()
+        if conds and not match:  # report filters alone (kind, district, unit level)
             found = db.execute(
                 "SELECT p.id, NULL FROM paragraphs p JOIN reports r ON r.id = p.report_id"
-                " WHERE r.doc_kind = ? ORDER BY p.id DESC LIMIT ?", (f.doc_kind, limit)).fetchall()
-        elif f.doc_kind is not None:  # the kind is not a facet: ask the reports table
+                f" WHERE {' AND '.join(conds)} ORDER BY p.id DESC LIMIT ?", (*cargs, limit)).fetchall()
+        elif conds:  # these are not facets: ask the reports table
             found = db.execute(
                 f"SELECT rowid, {snippet} FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
                 " AND rowid IN (SELECT p.id FROM paragraphs p JOIN reports r ON r.id = p.report_id"
-                " WHERE r.doc_kind = ?) ORDER BY rowid DESC LIMIT ?",
-                (match, f.doc_kind, limit),
+                f" WHERE {' AND '.join(conds)}) ORDER BY rowid DESC LIMIT ?",
+                (match, *cargs, limit),
             ).fetchall()
         else:
             found = db.execute(
@@ -894,8 +1066,7 @@ class Store:
             snip = snippets.get(pid) or _lead(row[4])
             hits.append(Hit("text" if query else "filter", row[5], row[6], row[7], row[8], row[9],
                             row[10], row[11], row[12], row[1], row[2], row[3], snip))
-        hits.sort(key=lambda h: (-h.report_id, h.paragraph))  # newest report first, its paragraphs in order
-        return hits
+        return hits  # newest paragraph first; search() puts each page in reading order
 
     def _cite_prefixes(self, qm: QueryMatch, broad: bool) -> list[str]:
         """Key prefixes (each a B-tree range) holding every document the query can mean.
@@ -955,9 +1126,9 @@ class Store:
             if value is not None:
                 where.append(f"c.{col} = ?")
                 args.append(value)
-        if f.doc_kind is not None:
-            where.append("r.doc_kind = ?")
-            args.append(f.doc_kind)
+        conds, cargs = f.report_conditions()
+        where += conds
+        args += cargs
         if text is not None and text.strip():
             query = fts_query(text)
             if query is None:
@@ -1052,5 +1223,5 @@ def _mark(text: str, s: int, e: int, context: int = _CITE_CONTEXT) -> str:
 
 __all__ = [
     "Store", "StoreError", "Hit", "MIGRATIONS", "STORE_SCHEMA_VERSION",
-    "default_db_path", "fts_query", "fts_text", "parse_period", "place_key",
+    "default_db_path", "district_key", "fts_query", "fts_text", "parse_period", "place_key", "UNIT_KINDS",
 ]

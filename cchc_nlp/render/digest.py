@@ -29,7 +29,9 @@ def _vn_date(iso) -> str:
 
 
 @functools.cache
-def _env(kind: str):
+def environment(kind: str):
+    """The Jinja2 environment of `render/templates` (autoescaped for "html"),
+    with the number and date filters every template uses."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("cchc_nlp", "render/templates"),
@@ -44,5 +46,5 @@ def _env(kind: str):
 def render(digest: dict, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(jsonable(digest), ensure_ascii=False, indent=2) + "\n"
-    template = _env(fmt).get_template(f"digest.{fmt}.j2")
+    template = environment(fmt).get_template(f"digest.{fmt}.j2")
     return template.render(d=digest)
