@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: run test install train bench notebooks clean
+.PHONY: run test install browser serve screenshots train bench notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,21 @@ run: $(STAMP)
 	$(BIN)/cchc search --cites "Nghị định 61/2018/NĐ-CP" --db $(OUT)/index.sqlite
 	@echo "Kết quả trong $(OUT)/: digests/ (html, md), scores.csv, citations.csv, areas.jsonl, flags.jsonl, index.sqlite"
 
-test: $(STAMP)
+# The browser tests drive the system's Chromium: installed here when missing.
+browser:
+	scripts/install-browser
+
+test: $(STAMP) browser
 	$(BIN)/pytest
+
+# The web app for reviewers on http://127.0.0.1:8000 (index in out/web.sqlite).
+serve: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/cchc serve --db $(OUT)/web.sqlite
+
+# PNG screenshots of every page, taken by the browser tests, into out/screenshots/.
+screenshots: $(STAMP) browser
+	CCHC_SCREENSHOTS=$(OUT)/screenshots $(BIN)/pytest tests/test_browser.py
 
 train: $(STAMP)
 	$(BIN)/cchc train
