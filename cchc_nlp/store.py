@@ -906,8 +906,51 @@ class Store:
               kind=None, district=None, unit_kind=None, cap: int = 1000) -> int:
         """How many hits :meth:`search` has for the same arguments, counting up to ``cap``
         (a count past ``cap`` would cost as much as reading every hit)."""
-        return len(self._hits(text, cites, area, province, period, year, kind, district, unit_kind,
-                              cap, snippets=False))
+        f = self._filters(area, province, period, year, kind, district, unit_kind)
+        conds, cargs = f.report_conditions()
+        try:
+            if cites is not None and cites.strip() and not (text and text.strip()):
+                return self._count_cites(cites, f, cap)
+            if cites is not None and cites.strip() or conds:
+                return len(self._hits(text, cites, area, province, period, year, kind, district, unit_kind,
+                                      cap, snippets=False))
+            query = None
+            if text is not None and text.strip():
+                query = fts_query(text)
+                if query is None:
+                    raise StoreError(f"'{text}' không có từ nào để tìm; gõ những từ cần tìm")
+            elif f.empty:
+                raise StoreError("chưa có gì để tìm: gõ từ cần tìm, --cites VĂN_BẢN hoặc một điều kiện")
+            facets = _facets(f.area, f.province_key, f.year, f.period_kind, f.quarter).split()
+            match = " AND ".join(([query] if query else []) + [f'facets : "{t}"' for t in facets])
+            return self._db.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
+                (match, cap)).fetchone()[0]
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"không tìm được trong chỉ mục {self.path}: {err}") from None
+
+    def _count_cites(self, q: str, f: _Filters, cap: int) -> int:
+        qm = parse_query(q)
+        docs = self._documents(qm, broad=False)
+        if not docs and qm.canonical is not None:
+            docs = self._documents(qm, broad=True)
+        where, args = f.report_conditions()
+        for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
+                           ("quarter", f.quarter), ("area", f.area)):
+            if value is not None:
+                where.append(f"c.{col} = ?")
+                args.append(value)
+        join = " JOIN reports r ON r.id = c.report_id" if f.report_conditions()[0] else ""
+        total = 0
+        for doc in docs:
+            if total >= cap:
+                break
+            total += self._db.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM citations c INDEXED BY citations_key{join}"
+                " WHERE c.key >= ? AND c.key < ? AND (c.key = ? OR c.key > ?)"
+                f"{''.join(' AND ' + w for w in where)} LIMIT ?)",
+                (doc, doc + "}", doc, doc + "|", *args, cap - total)).fetchone()[0]
+        return total
 
     def _hits(self, text, cites, area, province, period, year, kind, district, unit_kind, limit,
               snippets: bool = True) -> list[Hit]:
@@ -927,46 +970,48 @@ class Store:
         raise StoreError("chưa có gì để tìm: gõ từ cần tìm, --cites VĂN_BẢN hoặc một điều kiện (--area, --province, …)")
 
     def cited_by(self, cites: str, area=None, province=None, period=None, year=None, kind=None,
-                 district=None, unit_kind=None) -> list[dict]:
+                 district=None, unit_kind=None, per_province: int | None = None) -> list[dict]:
         """Which units cited a document: one row per report citing it (``province``,
         ``district``, ``unit_kind``, ``unit_name``, ``period``, ``year``, ``report_id``,
-        ``path``, ``times``), by province, district and unit."""
+        ``path``, ``times``), by province, district and unit, with the province's
+        ``reports`` and ``units`` counts.  ``per_province``: at most that many rows
+        of each province (the counts still count them all)."""
         f = self._filters(area, province, period, year, kind, district, unit_kind)
         qm = parse_query(cites)
         docs = self._documents(qm, broad=False)
         if not docs and qm.canonical is not None:
             docs = self._documents(qm, broad=True)
-        where, args = f.report_conditions()
+        if not docs:
+            return []
+        where, args = [], []
         for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
                            ("quarter", f.quarter), ("area", f.area)):
             if value is not None:
                 where.append(f"c.{col} = ?")
                 args.append(value)
-        counts: dict[int, int] = {}
-        for doc in docs:
-            for rid, n in self._db.execute(
-                    "SELECT c.report_id, count(*) FROM citations c INDEXED BY citations_key"
-                    " JOIN reports r ON r.id = c.report_id"
-                    " WHERE c.key >= ? AND c.key < ? AND (c.key = ? OR c.key > ?)"
-                    f" {''.join(' AND ' + w for w in where)} GROUP BY c.report_id",
-                    (doc, doc + "}", doc, doc + "|", *args)):
-                counts[rid] = counts.get(rid, 0) + n
-        if not counts:
-            return []
-        ids = sorted(counts)
-        rows = []
-        for i in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-            part = ids[i:i + 500]
-            rows += self._db.execute(
-                "SELECT id, path, province, district, unit_kind, unit_name, period_label, year FROM reports"
-                f" WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
-        out = [{"province": r[2], "district": r[3], "unit_kind": r[4], "unit_name": r[5], "period": r[6],
-                "year": r[7], "report_id": r[0], "path": r[1], "times": counts[r[0]]} for r in rows]
-        out.sort(key=lambda d: (fold(d["province"] or "~"), fold(d["district"] or "~"),
-                                fold(d["unit_name"] or "~"), -(d["year"] or 0)))
-        return out
-
-    # internals of search
+        one = ("SELECT c.report_id AS id FROM citations c INDEXED BY citations_key"
+               " WHERE c.key >= ? AND c.key < ? AND (c.key = ? OR c.key > ?)"
+               + "".join(" AND " + w for w in where))
+        union = " UNION ALL ".join([one] * len(docs))
+        union_args = [a for doc in docs for a in (doc, doc + "}", doc, doc + "|", *args)]
+        conds, cargs = f.report_conditions()
+        hits = (f"WITH hits AS (SELECT id, count(*) AS times FROM ({union}) GROUP BY id),"
+                " cited AS (SELECT r.*, hits.times FROM hits JOIN reports r ON r.id = hits.id"
+                + (" WHERE " + " AND ".join(conds) if conds else "") + ")")
+        units = dict(self._db.execute(
+            hits + " SELECT coalesce(province_key, ''), count(DISTINCT coalesce(unit_kind, '') || '|' ||"
+            " coalesce(unit_key, '') || '|' || coalesce(district_key, '')) FROM cited GROUP BY 1",
+            (*union_args, *cargs)).fetchall())
+        rows = self._db.execute(
+            hits + ", ranked AS (SELECT id, path, province, district, unit_kind, unit_name, period_label, year,"
+            " times, coalesce(province_key, '') AS pk,"
+            " row_number() OVER (PARTITION BY province_key ORDER BY district_key, unit_key, year DESC, id) AS k,"
+            " count(*) OVER (PARTITION BY province_key) AS reports FROM cited)"
+            " SELECT * FROM ranked WHERE k <= ? ORDER BY pk = '', pk, k",
+            (*union_args, *cargs, per_province if per_province is not None else 1 << 62)).fetchall()
+        return [{"province": r[2], "district": r[3], "unit_kind": r[4], "unit_name": r[5], "period": r[6],
+                 "year": r[7], "report_id": r[0], "path": r[1], "times": r[8], "reports": r[11],
+                 "units": units.get(r[9], 0)} for r in rows]
 
     def _with_paths(self, hits: list[Hit]) -> list[Hit]:
         """The hits, each with the other paths its report was given under."""

@@ -49,6 +49,8 @@ TOKEN_COOKIE = "cchc_token"
 #: at most this many files in one upload request
 MAX_FILES = 50
 PAGE_SIZE = 20
+#: units listed per province in the "who cited it" table of the search page (the CSV has all)
+UNITS_SHOWN = 12
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -411,7 +413,8 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
         hits = reader.search(**args, year=year, limit=limit, offset=offset)
         total = reader.count(**args, year=year, cap=offset + 1000)
         cited = reader.cited_by(args["cites"], **{k: args[k] for k in (
-            "area", "province", "period", "kind", "district", "unit_kind")}, year=year) if args["cites"] else None
+            "area", "province", "period", "kind", "district", "unit_kind")}, year=year,
+            per_province=UNITS_SHOWN) if args["cites"] else None
         return hits, total, cited
 
     def hit_record(h) -> dict:
@@ -467,7 +470,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
                   period: Optional[str] = None, year: Optional[int] = None, kind: Optional[str] = None) -> dict:
         rows = index.reader().cited_by(cites, area=area, province=province, district=district,
                                        unit_kind=unit_kind, period=period, year=year, kind=kind)
-        return {"total": len(rows), "provinces": _by_province(rows)}
+        return {"total": len(rows), "provinces": _by_province(rows)}  # every citing report
 
     @app.get("/cited.csv", include_in_schema=False)
     def cited_csv(request: Request):
@@ -538,18 +541,17 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
 
 
 def _by_province(rows: list[dict] | None) -> list[dict] | None:
-    """Rows of ``Store.cited_by`` grouped by province, with counts of units and reports."""
+    """Rows of ``Store.cited_by`` grouped by province: its counts of units and reports,
+    and the rows given for it."""
     if rows is None:
         return None
     groups: dict[str, dict] = {}
     for r in rows:
-        g = groups.setdefault(r["province"] or "", {"province": r["province"], "units": [], "reports": 0})
-        g["reports"] += 1
+        g = groups.setdefault(r["province"] or "", {"province": r["province"], "units": [],
+                                                    "unit_count": r["units"], "reports": r["reports"]})
         unit = {k: r[k] for k in ("unit_kind", "unit_name", "district", "period", "year", "report_id", "times")}
         unit["file"] = shown_file(r["path"])
         g["units"].append(unit)
-    for g in groups.values():
-        g["unit_count"] = len({(u["unit_kind"], u["unit_name"], u["district"]) for u in g["units"]})
     return list(groups.values())
 
 
