@@ -82,6 +82,8 @@ def test_unknown_page_and_report_are_vietnamese_404s(client):
     assert r.status_code == 404 and "không có trang này" in r.text
     r = client.get("/api/reports/99999")
     assert r.status_code == 404 and "không có báo cáo này" in r.json()["error"]
+    r = client.get("/reports/99999")
+    assert r.status_code == 404 and "không có báo cáo này" in r.text and '<html lang="vi">' in r.text
     r = client.get("/api/reports/abc")
     assert r.status_code == 422 and "report_id" in r.json()["error"]
 
@@ -93,6 +95,7 @@ def test_report_json_is_the_digest_with_the_text_in_reading_blocks(client):
     rid = client.ids[SEED_DAK_HA.name]
     d = client.get(f"/api/reports/{rid}").json()
     assert d["id"] == rid and d["file"] == SEED_DAK_HA.name
+    assert "cchc-upload" not in client.get(f"/api/reports/{rid}").text  # no trace of the temporary folder
     assert d["unit"]["name"] == "Đắk Ha"
     assert {"verdict", "flags", "citations", "areas", "score", "reading", "meta"} <= set(d)
     kinds = {b["kind"] for b in d["reading"]}
@@ -116,8 +119,8 @@ def test_report_page_links_every_flag_to_its_highlighted_evidence(client):
     assert evidence_anchors
     # an evidence anchor stands right before the highlighted piece it names
     k = evidence_anchors[0]
-    after = html.split(f'id="{k}" class="anchor"></span>', 1)[1]
-    assert re.match(r'(?:<span id="ev-\d+" class="anchor"></span>)*(?:<a [^>]+>)?<span class="[^"]*\bev\b', after)
+    after = html.split(f'id="{k}" class="anchor">', 1)[1]
+    assert re.match(r'(?:<(?:span|div) id="ev-\d+" class="anchor">)*(?:<a [^>]+>)?<(?:span|div) class="[^"]*\bev\b', after)
 
 
 def test_report_page_shows_areas_boilerplate_and_links_citations_to_search(client):

@@ -235,11 +235,47 @@ def shown_file(path: str) -> str:
     return Path(path).name
 
 
-def add_upload(index: Index, upload: UploadFile, cap: int) -> dict:
-    """Analyse one uploaded file and add it to the index: one entry of ``POST /api/reports``."""
+def _analyse(path: str) -> tuple:
+    """In the analysis process: every stage on one file, and the record of its page."""
     from ..pipeline import analyse_for_index
     from ..render.reading import analysis_record
 
+    analysis = analyse_for_index(path)
+    return analysis, analysis_record(analysis)
+
+
+_POOL = None
+_POOL_LOCK = threading.Lock()
+
+
+def _analyse_elsewhere(path: Path, name: str) -> tuple:
+    """Analyse in a separate process (one, shared by every app of this process).
+
+    There, reading a file runs in the process's main thread, where the time limit
+    of ``ingest`` (``CCHC_MAX_SECONDS``) holds; and a file that crashes the
+    process costs only its own upload: the next one gets a new process."""
+    global _POOL
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+        pool = _POOL
+    try:
+        return pool.submit(_analyse, str(path)).result()
+    except BrokenProcessPool:
+        with _POOL_LOCK:
+            if _POOL is pool:
+                _POOL = None
+        log.error("the analysis process stopped while reading %s", name)
+        raise CchcError("tiến trình phân tích dừng đột ngột khi đọc tệp này; tệp có thể hỏng, "
+                        "hãy mở và lưu lại rồi tải lên lần nữa") from None
+
+
+def add_upload(index: Index, upload: UploadFile, cap: int) -> dict:
+    """Analyse one uploaded file and add it to the index: one entry of ``POST /api/reports``."""
     name = _display_name(upload.filename)
     entry = {"file": name, "id": None, "status": "error", "error": None, "note": None}
     with tempfile.TemporaryDirectory(prefix="cchc-upload-") as tmp:
@@ -267,7 +303,7 @@ def add_upload(index: Index, upload: UploadFile, cap: int) -> dict:
                     entry.update(id=known, status="ok", note="đã có trong chỉ mục (cùng nội dung)")
                     return entry
                 try:
-                    analysis = analyse_for_index(path)
+                    analysis, record = _analyse_elsewhere(path, name)
                 except CchcError as err:
                     entry["error"] = str(err)
                     return entry
@@ -275,10 +311,10 @@ def add_upload(index: Index, upload: UploadFile, cap: int) -> dict:
                     log.exception("analysing %s", name)
                     entry["error"] = "lỗi trong chương trình khi phân tích tệp này; báo cho người quản trị"
                     return entry
-                analysis = replace(analysis, report=replace(analysis.report, file=name))
-                store.add_report(analysis.report, analysis.citations, analysis.paragraphs,
+                record["file"] = name
+                store.add_report(replace(analysis.report, file=name), analysis.citations, analysis.paragraphs,
                                  metrics=analysis.metrics, flags=analysis.flags,
-                                 path=f"upload/{sha[:16]}/{name}", record=analysis_record(analysis))
+                                 path=f"upload/{sha[:16]}/{name}", record=record)
                 entry.update(id=store.report_id(sha), status="ok")
     return entry
 
