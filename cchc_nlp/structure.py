@@ -343,27 +343,84 @@ _PROVINCE_START_RE = re.compile(
     + r")(?=[\s:,])"
 )
 _ANY_UNIT_RE = re.compile(
-    rf"(?<![\w])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*{_NAME})"
+    rf"(?<![\w.])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*{_NAME}"
+    # "Quận 1", "Phường 5", and the short forms news use: "Q.1", "P.Phạm Ngũ Lão", "TX.Bến Cát",
+    # "TT Đại Nghĩa"
+    r"|(?:[Qq]uận|[Pp]hường)\s*\d{1,2}\b|(?:Q|P)\.\s?\d{1,2}\b"
+    rf"|(?:Q\.|P\.|TX\.|TT\.?)\s?{_NAME})"
 )
+_SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
+# a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
+_BARE_UNIT_RE = re.compile(
+    r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
+    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])(?!\s*[{_UP}\d])"
+)
+_KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
+                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
 
 
-def news_subject(headline: str, body: str) -> tuple[str, str] | None:
+def _mention_unit(mention: str) -> tuple[str, str] | None:
+    """``(unit_kind, name)`` of a unit named in running text ("xã Song Liễu", "Q.1",
+    "UBND TP.Hội An"); a province must be one the country has ("tỉnh Quy định" is none)."""
+    for short, word in _SHORT_KINDS:
+        if mention.startswith(short):
+            mention = word + mention[len(short):].strip()
+            break
+    u = unit_of(mention.upper())
+    if not (u and u[1] and u[0]):
+        return None
+    name = title_case(u[1])
+    if u[0] == "tinh" and fold(name) not in CENTRAL_CITIES:
+        name = _province_prefix(name)
+        if name is None:
+            return None
+    return u[0], name
+
+
+def _first_sentence(line: str) -> str:
+    return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
+
+
+def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     """The unit a news item is about: a province its headline opens with ("Quảng
     Ninh đưa …", "CTTĐT - Sơn La …"), else the first unit its headline or its
     first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
-    Sen").  None when neither names one: a guess from later mentions would
-    often be a commune the item only cites."""
+    Sen", "UBND Q.1").  A first sentence that names the unit by its kind alone
+    ("Ủy ban nhân dân thị trấn đã ban hành …") gives that kind, and the name the
+    text gives a unit of that kind further on ("UBND TT Đại Nghĩa"), if any.
+    None when neither names one: a guess from later mentions would often be a
+    commune the item only cites."""
     headline = STORED_DATE_RE.sub("", headline).strip()
-    first = re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", body.split("\n", 1)[0]), maxsplit=1)[0]
-    for text in (headline, first):
+    paras = [p.strip() for p in body.split("\n") if p.strip()]
+    # a byline under the headline ("NHƯ QUỲNH |") is not the first sentence
+    while paras and len(paras[0]) <= 40 and (is_upper(paras[0]) or paras[0].endswith("|")):
+        paras.pop(0)
+    texts, lead = [headline], ""
+    if paras:
+        lead = paras[0]
+        texts.append(_first_sentence(lead))
+        if not headline and len(paras) > 1 and len(paras[0]) <= 160 and not paras[0].endswith((".", ":", ";")):
+            lead = paras[1]  # the first line was the headline
+            texts.append(_first_sentence(lead))
+    for text in texts:
         m = _PROVINCE_START_RE.match(text)
         if m:
             name = m.group(1)
             return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
         for mention in _ANY_UNIT_RE.findall(text):
-            u = unit_of(mention.upper())
-            if u and u[1] and u[0]:
-                return u[0], title_case(u[1])
+            u = _mention_unit(mention)
+            if u:
+                return u
+    # the unit by its kind alone, in the first paragraph: the text's own unit
+    bare = _BARE_UNIT_RE.search(lead)
+    if bare:
+        kind = _KIND_WORD_OF[bare.group(1)]
+        for mention in _ANY_UNIT_RE.findall(body):
+            u = _mention_unit(mention)
+            if u and (u[0] == kind or (kind == "thanh_pho" and u[0] == "tinh")):
+                return u
+        # an unnamed "thành phố" is a city under a province or a centrally-run one
+        return (kind, None) if kind != "thanh_pho" else None
     return None
 
 
@@ -396,6 +453,21 @@ def _unit_from_header(units: list[tuple[str, str | None]]):
     if issuer[0] == "tinh":
         province = issuer[1]
     return issuer, district, province
+
+
+_PROVINCE_KEYS = tuple(sorted({fold(p) for p in PROVINCES if not p.startswith("TP")}, key=len, reverse=True))
+
+
+def _province_prefix(name: str) -> str | None:
+    """The province a name read after "tỉnh" starts with, as the text spells it
+    ("Hà Tĩnh" in "Hà Tĩnh Ban"); None when it names none ("tỉnh Quy định")."""
+    f = fold(name)
+    for key in _PROVINCE_KEYS:
+        if f == key or f.startswith(key + " "):
+            return name[: len(key)]
+        if key.startswith(f + " - "):  # "tỉnh Bà Rịa - Vũng Tàu": the name read stops at the dash
+            return next(p for p in PROVINCES if fold(p) == key)
+    return None
 
 
 def _date_of(m: re.Match) -> date | None:
@@ -437,10 +509,15 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         unit = news_subject(" ".join(title_texts), body)
         if unit is not None:
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
-    if unit_name is None:
+            if unit_name is None:
+                sources["unit_kind"] = "body"
+    if unit_name is None and unit_kind is None:
         mentions = _BODY_UNIT_RE.findall(body)
         commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]
         first = _BODY_UNIT_RE.findall(body[:1500])
+        # "Ủy ban nhân dân tỉnh Quy định …": a province is one the country has
+        first = [(k, n if k != "tỉnh" else _province_prefix(n)) for k, n in first]
+        first = [(k, n) for k, n in first if n]
         if commune:
             kind, name = Counter(commune).most_common(1)[0][0]
         elif first:
@@ -451,14 +528,16 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             unit_kind, unit_name = unit_of(f"{kind} {name}".upper())[0], name
             sources["unit_name"] = "body"
     level = UNIT_LEVEL.get(unit_kind or "", 3)
-    if district is None and level == 3:
+    # a district named in the text is the unit's own only when there is a unit
+    # ("các xã thuộc huyện Dầu Tiếng" in a province-wide item is not)
+    if district is None and level == 3 and unit_kind is not None:
         dm = [title_case(d.strip()) if d.isupper() else d.strip()
               for d in _DISTRICT_RE.findall(header + "\n" + body)]
         district = _most_common([d for d in dm if d])
         if district:
             sources["district"] = "body"
     if province is None:
-        found = _PROVINCE_RE.findall(header + "\n" + body) or [
+        found = [p for p in map(_province_prefix, _PROVINCE_RE.findall(header + "\n" + body)) if p] or [
             c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES]
         province = _most_common(found)
         if province:
@@ -474,8 +553,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["number"] = "header"
             break
 
+    # "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày …)" under a regulation's title
+    # gives the number and date of the decision that issues it, not its own
+    own_title = _ATTACHED_TO_RE.sub(" ", " ".join(title_texts))
     if number is None:  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 30/QĐ-TTg NGÀY 10 THÁNG 01 NĂM 2007"
-        m = _TITLE_NUMBER_RE.search(" ".join(title_texts))
+        m = _TITLE_NUMBER_RE.search(own_title)
         if m:
             number, sources["number"] = m.group(1), "title"
     if doc_kind is None and number:
@@ -495,7 +577,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         except ValueError:
             report_date = None
         sources["date"] = "header"
-    elif (td := _TITLE_DATE_RE.search(" ".join(title_texts))) is not None:
+    elif (td := _TITLE_DATE_RE.search(own_title)) is not None:
         try:
             report_date, sources["date"] = date(int(td.group(3)), int(td.group(2)), int(td.group(1))), "title"
         except ValueError:
@@ -559,6 +641,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
 
 _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐđ.\-]+)+)")
+_ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 #: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"
@@ -779,11 +862,14 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
 
 
 def _join_date_parts(parts: list[str]) -> list[str]:
-    """"Bình Định, ngày 21" + "tháng 11 năm 2012" → one place-and-date cell."""
+    """"Bình Định, ngày 21" + "tháng 11 năm 2012" → one place-and-date cell;
+    "Số:" + "10/2015/QĐ-UBND" → one number cell."""
     out: list[str] = []
     for c in parts:
         if out and re.search(r",\s*ngày(?:\s+[\d…. ]{1,4})?$", out[-1]) and re.match(r"^[\d…. ]*tháng", c):
             out[-1] += " " + c
+        elif out and re.fullmatch(r"Số\s*[:.]?", out[-1], re.IGNORECASE) and re.match(r"^\d[^\s/]*\s*/", c):
+            out[-1] += " " + c  # "Số:" / "10/2015/QĐ-UBND": the number on the next line
         else:
             out.append(c)
     return out

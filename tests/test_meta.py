@@ -1,0 +1,86 @@
+"""Meta fields of any CCHC document, one rule per test, on short excerpts of real
+development documents (corpus/extra, corpus/web, corpus/dev2)."""
+
+from __future__ import annotations
+
+from cchc_nlp.structure import build_report, news_subject
+
+
+def meta(text: str):
+    return build_report(text, file="x", sha256="", fmt="txt", gazetteer=False).meta
+
+
+def test_number_on_the_line_under_its_label():
+    # corpus/dev2/docs/e006: the header hard-wrapped, "Số:" and the number on two lines
+    m = meta("ỦY BAN NHÂN\nDÂN\nTỈNH HƯNG YÊN\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n10/2015/QĐ-UBND\n|\n"
+             "Hưng Yên, ngày\n22 tháng 5 năm 2015\n|\nQUYẾT ĐỊNH\n"
+             "BAN HÀNH QUY CHẾ RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH\nCHÍNH TRÊN ĐỊA BÀN TỈNH HƯNG YÊN\n"
+             "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;\n")
+    assert (m.number, m.date.isoformat(), m.unit_name) == ("10/2015/QĐ-UBND", "2015-05-22", "Hưng Yên")
+
+
+def test_a_regulation_does_not_take_the_number_of_the_decision_issuing_it():
+    # corpus/extra/043: "(Ban hành kèm theo Quyết định số: 59/QĐ-UBND / Ngày 22 tháng 7 năm 2021 …)"
+    m = meta("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "QUY CHẾ LÀM VIỆC\nCỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026\n"
+             "(Ban hành\nkèm theo Quyết định số: 59/QĐ-UBND\n"
+             "Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã Xuân\nPhú)\n"
+             "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n")
+    assert m.kind == "quy_che" and m.number is None and m.date is None
+    assert (m.period.kind, m.period.year) == ("giai_doan", 2021)
+
+
+def test_a_province_named_in_the_text_is_one_the_country_has():
+    # corpus/extra/027: "… của Uỷ ban nhân dân tỉnh Quy định đánh giá …" names no province
+    m = meta("Cung cấp tài liệu kiểm chứng tự đánh giá, chấm điểm công tác CCHC năm 2021\n"
+             "Ngày cập nhật 06/10/2021\n"
+             "Thực hiện Quyết định số 3130/QĐ-UBND ngày 05/12/2019 của Uỷ ban nhân dân tỉnh Quy định đánh "
+             "giá, xếp loại công tác cải cách hành chính tại Ủy ban nhân dân các xã, phường, thị trấn; "
+             "Quyết định số 2271/QĐ-UBND ngày 29/12/2020 về việc phê duyệt Kế hoạch Cải cách hành chính "
+             "huyện A Lưới năm 2021;\n")
+    assert m.province is None
+    assert (m.unit_kind, m.unit_name) == ("huyen", "A Lưới")
+
+
+def test_no_district_without_a_unit():
+    # corpus/extra/082: the communes of a whole province; "xã Lai Hưng, huyện Bàu Bàng" is one cited
+    m = meta("80 đơn vị cấp xã tăng điểm\nCập nhật: 14-08-2018 | 06:27:44\n"
+             "Kết quả trung bình Chỉ số CCHC năm 2017 của các xã, phường, thị trấn là 79,11%. Năm 2017, có "
+             "80 đơn vị cấp xã tăng điểm so với năm 2016, tăng nhiều nhất là xã Lai Hưng, huyện Bàu Bàng.\n")
+    assert m.unit_kind is None and m.district is None
+
+
+def test_news_subject_short_forms_and_numbered_units():
+    # corpus/extra/032 "Theo UBND TP.Hội An, …" under a byline; corpus/extra/076 "UBND Q.1"
+    assert news_subject("Quý III, Hội An giải quyết 10.455 hồ sơ, thủ tục hành chính",
+                        "NHƯ QUỲNH |\nTheo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ là 10.455.") \
+        == ("thanh_pho", "Hội An")
+    assert news_subject("", "Trong năm 2018, UBND Q.1 tiếp nhận 585.336 hồ sơ hành chính. Kết quả …") \
+        == ("quan", "1")
+
+
+def test_news_subject_named_by_its_kind_alone():
+    # corpus/extra/070: "Ủy ban nhân dân thị trấn" first, "UBND TT Đại Nghĩa" further on
+    body = ("Theo đó, Ủy ban nhân dân thị trấn đã ban hành Quy chế hoạt động của bộ phận một cửa.\n"
+            "Ông Nguyễn Văn Ninh, Chủ tịch UBND thị trấn cho biết, các TTHC đều được công khai.\n"
+            "Năm 2016, UBND TT Đại Nghĩa đã tiếp nhận 1.200 hồ sơ.")
+    assert news_subject("", body) == ("thi_tran", "Đại Nghĩa")
+    # corpus/extra/072: the text never names it
+    body = ("Trong năm, công tác cải cách hành chính theo cơ chế “một cửa” đi vào nề nếp. Ủy ban nhân dân "
+            "thị trấn đã ban hành các văn bản chỉ đạo.")
+    assert news_subject("", body) == ("thi_tran", None)
+
+
+def test_news_subject_under_a_headline_left_in_the_body():
+    # corpus/extra/078: "date 2026-01-19 100% thủ tục …" is the headline, the unit is in the next line
+    body = ("date 2026-01-19 100% thủ tục hành chính thực hiện trực tuyến\n"
+            "Mới đây, chị Hà Thị Phượng (SN 1999, trú tại Hà Nội) được người thân ủy quyền thực hiện các "
+            "thủ tục tại Trung tâm phục vụ hành chính công phường Thành Sen, tỉnh Hà Tĩnh.")
+    assert news_subject("", body) == ("phuong", "Thành Sen")
+
+
+def test_news_subject_province_with_a_dash():
+    # corpus/web/z073: "UBND tỉnh Bà Rịa - Vũng Tàu"
+    assert news_subject("", "Năm 2013, UBND tỉnh Bà Rịa - Vũng Tàu đã chỉ đạo các sở, ngành.") \
+        == ("tinh", "Bà Rịa - Vũng Tàu")
