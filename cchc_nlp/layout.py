@@ -58,7 +58,7 @@ _NEWS_DATE_RE = re.compile(
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
-    r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|[^.;:]{0,30}))?\s*$"
+    r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
@@ -402,7 +402,8 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report; an
     outline of its own ("I. …") with no headline is an excerpt of unknown kind;
     anything else is a news item."""
-    text = " ".join(opening)
+    # a photo caption ("(Đồng chí … báo cáo kết quả …)") is not the text speaking
+    text = " ".join(t for t in opening if not t.startswith("("))
     if re.search(r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)|xin báo cáo|"
                  r"(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
@@ -417,7 +418,7 @@ def _looks_like_headline(text: str, heading_of) -> bool:
     h = heading_of(text)
     return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
             and not text.endswith((".", ";", ":", ",")) and not text.startswith(("-", "+", "•"))
-            and text[0].isupper())
+            and (text[0].isupper() or bool(re.match(r"\d[\d.,]*%?\s+[^\W\d]", text))))  # "80 đơn vị cấp xã …"
 
 
 def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[int]:

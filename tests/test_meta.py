@@ -84,3 +84,25 @@ def test_news_subject_province_with_a_dash():
     # corpus/web/z073: "UBND tỉnh Bà Rịa - Vũng Tàu"
     assert news_subject("", "Năm 2013, UBND tỉnh Bà Rịa - Vũng Tàu đã chỉ đạo các sở, ngành.") \
         == ("tinh", "Bà Rịa - Vũng Tàu")
+
+
+def test_news_date_lines_and_headlines():
+    # corpus/extra/069: "05/01/2024 16:04 View Count: 115" under the headline
+    m = meta("Bộ phận một cửa xã Song Liễu nâng cao chất lượng hoạt động\n"
+             "05/01/2024 16:04 View Count: 115\n"
+             "Thời gian qua, xã Song Liễu quan tâm cải cách hành chính, nâng cao chất lượng hoạt động.\n")
+    assert (m.kind, m.unit_name, m.date.isoformat()) == ("tin_bai", "Song Liễu", "2024-01-05")
+    # corpus/extra/082: a headline that starts with a figure
+    m = meta("80 đơn vị cấp xã tăng điểm\nCập nhật: 14-08-2018 | 06:27:44\n"
+             "Kết quả trung bình Chỉ số CCHC năm 2017 của các xã, phường, thị trấn là 79,11%.\n")
+    assert (m.kind, m.date.isoformat()) == ("tin_bai", "2018-08-14")
+
+
+def test_a_photo_caption_does_not_make_a_news_item_a_report():
+    # corpus/extra/077: "(Đồng chí … phường báo cáo kết quả triển năm 2025)"
+    m = meta("13/02/2026\n"
+             "Sáng ngày 12/2, UBND phường Nam Gia Nghĩa tổ chức cuộc họp triển khai các nhiệm vụ trọng tâm "
+             "về cải cách hành chính năm 2026.\n(Toàn cảnh cuộc họp)\n"
+             "Tại cuộc họp, các đại biểu đã nghe báo cáo đánh giá kết quả thực hiện năm 2025.\n"
+             "(Đồng chí Lê Thị Xuân – Trưởng phòng Văn hóa – Xã hội phường báo cáo kết quả triển năm 2025)\n")
+    assert (m.kind, m.unit_name, m.date.isoformat()) == ("tin_bai", "Nam Gia Nghĩa", "2026-02-13")
