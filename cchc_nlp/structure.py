@@ -284,7 +284,8 @@ _PERIOD_RE = re.compile(
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
     r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
-    r"|(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
+    # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
+    r"|(?<!đến\s)(?<!tới\s)(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 # dates and document codes name a year without naming a period
@@ -293,6 +294,7 @@ _NOT_PERIOD_RE = re.compile(
     r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}",
     re.IGNORECASE,
 )
+_QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -307,7 +309,9 @@ def document_period(text: str) -> Period | None:
     True
     """
     clean = _NOT_PERIOD_RE.sub(lambda m: " " * len(m.group(0)), text)
-    m = _PERIOD_RE.search(clean)
+    # a period inside a quoted name belongs to the named programme ("Đề án “… giai đoạn
+    # 2022-2025 …” năm 2023"): read outside the quotes first
+    m = _PERIOD_RE.search(_QUOTED_RE.sub(lambda q: " " * len(q.group(0)), clean)) or _PERIOD_RE.search(clean)
     if m is None:
         return None
     after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])
@@ -600,7 +604,15 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         sources["period"] = "title"
     elif doc_kind not in _PERIODLESS:
         opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and not _numbered_heading(p)]
-        period = document_period(" ".join(opening)[:600])
+        if doc_kind == "tin_bai":
+            # a news item's first paragraph (after a byline or a caption left above it), not
+            # its sub-titles further down
+            n = next((i for i, p in enumerate(opening) if len(p) >= 100), len(opening) - 1)
+            opening = opening[:n + 1]
+        # "Thực hiện Kế hoạch … năm 2021" names the plan carried out: the text's own
+        # words come first ("… báo cáo … 6 tháng đầu năm 2021")
+        own = [p for p in opening if not (p.startswith("Thực hiện") and p.endswith(";"))]
+        period = document_period(" ".join(own)[:600]) or document_period(" ".join(opening)[:600])
         if period is not None:
             sources["period"] = "body"
 

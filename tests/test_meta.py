@@ -106,3 +106,38 @@ def test_a_photo_caption_does_not_make_a_news_item_a_report():
              "Tại cuộc họp, các đại biểu đã nghe báo cáo đánh giá kết quả thực hiện năm 2025.\n"
              "(Đồng chí Lê Thị Xuân – Trưởng phòng Văn hóa – Xã hội phường báo cáo kết quả triển năm 2025)\n")
     assert (m.kind, m.unit_name, m.date.isoformat()) == ("tin_bai", "Nam Gia Nghĩa", "2026-02-13")
+
+
+def test_period_is_not_a_target_year_nor_a_quoted_programme():
+    from cchc_nlp.structure import document_period
+
+    # corpus/extra/061: "Với mục tiêu Đến năm 2025, Thừa Thiên Huế trở thành …"
+    assert document_period("Với mục tiêu Đến năm 2025, Thừa Thiên Huế trở thành thành phố trực thuộc "
+                           "Trung ương, tỉnh đã tập trung cao cho công tác cải cách hành chính") is None
+    # corpus/dev2/docs/e002: the Đề án's span is in quotes, the plan's year after it
+    p = document_period("PHÁT ĐỘNG PHONG TRÀO THI ĐUA THỰC HIỆN ĐỀ ÁN 06 VỀ “PHÁT TRIỂN ỨNG DỤNG DỮ LIỆU VỀ "
+                        "DÂN CƯ … GIAI ĐOẠN 2022-2025, TẦM NHÌN ĐẾN NĂM 2030” NĂM 2023 TRÊN ĐỊA BÀN TỈNH HÀ GIANG")
+    assert (p.kind, p.year) == ("nam", 2023)
+    # "giai đoạn 2021 - 2025, định hướng đến năm 2030" is still a span
+    assert document_period("chuyển đổi số giai đoạn 2021 - 2025, định hướng đến năm 2030").kind == "giai_doan"
+
+
+def test_period_of_a_report_without_title_is_in_its_own_words():
+    # corpus/extra/003: "Thực hiện Quyết định … năm 2021;" then "… báo cáo … 6 tháng đầu năm 2021"
+    m = meta("Được viết ngày Thứ sáu, 11 Tháng 6 2021 15:45\n"
+             "Thực hiện Quyết định số 541/QĐ-UBND ngày 11/01/2021 của Ủy ban nhân dân thành phố Hòa Bình, ban "
+             "hành Kế hoạch cải cách hành chính nhà nước trên địa bàn thành phố năm 2021;\n"
+             "Ban Chỉ đạo cải cách hành chính (CCHC) thành phố tổng hợp, báo cáo tình hình thực hiện công tác "
+             "CCHC 6 tháng đầu năm 2021. Cụ thể như sau:\n"
+             "I. TÌNH HÌNH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2021\n")
+    assert m.kind == "bao_cao" and (m.period.kind, m.period.year) == ("6_thang", 2021)
+
+
+def test_period_of_a_news_item_is_in_its_first_paragraph():
+    # corpus/extra/061: author and affiliation under the headline, a sub-title further down
+    m = meta("Thừa Thiên Huế thực hiện cải cách hành chính đáp ứng yêu cầu thực tiễn\n"
+             "ThS. Nguyễn Thị Thu Hương\nHọc viện Hành chính Quốc gia\n"
+             "(Quanlynhanuoc.vn) – Với mục tiêu Đến năm 2025, Thừa Thiên Huế trở thành thành phố trực thuộc "
+             "Trung ương”, tỉnh Thừa Thiên Huế đã tập trung cao cho công tác cải cách hành chính.\n"
+             "Một số kết quả công tác cải cách hành chính đạt được trong quý III/2023\n")
+    assert m.kind == "tin_bai" and m.period is None
