@@ -165,6 +165,13 @@ def title_kind(line: str) -> str | None:
     return dict(_TITLE_WORDS)[m.group(1)]
 
 
+def title_word_kind(text: str) -> str | None:
+    """The kind a line's opening title word names in any case ("Thông báo kết quả …"
+    → "thong_bao"), for a web page whose headline repeats the document's title."""
+    m = _TITLE_RE.match(fold(text.strip(" *#")))
+    return dict(_TITLE_WORDS)[m.group(1)] if m else None
+
+
 # what a closing line can start with, for a cheap first test of every line
 _CLOSING_QUICK_RE = re.compile(r"(?:^|[|\t])[\s*#]*(?:N[oơ]i|NƠI|T/?M|K/?T|Q\.|TL|TUQ|\(|Đã|ĐÃ|PHÓ|CHỦ|GIÁM"
                                r"|TRƯỞNG|BÍ|CHÁNH|BỘ|THỨ)", re.IGNORECASE)

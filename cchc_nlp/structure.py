@@ -27,7 +27,7 @@ from .normalise import fold
 from .normalise import UPPER as _UP
 from .layout import (CENTRAL_CITIES, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
                      is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
-                     pipe_row, title_case, title_kind, unit_of)
+                     pipe_row, title_case, title_kind, title_word_kind, unit_of)
 
 _NAME_WORD = rf"[{_UP}][{_LOW}]*"
 # A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
@@ -481,6 +481,44 @@ def _date_of(m: re.Match) -> date | None:
         return None
 
 
+# "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc …", "Ngày 14
+# tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV …"
+_ANNOUNCED_RE = re.compile(
+    r"^(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|,?\s*năm)\s*(\d{4})\s*,\s*"
+    r"([^,.;:]{3,100}?)\s+(?:(?:đã|vừa|mới)\s+)?ban hành\s+(\S+(?:\s+\S+)?)\s+số\s*:?\s*(\d+[^\s,;]*/[^\s,;]*[^\s,;.])"
+)
+
+
+def announced_document(headline: str, body: str):
+    """A web page that carries a document under a headline repeating its title word
+    ("Hướng dẫn thực hiện …", "Thông báo kết quả …"), opens by announcing it
+    ("Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …") and goes on
+    with the document's own text ("Căn cứ …", "Thực hiện …"): the
+    document's ``(kind, (unit_kind, unit_name) or None, number, date)``; None for
+    a news item that only reports on a document."""
+    headline = fold(STORED_DATE_RE.sub("", headline).strip(" *#"))
+    kind = title_word_kind(headline)
+    if kind is None:
+        return None
+    paras = [p.strip() for p in body.split("\n") if p.strip()][:2]
+    m = _ANNOUNCED_RE.match(paras[0]) if paras else None
+    if m is None:
+        return None
+    # the document itself follows ("…, cụ thể như sau:", "Căn cứ …", "Thực hiện …"), not a
+    # summary of it ("Mục đích của kế hoạch …", "Kế hoạch số 175/KH-UBND xem tại đây")
+    if not (paras[0].endswith(":") or (len(paras) > 1 and paras[1].startswith(("Căn cứ", "Thực hiện")))):
+        return None
+    what = fold(m.group(5))
+    if not (headline.startswith(what) or what in ("van ban", "cong van")):
+        return None  # the headline names another document than the one announced
+    try:
+        day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        day = None
+    u = unit_of(re.sub(r"\s*\([^)]*\)", "", m.group(4)))
+    return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
+
+
 def extract_meta(text: str, lines: list[_Line], layout, body: str,
                  closing: list[_Line], gazetteer: bool = True) -> Meta:
     """Meta fields from the header and title blocks, else from the body.
@@ -509,7 +547,14 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         for f, v in (("district", district), ("province", province)):
             if v:
                 sources[f] = where
-    if unit_name is None and doc_kind == "tin_bai":
+    announced = None
+    if doc_kind == "tin_bai" and not _named_units(header_texts):
+        announced = announced_document(title_texts[0] if title_texts else "", body)
+    if announced is not None:
+        doc_kind, sources["kind"] = announced[0], "title"
+        if unit_name is None and announced[1] is not None:
+            (unit_kind, unit_name), sources["unit_name"] = announced[1], "body"
+    if unit_name is None and (doc_kind == "tin_bai" or announced is not None):
         unit = news_subject(" ".join(title_texts), body)
         if unit is not None:
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
@@ -560,6 +605,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     # "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày …)" under a regulation's title
     # gives the number and date of the decision that issues it, not its own
     own_title = _ATTACHED_TO_RE.sub(" ", " ".join(title_texts))
+    if number is None and announced is not None:
+        number, sources["number"] = announced[2], "body"
     if number is None:  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 30/QĐ-TTg NGÀY 10 THÁNG 01 NĂM 2007"
         m = _TITLE_NUMBER_RE.search(own_title)
         if m:
@@ -570,10 +617,14 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["kind"] = "header"
 
     place = report_date = None
+    if announced is not None and announced[3] is not None:
+        report_date, sources["date"] = announced[3], "body"
     first = lines[0].text if lines else ""
     stored = STORED_DATE_RE.match(first)
     m = _PLACE_DATE_RE.search(header)
-    if m:
+    if report_date is not None:
+        pass  # the date the page's opening gives its document
+    elif m:
         place = m.group(1).strip()
         day = m.group(2).strip(".…")
         try:

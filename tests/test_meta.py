@@ -141,3 +141,30 @@ def test_period_of_a_news_item_is_in_its_first_paragraph():
              "Trung ương”, tỉnh Thừa Thiên Huế đã tập trung cao cho công tác cải cách hành chính.\n"
              "Một số kết quả công tác cải cách hành chính đạt được trong quý III/2023\n")
     assert m.kind == "tin_bai" and m.period is None
+
+
+def test_a_web_page_carrying_a_document_it_announces():
+    # corpus/extra/052: headline "Hướng dẫn …", "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số …"
+    m = meta("Hướng dẫn thực hiện công tác phổ biến, giáo dục pháp luật; hòa giải ở cơ sở năm 2020\n"
+             "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc hướng dẫn thực hiện công "
+             "tác phổ biến, giáo dục pháp luật năm 2020, cụ thể như sau:\n"
+             "Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp về việc hướng dẫn …\n"
+             "I. CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT (PBGDPL)\n")
+    assert (m.kind, m.unit_kind, m.unit_name) == ("khac", "so", "Sở Tư pháp")
+    assert (m.number, m.date.isoformat()) == ("473/STP-PBGDPL", "2020-03-25")
+    # corpus/extra/028: "Ngày 14 tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV …"
+    m = meta("Thông báo kết quả cải cách hành chính các xã, phường, thị trấn năm 2021\n"
+             "Ngày cập nhật 14/01/2022\n"
+             "Ngày 14 tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV Kết quả đánh giá công "
+             "tác cải cách hành chính của UBND các xã, phường, thị trấn trên địa bàn tỉnh năm 2021\n"
+             "Căn cứ Quyết định số 3130/QĐ-UBND ngày 05/12/2019 của UBND tỉnh ban hành quy định đánh giá;\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.number) == ("thong_bao", "so", "Sở Nội vụ", "46/TB-SNV")
+
+
+def test_a_news_item_summarising_a_document_stays_a_news_item():
+    # corpus/web/y053: the plan is summarised ("Mục đích của kế hoạch …"), not carried
+    m = meta("Kế hoạch kiểm tra công tác Cải cách hành chính năm 2019\n"
+             "Ngày 18/4/2019, UBND tỉnh Quảng Trị vừa ban hành Kế hoạch số 1629/KH-UBND kiểm tra công tác "
+             "Cải cách hành chính năm 2019.\n"
+             "Mục đích của kế hoạch kiểm tra để đánh giá đúng thực trạng tình hình lãnh đạo, chỉ đạo.\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.number) == ("tin_bai", "tinh", "Quảng Trị", None)
