@@ -519,6 +519,38 @@ def announced_document(headline: str, body: str):
     return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
 
 
+_CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str], header: str, body: str):
+    """The issuer when the header names none by name (a bare "ỦY BAN NHÂN DÂN", the
+    second line lost when a site flattened the header): a legal site's card
+    ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
+    is a province and the text calls its issuer "UBND tỉnh" ("Hà Tĩnh, ngày 30 tháng
+    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …")."""
+    card = [lines[i].text for a, b in layout.tables for i in range(a, b)] + header_texts
+    for t in card:
+        parts = cells(t)
+        for k, c in enumerate(parts):
+            m = _CARD_ISSUER_RE.match(c)
+            if m:
+                value = m.group(1).strip() or (parts[k + 1] if k + 1 < len(parts) else "")
+                u = unit_of(value.upper()) if value else None
+                if u and u[0] and u[1]:
+                    return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
+    if ("", None) not in _named_units(header_texts):
+        return None
+    pm = _PLACE_DATE_RE.search(header)
+    place = _province_prefix(pm.group(1).strip()) if pm else None
+    if place is None or fold(place) != fold(pm.group(1).strip()):
+        return None
+    opening = " ".join(body.split("\n")[:3])
+    word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
+    if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+{word}(?![\w])(?!\s*[{_UP}])", opening):
+        return "tinh", place
+    return None
+
+
 def extract_meta(text: str, lines: list[_Line], layout, body: str,
                  closing: list[_Line], gazetteer: bool = True) -> Meta:
     """Meta fields from the header and title blocks, else from the body.
@@ -541,6 +573,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     if issuer is None:  # a decision names its authority under the title
         issuer, district, province = _unit_from_header(_named_units(title_texts))
         where = "title"
+    if issuer is None:
+        issuer, where = _unit_from_card_or_place(lines, layout, header_texts, header, body), "header"
+        if issuer is not None and issuer[0] == "tinh":
+            province = issuer[1]
     if issuer is not None:
         unit_kind, unit_name = issuer
         sources["unit_name"] = where

@@ -168,3 +168,29 @@ def test_a_news_item_summarising_a_document_stays_a_news_item():
              "Cải cách hành chính năm 2019.\n"
              "Mục đích của kế hoạch kiểm tra để đánh giá đúng thực trạng tình hình lãnh đạo, chỉ đạo.\n")
     assert (m.kind, m.unit_kind, m.unit_name, m.number) == ("tin_bai", "tinh", "Quảng Trị", None)
+
+
+def test_issuer_from_a_legal_sites_card_when_the_header_names_none():
+    # corpus/extra/060: "| Cơ quan ban hành | Thành phố Huế |" above a bare "ỦY BAN NHÂN DÂN"
+    m = meta("Chỉ thị 18/CT-UBND năm 2025 tăng cường kỷ cương, kỷ luật hành chính\n"
+             "| Số hiệu | 18/CT-UBND |\n| Ngày ban hành | 29/12/2025 |\n| Loại văn bản | Chỉ thị |\n"
+             "| Cơ quan ban hành | Thành phố Huế |\n| Người ký | Nguyễn Khắc Toàn |\n|\n"
+             "ỦY BAN NHÂN DÂN\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n|\nSố: 18/CT-UBND |\n"
+             "Huế, ngày 29 tháng 12 năm 2025 |\nCHỈ THỊ\nTĂNG CƯỜNG KỶ CƯƠNG, KỶ LUẬT HÀNH CHÍNH\n"
+             "Thành phố Huế chính thức trở thành thành phố trực thuộc Trung ương từ ngày 01/01/2025.\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.province) == ("khac", "tinh", "Huế", "Huế")
+
+
+def test_issuer_from_the_place_line_under_a_bare_council():
+    # corpus/dev2/docs/e003: the "TỈNH HÀ TĨNH" line lost; "UBND tỉnh ban hành Kế hoạch …"
+    m = meta("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+             "Số: 223/KH-UBND | Hà Tĩnh, ngày 30 tháng 6 năm 2021 |\n"
+             "Thực hiện Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ phê duyệt Đề án, UBND "
+             "tỉnh ban hành Kế hoạch triển khai thực hiện Đề án trên địa bàn tỉnh, cụ thể như sau:\n"
+             "1. Mục đích\n")
+    assert (m.unit_kind, m.unit_name, m.province) == ("tinh", "Hà Tĩnh", "Hà Tĩnh")
+    # the place alone says nothing: a district's letter is dated in its own town too
+    m = meta("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+             "Số: 223/KH-UBND | Hà Tĩnh, ngày 30 tháng 6 năm 2021 |\n"
+             "Thực hiện Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ, cụ thể như sau:\n")
+    assert m.unit_kind is None
