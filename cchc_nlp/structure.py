@@ -273,13 +273,14 @@ _BODY_UNIT_RE = re.compile(
     rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+({_NAME})"
 )
 _CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({_NAME})")
+_HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 _DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
 #: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
 _DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 # Periods a document covers, in the order they are written; at one position the
 # longer reading wins ("6 tháng đầu năm 2024" before "năm 2024").
 _PERIOD_RE = re.compile(
-    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/)\s*(?P<qy>\d{4}))?)"
+    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/|\.(?=\d{4}))\s*(?P<qy>\d{4}))?)"
     r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
@@ -346,12 +347,17 @@ _PROVINCE_START_RE = re.compile(
     r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
     + r")(?=[\s:,])"
 )
+_PROVINCE_CLAUSE_RE = re.compile(
+    r"[,:]\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s+\w)")
+_OFFICIAL_RE = re.compile(
+    r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
+    r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
 _ANY_UNIT_RE = re.compile(
-    rf"(?<![\w.])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*{_NAME}"
+    rf"(?<![\w.])(TP\.?[ ]?HCM\b|(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)[ ]*{_NAME}"
     # "Quận 1", "Phường 5", and the short forms news use: "Q.1", "P.Phạm Ngũ Lão", "TX.Bến Cát",
     # "TT Đại Nghĩa"
-    r"|(?:[Qq]uận|[Pp]hường)\s*\d{1,2}\b|(?:Q|P)\.\s?\d{1,2}\b"
-    rf"|(?:Q\.|P\.|TX\.|TT\.?)\s?{_NAME})"
+    r"|(?:[Qq]uận|[Pp]hường)[ ]*\d{1,2}\b|(?:Q|P)\.[ ]?\d{1,2}\b"
+    rf"|(?:Q\.|P\.|TX\.|TT\.?)[ ]?{_NAME})"
 )
 _SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
 # a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
@@ -366,6 +372,8 @@ _KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran",
 def _mention_unit(mention: str) -> tuple[str, str] | None:
     """``(unit_kind, name)`` of a unit named in running text ("xã Song Liễu", "Q.1",
     "UBND TP.Hội An"); a province must be one the country has ("tỉnh Quy định" is none)."""
+    if _HCMC_RE.fullmatch(mention):
+        return "tinh", "Hồ Chí Minh"
     for short, word in _SHORT_KINDS:
         if mention.startswith(short):
             mention = word + mention[len(short):].strip()
@@ -394,12 +402,13 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     text gives a unit of that kind further on ("UBND TT Đại Nghĩa"), if any.
     None when neither names one: a guess from later mentions would often be a
     commune the item only cites."""
-    headline = STORED_DATE_RE.sub("", headline).strip()
+    heads = [STORED_DATE_RE.sub("", h).strip() for h in headline.split("\n")]
+    headline = heads[0]
     paras = [p.strip() for p in body.split("\n") if p.strip()]
     # a byline under the headline ("NHƯ QUỲNH |") is not the first sentence
     while paras and len(paras[0]) <= 40 and (is_upper(paras[0]) or paras[0].endswith("|")):
         paras.pop(0)
-    texts, lead = [headline], ""
+    texts, lead = [h for h in heads if h] or [""], ""
     if paras:
         lead = paras[0]
         texts.append(_first_sentence(lead))
@@ -407,14 +416,17 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             lead = paras[1]  # the first line was the headline
             texts.append(_first_sentence(lead))
     for text in texts:
-        m = _PROVINCE_START_RE.match(text)
+        # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
+        m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:
             name = m.group(1)
             return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
-        for mention in _ANY_UNIT_RE.findall(text):
-            u = _mention_unit(mention)
-            if u:
-                return u
+        # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
+        # an official's title yields to another unit the sentence names
+        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u)
+                 for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
+        if found:
+            return next((u for official, u in found if not official), found[0][1])
     # the unit by its kind alone, in the first paragraph: the text's own unit
     bare = _BARE_UNIT_RE.search(lead)
     if bare:
@@ -591,7 +603,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         if unit_name is None and announced[1] is not None:
             (unit_kind, unit_name), sources["unit_name"] = announced[1], "body"
     if unit_name is None and (doc_kind == "tin_bai" or announced is not None):
-        unit = news_subject(" ".join(title_texts), body)
+        unit = news_subject("\n".join(title_texts), body)
         if unit is not None:
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
             if unit_name is None:
@@ -623,7 +635,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["district"] = "body"
     if province is None:
         found = [p for p in map(_province_prefix, _PROVINCE_RE.findall(header + "\n" + body)) if p] or [
-            c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES]
+            c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES] or [
+            "Hồ Chí Minh" for _ in _HCMC_RE.findall(header + "\n" + body)]
         province = _most_common(found)
         if province:
             sources["province"] = "body"
@@ -689,6 +702,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         period = document_period(title_texts[0])
     if period is not None:
         sources["period"] = "title"
+        if period.year is None and doc_kind not in _PERIODLESS:
+            # "Quý III, Hội An giải quyết …" / "Theo UBND TP.Hội An, trong quý III.2020, …"
+            same = document_period(" ".join(body.split("\n")[:2])[:600])
+            if same is not None and same.year and (same.kind, same.quarter) == (period.kind, period.quarter):
+                period = same
     elif doc_kind not in _PERIODLESS:
         opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and not _numbered_heading(p)]
         if doc_kind == "tin_bai":

@@ -194,3 +194,31 @@ def test_issuer_from_the_place_line_under_a_bare_council():
              "Số: 223/KH-UBND | Hà Tĩnh, ngày 30 tháng 6 năm 2021 |\n"
              "Thực hiện Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ, cụ thể như sau:\n")
     assert m.unit_kind is None
+
+
+def test_news_subject_is_not_the_unit_in_an_officials_title():
+    # corpus/extra/080: "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … phường Phú An"
+    body = ("date 2025-07 Đoàn công tác do ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, chủ trì đã kiểm tra "
+            "tình hình hoạt động của Trung tâm Phục vụ hành chính công của phường Phú An.\n"
+            "Tham dự còn có ông Bùi Minh Thạnh, Phó chủ tịch UBND TPHCM.")
+    assert news_subject("", body) == ("phuong", "Phú An")
+    m = meta(body)
+    assert (m.unit_name, m.province) == ("Phú An", "Hồ Chí Minh")
+    # corpus/web/z046: the official's unit when the sentence names no other
+    assert news_subject("", "Chủ tịch UBND TPHCM vừa ký quyết định ban hành Quy chế tổ chức và hoạt động "
+                            "của Tổ công tác đặc biệt về kiểm tra công vụ.") == ("tinh", "Hồ Chí Minh")
+
+
+def test_news_subject_province_opening_a_clause_of_the_headline():
+    # corpus/web/z085: "Đánh giá … năm 2022, Trà Vinh xếp hạng 25/63 …" / "Lượt xem: 665"
+    assert news_subject("Đánh giá mức độ chuyển đổi số năm 2022, Trà Vinh xếp hạng 25/63 tỉnh, thành phố\n"
+                        "Lượt xem: 665", "Tại hội nghị sơ kết 6 tháng đầu năm 2023 …") == ("tinh", "Trà Vinh")
+
+
+def test_a_headline_period_takes_its_year_from_the_first_sentence():
+    # corpus/extra/032: "Quý III, Hội An …" / "Theo UBND TP.Hội An, trong quý III.2020, …"
+    m = meta("Quý III, Hội An giải quyết 10.455 hồ sơ, thủ tục hành chính\nNHƯ QUỲNH |\n"
+             "Theo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, thủ "
+             "tục hành chính; trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ.\n")
+    assert (m.unit_kind, m.unit_name) == ("thanh_pho", "Hội An")
+    assert (m.period.kind, m.period.quarter, m.period.year) == ("quy", 3, 2020)
