@@ -474,6 +474,7 @@ def _unit_from_header(units: list[tuple[str, str | None]]):
 _PROVINCE_KEYS = tuple(sorted({fold(p) for p in PROVINCES if not p.startswith("TP")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def _province_prefix(name: str) -> str | None:
     """The province a name read after "tỉnh" starts with, as the text spells it
     ("Hà Tĩnh" in "Hà Tĩnh Ban"); None when it names none ("tỉnh Quy định")."""
