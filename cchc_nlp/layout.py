@@ -516,7 +516,7 @@ def unit_of(cell: str) -> tuple[str, str | None] | None:
             return kind, title_case(name) if is_upper(name) else name
     if m is None:
         for word, kind in _OTHER_BODIES:
-            if frest.startswith(word) and len(rest) <= 80:
+            if frest.startswith(word) and len(rest) <= 80 and not re.search(r"[\d/]", rest):  # not "Số 924/SNV"
                 return kind, _sentence_case(rest)
     return None
 

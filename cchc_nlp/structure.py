@@ -532,6 +532,7 @@ def announced_document(headline: str, body: str):
     return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
 
 
+_REPORTER_RE = re.compile(r"^([^.;:,]{3,100}?)\s+(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo\b")
 _CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
 
 
@@ -609,6 +610,15 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
             if unit_name is None:
                 sources["unit_kind"] = "body"
+    if unit_name is None and unit_kind is None and layout.kind_source == "body":
+        # a report with no header names itself where it reports: "Ban Chỉ đạo cải cách hành
+        # chính (CCHC) thành phố tổng hợp, báo cáo …", "UBND xã Định Biên báo cáo …"
+        for line in body.split("\n")[:4]:
+            rm = _REPORTER_RE.match(re.sub(r"\s*\([^)]{0,40}\)", "", line))
+            u = unit_of(rm.group(1)) if rm else None
+            if u and u[0] and u[1]:
+                (unit_kind, unit_name), sources["unit_name"] = u, "body"
+                break
     if unit_name is None and unit_kind is None:
         mentions = _BODY_UNIT_RE.findall(body)
         commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]

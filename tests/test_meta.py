@@ -222,3 +222,22 @@ def test_a_headline_period_takes_its_year_from_the_first_sentence():
              "tục hành chính; trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ.\n")
     assert (m.unit_kind, m.unit_name) == ("thanh_pho", "Hội An")
     assert (m.period.kind, m.period.quarter, m.period.year) == ("quy", 3, 2020)
+
+
+def test_a_report_without_header_names_itself_where_it_reports():
+    # corpus/extra/003 (see test_period_of_a_report_without_title_is_in_its_own_words)
+    m = meta("Được viết ngày Thứ sáu, 11 Tháng 6 2021 15:45\n"
+             "Thực hiện Quyết định số 541/QĐ-UBND ngày 11/01/2021 của Ủy ban nhân dân thành phố Hòa Bình, ban "
+             "hành Kế hoạch cải cách hành chính nhà nước trên địa bàn thành phố năm 2021;\n"
+             "Ban Chỉ đạo cải cách hành chính (CCHC) thành phố tổng hợp, báo cáo tình hình thực hiện công tác "
+             "CCHC 6 tháng đầu năm 2021. Cụ thể như sau:\n"
+             "I. TÌNH HÌNH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2021\n")
+    assert (m.unit_kind, m.unit_name) == ("khac", "Ban Chỉ đạo cải cách hành chính thành phố")
+
+
+def test_a_number_is_not_a_department():
+    from cchc_nlp.layout import unit_of
+
+    # corpus/web/w022: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v báo cáo …" ("Số" folds to "so")
+    assert unit_of("Số 924/SNV-CCHC Ngày 07-9-2015 V/v") is None
+    assert unit_of("SỞ NỘI VỤ") == ("so", "Sở Nội vụ")
