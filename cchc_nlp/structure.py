@@ -59,6 +59,7 @@ _UNIT_RE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({_NAME})"
 )
 _DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({_NAME}|[{_UP} ]{{3,30}}\b)")
+_URBAN_DISTRICT_RE = re.compile(rf"\b(?:[Qq]uận|[Tt]hị xã)\s+({_NAME}|\d{{1,2}}\b)")
 _PROVINCE_RE = re.compile(rf"\btỉnh\s+({_NAME})")
 _URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$")
 
@@ -641,6 +642,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     if district is None and level == 3 and unit_kind is not None:
         dm = [title_case(d.strip()) if d.isupper() else d.strip()
               for d in _DISTRICT_RE.findall(header + "\n" + body)]
+        if not dm and unit_kind == "phuong":
+            # a ward's district is a "quận" or a "thị xã": "Ủy ban nhân dân quận Kiến An … các phường"
+            dm = _URBAN_DISTRICT_RE.findall(header + "\n" + body)
         district = _most_common([d for d in dm if d])
         if district:
             sources["district"] = "body"

@@ -241,3 +241,12 @@ def test_a_number_is_not_a_department():
     # corpus/web/w022: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v báo cáo …" ("Số" folds to "so")
     assert unit_of("Số 924/SNV-CCHC Ngày 07-9-2015 V/v") is None
     assert unit_of("SỞ NỘI VỤ") == ("so", "Sở Nội vụ")
+
+
+def test_a_wards_district_is_a_quan_named_in_the_text():
+    # corpus/extra/068: "Phường Nam Sơn xếp thứ 3/10 phường …" / "Uỷ ban nhân dân quận Kiến An ban hành …"
+    m = meta("Phường Nam Sơn xếp thứ 3/10 phường về kết quả xếp hạng cải cách hành chính năm 2021\n"
+             "Cập nhật: 15/04/2022 18:36\n"
+             "Ngày 13/4/2022, Uỷ ban nhân dân quận Kiến An ban hành Quyết định số 343/QĐ-UBND về việc công bố "
+             "Chỉ số cải cách hành chính của Uỷ ban nhân dân các phường năm 2021.\n")
+    assert (m.unit_kind, m.unit_name, m.district) == ("phuong", "Nam Sơn", "Kiến An")
