@@ -406,7 +406,8 @@ def find_layout(texts: list[str], heading_of) -> Layout:
 
 def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
     """The kind of a text with neither header nor title word, from its opening:
-    a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report; an
+    a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report, one
+    issuing a plan in its own words ("… ban hành Kế hoạch triển khai như sau:") a plan; an
     outline of its own ("I. …") with no headline is an excerpt of unknown kind;
     anything else is a news item."""
     # a photo caption ("(Đồng chí … báo cáo kết quả …)") is not the text speaking
@@ -414,6 +415,8 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     if re.search(r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)|xin báo cáo|"
                  r"(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
+    if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
+        return "ke_hoach", "body"  # "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:"
     if not headline and opening and re.match(r"^(?:[IVX]+|\d{1,2})\s*[.)]", opening[0]):
         return None, None
     return "tin_bai", "layout"

@@ -533,7 +533,9 @@ def announced_document(headline: str, body: str):
     return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
 
 
-_REPORTER_RE = re.compile(r"^([^.;:,]{3,100}?)\s+(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo\b")
+_REPORTER_RE = re.compile(
+    r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo|ban hành\s+[Kk]ế hoạch)\b")
+_REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|Bộ|Văn phòng|Phòng|Trung tâm)\b")
 _CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
 
 
@@ -615,10 +617,16 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         # a report with no header names itself where it reports: "Ban Chỉ đạo cải cách hành
         # chính (CCHC) thành phố tổng hợp, báo cáo …", "UBND xã Định Biên báo cáo …"
         for line in body.split("\n")[:4]:
-            rm = _REPORTER_RE.match(re.sub(r"\s*\([^)]{0,40}\)", "", line))
-            u = unit_of(rm.group(1)) if rm else None
-            if u and u[0] and u[1]:
+            rm = _REPORTER_RE.search(re.sub(r"\s*\([^)]{0,40}\)", "", line))
+            subject = re.split(r"\s+(?:đã|vừa|mới|sẽ|đang|có|nghe|được)\b", rm.group(1))[0] if rm else ""
+            u = unit_of(subject) if _REPORTER_WORD_RE.match(subject) else None
+            if u and u[0] and u[1] and (u[0] in ("so", "bo", "khac") or u[1].istitle() or u[1].isdigit()):
                 (unit_kind, unit_name), sources["unit_name"] = u, "body"
+                break
+            if re.fullmatch(r"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+thành phố", subject) \
+                    and re.search(r"\bquận,\s*huyện\b", body):
+                # an unnamed city with "quận" under it is a centrally-run one
+                unit_kind, sources["unit_kind"] = "tinh", "body"
                 break
     if unit_name is None and unit_kind is None:
         mentions = _BODY_UNIT_RE.findall(body)

@@ -250,3 +250,13 @@ def test_a_wards_district_is_a_quan_named_in_the_text():
              "Ngày 13/4/2022, Uỷ ban nhân dân quận Kiến An ban hành Quyết định số 343/QĐ-UBND về việc công bố "
              "Chỉ số cải cách hành chính của Uỷ ban nhân dân các phường năm 2021.\n")
     assert (m.unit_kind, m.unit_name, m.district) == ("phuong", "Nam Sơn", "Kiến An")
+
+
+def test_a_plan_without_header_in_its_own_words():
+    # corpus/extra/023: a hard-wrapped plan; the city is never named, its "quận, huyện" are
+    m = meta("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế "
+             "một cửa trong giải quyết thủ tục hành chính, Ủy ban nhân dân thành phố ban hành Kế hoạch triển "
+             "khai như sau:\n"
+             "2.2. Xây dựng hệ thống đánh giá hài lòng về giải quyết thủ tục hành chính và triển khai hệ thống "
+             "đánh giá đến các sở, ban, ngành, Ủy ban nhân dân quận, huyện, xã, phường, thị trấn.\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.province) == ("ke_hoach", "tinh", None, None)
