@@ -58,7 +58,7 @@ _NEWS_DATE_RE = re.compile(
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
-    r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|[^.;:]{0,30}))?\s*$"
+    r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
@@ -163,6 +163,13 @@ def title_kind(line: str) -> str | None:
     if not is_upper(word, 1.0):
         return None
     return dict(_TITLE_WORDS)[m.group(1)]
+
+
+def title_word_kind(text: str) -> str | None:
+    """The kind a line's opening title word names in any case ("Thông báo kết quả …"
+    → "thong_bao"), for a web page whose headline repeats the document's title."""
+    m = _TITLE_RE.match(fold(text.strip(" *#")))
+    return dict(_TITLE_WORDS)[m.group(1)] if m else None
 
 
 # what a closing line can start with, for a cheap first test of every line
@@ -399,13 +406,17 @@ def find_layout(texts: list[str], heading_of) -> Layout:
 
 def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
     """The kind of a text with neither header nor title word, from its opening:
-    a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report; an
+    a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report, one
+    issuing a plan in its own words ("… ban hành Kế hoạch triển khai như sau:") a plan; an
     outline of its own ("I. …") with no headline is an excerpt of unknown kind;
     anything else is a news item."""
-    text = " ".join(opening)
+    # a photo caption ("(Đồng chí … báo cáo kết quả …)") is not the text speaking
+    text = " ".join(t for t in opening if not t.startswith("("))
     if re.search(r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)|xin báo cáo|"
                  r"(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
+    if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
+        return "ke_hoach", "body"  # "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:"
     if not headline and opening and re.match(r"^(?:[IVX]+|\d{1,2})\s*[.)]", opening[0]):
         return None, None
     return "tin_bai", "layout"
@@ -417,7 +428,7 @@ def _looks_like_headline(text: str, heading_of) -> bool:
     h = heading_of(text)
     return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
             and not text.endswith((".", ";", ":", ",")) and not text.startswith(("-", "+", "•"))
-            and text[0].isupper())
+            and (text[0].isupper() or bool(re.match(r"\d[\d.,]*%?\s+[^\W\d]", text))))  # "80 đơn vị cấp xã …"
 
 
 def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[int]:
@@ -508,7 +519,7 @@ def unit_of(cell: str) -> tuple[str, str | None] | None:
             return kind, title_case(name) if is_upper(name) else name
     if m is None:
         for word, kind in _OTHER_BODIES:
-            if frest.startswith(word) and len(rest) <= 80:
+            if frest.startswith(word) and len(rest) <= 80 and not re.search(r"[\d/]", rest):  # not "Số 924/SNV"
                 return kind, _sentence_case(rest)
     return None
 

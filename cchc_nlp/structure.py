@@ -27,7 +27,7 @@ from .normalise import fold
 from .normalise import UPPER as _UP
 from .layout import (CENTRAL_CITIES, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
                      is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
-                     pipe_row, title_case, title_kind, unit_of)
+                     pipe_row, title_case, title_kind, title_word_kind, unit_of)
 
 _NAME_WORD = rf"[{_UP}][{_LOW}]*"
 # A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
@@ -59,6 +59,7 @@ _UNIT_RE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({_NAME})"
 )
 _DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({_NAME}|[{_UP} ]{{3,30}}\b)")
+_URBAN_DISTRICT_RE = re.compile(rf"\b(?:[Qq]uận|[Tt]hị xã)\s+({_NAME}|\d{{1,2}}\b)")
 _PROVINCE_RE = re.compile(rf"\btỉnh\s+({_NAME})")
 _URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$")
 
@@ -273,18 +274,20 @@ _BODY_UNIT_RE = re.compile(
     rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+({_NAME})"
 )
 _CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({_NAME})")
+_HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 _DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
 #: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
 _DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 # Periods a document covers, in the order they are written; at one position the
 # longer reading wins ("6 tháng đầu năm 2024" before "năm 2024").
 _PERIOD_RE = re.compile(
-    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/)\s*(?P<qy>\d{4}))?)"
+    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/|\.(?=\d{4}))\s*(?P<qy>\d{4}))?)"
     r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
     r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
-    r"|(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
+    # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
+    r"|(?<!đến\s)(?<!tới\s)(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 # dates and document codes name a year without naming a period
@@ -293,6 +296,7 @@ _NOT_PERIOD_RE = re.compile(
     r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}",
     re.IGNORECASE,
 )
+_QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -307,7 +311,9 @@ def document_period(text: str) -> Period | None:
     True
     """
     clean = _NOT_PERIOD_RE.sub(lambda m: " " * len(m.group(0)), text)
-    m = _PERIOD_RE.search(clean)
+    # a period inside a quoted name belongs to the named programme ("Đề án “… giai đoạn
+    # 2022-2025 …” năm 2023"): read outside the quotes first
+    m = _PERIOD_RE.search(_QUOTED_RE.sub(lambda q: " " * len(q.group(0)), clean)) or _PERIOD_RE.search(clean)
     if m is None:
         return None
     after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])
@@ -342,28 +348,96 @@ _PROVINCE_START_RE = re.compile(
     r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
     + r")(?=[\s:,])"
 )
+_PROVINCE_CLAUSE_RE = re.compile(
+    r"[,:]\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s+\w)")
+_OFFICIAL_RE = re.compile(
+    r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
+    r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
 _ANY_UNIT_RE = re.compile(
-    rf"(?<![\w])((?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*{_NAME})"
+    rf"(?<![\w.])(TP\.?[ ]?HCM\b|(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)[ ]*{_NAME}"
+    # "Quận 1", "Phường 5", and the short forms news use: "Q.1", "P.Phạm Ngũ Lão", "TX.Bến Cát",
+    # "TT Đại Nghĩa"
+    r"|(?:[Qq]uận|[Pp]hường)[ ]*\d{1,2}\b|(?:Q|P)\.[ ]?\d{1,2}\b"
+    rf"|(?:Q\.|P\.|TX\.|TT\.?)[ ]?{_NAME})"
 )
+_SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
+# a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
+_BARE_UNIT_RE = re.compile(
+    r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
+    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])(?!\s*[{_UP}\d])"
+)
+_KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
+                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
 
 
-def news_subject(headline: str, body: str) -> tuple[str, str] | None:
+def _mention_unit(mention: str) -> tuple[str, str] | None:
+    """``(unit_kind, name)`` of a unit named in running text ("xã Song Liễu", "Q.1",
+    "UBND TP.Hội An"); a province must be one the country has ("tỉnh Quy định" is none)."""
+    if _HCMC_RE.fullmatch(mention):
+        return "tinh", "Hồ Chí Minh"
+    for short, word in _SHORT_KINDS:
+        if mention.startswith(short):
+            mention = word + mention[len(short):].strip()
+            break
+    u = unit_of(mention.upper())
+    if not (u and u[1] and u[0]):
+        return None
+    name = title_case(u[1])
+    if u[0] == "tinh" and fold(name) not in CENTRAL_CITIES:
+        name = _province_prefix(name)
+        if name is None:
+            return None
+    return u[0], name
+
+
+def _first_sentence(line: str) -> str:
+    return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
+
+
+def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     """The unit a news item is about: a province its headline opens with ("Quảng
     Ninh đưa …", "CTTĐT - Sơn La …"), else the first unit its headline or its
     first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
-    Sen").  None when neither names one: a guess from later mentions would
-    often be a commune the item only cites."""
-    headline = STORED_DATE_RE.sub("", headline).strip()
-    first = re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", body.split("\n", 1)[0]), maxsplit=1)[0]
-    for text in (headline, first):
-        m = _PROVINCE_START_RE.match(text)
+    Sen", "UBND Q.1").  A first sentence that names the unit by its kind alone
+    ("Ủy ban nhân dân thị trấn đã ban hành …") gives that kind, and the name the
+    text gives a unit of that kind further on ("UBND TT Đại Nghĩa"), if any.
+    None when neither names one: a guess from later mentions would often be a
+    commune the item only cites."""
+    heads = [STORED_DATE_RE.sub("", h).strip() for h in headline.split("\n")]
+    headline = heads[0]
+    paras = [p.strip() for p in body.split("\n") if p.strip()]
+    # a byline under the headline ("NHƯ QUỲNH |") is not the first sentence
+    while paras and len(paras[0]) <= 40 and (is_upper(paras[0]) or paras[0].endswith("|")):
+        paras.pop(0)
+    texts, lead = [h for h in heads if h] or [""], ""
+    if paras:
+        lead = paras[0]
+        texts.append(_first_sentence(lead))
+        if not headline and len(paras) > 1 and len(paras[0]) <= 160 and not paras[0].endswith((".", ":", ";")):
+            lead = paras[1]  # the first line was the headline
+            texts.append(_first_sentence(lead))
+    for text in texts:
+        # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
+        m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:
             name = m.group(1)
             return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
-        for mention in _ANY_UNIT_RE.findall(text):
-            u = unit_of(mention.upper())
-            if u and u[1] and u[0]:
-                return u[0], title_case(u[1])
+        # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
+        # an official's title yields to another unit the sentence names
+        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u)
+                 for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
+        if found:
+            return next((u for official, u in found if not official), found[0][1])
+    # the unit by its kind alone, in the first paragraph: the text's own unit
+    bare = _BARE_UNIT_RE.search(lead)
+    if bare:
+        kind = _KIND_WORD_OF[bare.group(1)]
+        for mention in _ANY_UNIT_RE.findall(body):
+            u = _mention_unit(mention)
+            if u and (u[0] == kind or (kind == "thanh_pho" and u[0] == "tinh")):
+                return u
+        # an unnamed "thành phố" is a city under a province or a centrally-run one
+        return (kind, None) if kind != "thanh_pho" else None
     return None
 
 
@@ -398,11 +472,100 @@ def _unit_from_header(units: list[tuple[str, str | None]]):
     return issuer, district, province
 
 
+_PROVINCE_KEYS = tuple(sorted({fold(p) for p in PROVINCES if not p.startswith("TP")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _province_prefix(name: str) -> str | None:
+    """The province a name read after "tỉnh" starts with, as the text spells it
+    ("Hà Tĩnh" in "Hà Tĩnh Ban"); None when it names none ("tỉnh Quy định")."""
+    f = fold(name)
+    for key in _PROVINCE_KEYS:
+        if f == key or f.startswith(key + " "):
+            return name[: len(key)]
+        if key.startswith(f + " - "):  # "tỉnh Bà Rịa - Vũng Tàu": the name read stops at the dash
+            return next(p for p in PROVINCES if fold(p) == key)
+    return None
+
+
 def _date_of(m: re.Match) -> date | None:
     try:
         return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
+
+
+# "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc …", "Ngày 14
+# tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV …"
+_ANNOUNCED_RE = re.compile(
+    r"^(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|,?\s*năm)\s*(\d{4})\s*,\s*"
+    r"([^,.;:]{3,100}?)\s+(?:(?:đã|vừa|mới)\s+)?ban hành\s+(\S+(?:\s+\S+)?)\s+số\s*:?\s*(\d+[^\s,;]*/[^\s,;]*[^\s,;.])"
+)
+
+
+def announced_document(headline: str, body: str):
+    """A web page that carries a document under a headline repeating its title word
+    ("Hướng dẫn thực hiện …", "Thông báo kết quả …"), opens by announcing it
+    ("Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …") and goes on
+    with the document's own text ("Căn cứ …", "Thực hiện …"): the
+    document's ``(kind, (unit_kind, unit_name) or None, number, date)``; None for
+    a news item that only reports on a document."""
+    headline = fold(STORED_DATE_RE.sub("", headline).strip(" *#"))
+    kind = title_word_kind(headline)
+    if kind is None:
+        return None
+    paras = [p.strip() for p in body.split("\n") if p.strip()][:2]
+    m = _ANNOUNCED_RE.match(paras[0]) if paras else None
+    if m is None:
+        return None
+    # the document itself follows ("…, cụ thể như sau:", "Căn cứ …", "Thực hiện …"), not a
+    # summary of it ("Mục đích của kế hoạch …", "Kế hoạch số 175/KH-UBND xem tại đây")
+    if not (paras[0].endswith(":") or (len(paras) > 1 and paras[1].startswith(("Căn cứ", "Thực hiện")))):
+        return None
+    what = fold(m.group(5))
+    if not (headline.startswith(what) or what in ("van ban", "cong van")):
+        return None  # the headline names another document than the one announced
+    try:
+        day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        day = None
+    u = unit_of(re.sub(r"\s*\([^)]*\)", "", m.group(4)))
+    return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
+
+
+_REPORTER_RE = re.compile(
+    r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo|ban hành\s+[Kk]ế hoạch)\b")
+_REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|Bộ|Văn phòng|Phòng|Trung tâm)\b")
+_CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str], header: str, body: str):
+    """The issuer when the header names none by name (a bare "ỦY BAN NHÂN DÂN", the
+    second line lost when a site flattened the header): a legal site's card
+    ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
+    is a province and the text calls its issuer "UBND tỉnh" ("Hà Tĩnh, ngày 30 tháng
+    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …")."""
+    card = [lines[i].text for a, b in layout.tables for i in range(a, b)] + header_texts
+    for t in card:
+        parts = cells(t)
+        for k, c in enumerate(parts):
+            m = _CARD_ISSUER_RE.match(c)
+            if m:
+                value = m.group(1).strip() or (parts[k + 1] if k + 1 < len(parts) else "")
+                u = unit_of(value.upper()) if value else None
+                if u and u[0] and u[1]:
+                    return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
+    if ("", None) not in _named_units(header_texts):
+        return None
+    pm = _PLACE_DATE_RE.search(header)
+    place = _province_prefix(pm.group(1).strip()) if pm else None
+    if place is None or fold(place) != fold(pm.group(1).strip()):
+        return None
+    opening = " ".join(body.split("\n")[:3])
+    word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
+    if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+{word}(?![\w])(?!\s*[{_UP}])", opening):
+        return "tinh", place
+    return None
 
 
 def extract_meta(text: str, lines: list[_Line], layout, body: str,
@@ -427,20 +590,51 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     if issuer is None:  # a decision names its authority under the title
         issuer, district, province = _unit_from_header(_named_units(title_texts))
         where = "title"
+    if issuer is None:
+        issuer, where = _unit_from_card_or_place(lines, layout, header_texts, header, body), "header"
+        if issuer is not None and issuer[0] == "tinh":
+            province = issuer[1]
     if issuer is not None:
         unit_kind, unit_name = issuer
         sources["unit_name"] = where
         for f, v in (("district", district), ("province", province)):
             if v:
                 sources[f] = where
-    if unit_name is None and doc_kind == "tin_bai":
-        unit = news_subject(" ".join(title_texts), body)
+    announced = None
+    if doc_kind == "tin_bai" and not _named_units(header_texts):
+        announced = announced_document(title_texts[0] if title_texts else "", body)
+    if announced is not None:
+        doc_kind, sources["kind"] = announced[0], "title"
+        if unit_name is None and announced[1] is not None:
+            (unit_kind, unit_name), sources["unit_name"] = announced[1], "body"
+    if unit_name is None and (doc_kind == "tin_bai" or announced is not None):
+        unit = news_subject("\n".join(title_texts), body)
         if unit is not None:
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
-    if unit_name is None:
+            if unit_name is None:
+                sources["unit_kind"] = "body"
+    if unit_name is None and unit_kind is None and layout.kind_source == "body":
+        # a report with no header names itself where it reports: "Ban Chỉ đạo cải cách hành
+        # chính (CCHC) thành phố tổng hợp, báo cáo …", "UBND xã Định Biên báo cáo …"
+        for line in body.split("\n")[:4]:
+            rm = _REPORTER_RE.search(re.sub(r"\s*\([^)]{0,40}\)", "", line))
+            subject = re.split(r"\s+(?:đã|vừa|mới|sẽ|đang|có|nghe|được)\b", rm.group(1))[0] if rm else ""
+            u = unit_of(subject) if _REPORTER_WORD_RE.match(subject) else None
+            if u and u[0] and u[1] and (u[0] in ("so", "bo", "khac") or u[1].istitle() or u[1].isdigit()):
+                (unit_kind, unit_name), sources["unit_name"] = u, "body"
+                break
+            if re.fullmatch(r"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+thành phố", subject) \
+                    and re.search(r"\bquận,\s*huyện\b", body):
+                # an unnamed city with "quận" under it is a centrally-run one
+                unit_kind, sources["unit_kind"] = "tinh", "body"
+                break
+    if unit_name is None and unit_kind is None:
         mentions = _BODY_UNIT_RE.findall(body)
         commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]
         first = _BODY_UNIT_RE.findall(body[:1500])
+        # "Ủy ban nhân dân tỉnh Quy định …": a province is one the country has
+        first = [(k, n if k != "tỉnh" else _province_prefix(n)) for k, n in first]
+        first = [(k, n) for k, n in first if n]
         if commune:
             kind, name = Counter(commune).most_common(1)[0][0]
         elif first:
@@ -451,15 +645,21 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             unit_kind, unit_name = unit_of(f"{kind} {name}".upper())[0], name
             sources["unit_name"] = "body"
     level = UNIT_LEVEL.get(unit_kind or "", 3)
-    if district is None and level == 3:
+    # a district named in the text is the unit's own only when there is a unit
+    # ("các xã thuộc huyện Dầu Tiếng" in a province-wide item is not)
+    if district is None and level == 3 and unit_kind is not None:
         dm = [title_case(d.strip()) if d.isupper() else d.strip()
               for d in _DISTRICT_RE.findall(header + "\n" + body)]
+        if not dm and unit_kind == "phuong":
+            # a ward's district is a "quận" or a "thị xã": "Ủy ban nhân dân quận Kiến An … các phường"
+            dm = _URBAN_DISTRICT_RE.findall(header + "\n" + body)
         district = _most_common([d for d in dm if d])
         if district:
             sources["district"] = "body"
     if province is None:
-        found = _PROVINCE_RE.findall(header + "\n" + body) or [
-            c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES]
+        found = [p for p in map(_province_prefix, _PROVINCE_RE.findall(header + "\n" + body)) if p] or [
+            c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES] or [
+            "Hồ Chí Minh" for _ in _HCMC_RE.findall(header + "\n" + body)]
         province = _most_common(found)
         if province:
             sources["province"] = "body"
@@ -474,8 +674,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["number"] = "header"
             break
 
+    # "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày …)" under a regulation's title
+    # gives the number and date of the decision that issues it, not its own
+    own_title = _ATTACHED_TO_RE.sub(" ", " ".join(title_texts))
+    if number is None and announced is not None:
+        number, sources["number"] = announced[2], "body"
     if number is None:  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 30/QĐ-TTg NGÀY 10 THÁNG 01 NĂM 2007"
-        m = _TITLE_NUMBER_RE.search(" ".join(title_texts))
+        m = _TITLE_NUMBER_RE.search(own_title)
         if m:
             number, sources["number"] = m.group(1), "title"
     if doc_kind is None and number:
@@ -484,10 +689,14 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             sources["kind"] = "header"
 
     place = report_date = None
+    if announced is not None and announced[3] is not None:
+        report_date, sources["date"] = announced[3], "body"
     first = lines[0].text if lines else ""
     stored = STORED_DATE_RE.match(first)
     m = _PLACE_DATE_RE.search(header)
-    if m:
+    if report_date is not None:
+        pass  # the date the page's opening gives its document
+    elif m:
         place = m.group(1).strip()
         day = m.group(2).strip(".…")
         try:
@@ -495,7 +704,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         except ValueError:
             report_date = None
         sources["date"] = "header"
-    elif (td := _TITLE_DATE_RE.search(" ".join(title_texts))) is not None:
+    elif (td := _TITLE_DATE_RE.search(own_title)) is not None:
         try:
             report_date, sources["date"] = date(int(td.group(3)), int(td.group(2)), int(td.group(1))), "title"
         except ValueError:
@@ -516,9 +725,22 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         period = document_period(title_texts[0])
     if period is not None:
         sources["period"] = "title"
+        if period.year is None and doc_kind not in _PERIODLESS:
+            # "Quý III, Hội An giải quyết …" / "Theo UBND TP.Hội An, trong quý III.2020, …"
+            same = document_period(" ".join(body.split("\n")[:2])[:600])
+            if same is not None and same.year and (same.kind, same.quarter) == (period.kind, period.quarter):
+                period = same
     elif doc_kind not in _PERIODLESS:
         opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and not _numbered_heading(p)]
-        period = document_period(" ".join(opening)[:600])
+        if doc_kind == "tin_bai":
+            # a news item's first paragraph (after a byline or a caption left above it), not
+            # its sub-titles further down
+            n = next((i for i, p in enumerate(opening) if len(p) >= 100), len(opening) - 1)
+            opening = opening[:n + 1]
+        # "Thực hiện Kế hoạch … năm 2021" names the plan carried out: the text's own
+        # words come first ("… báo cáo … 6 tháng đầu năm 2021")
+        own = [p for p in opening if not (p.startswith("Thực hiện") and p.endswith(";"))]
+        period = document_period(" ".join(own)[:600]) or document_period(" ".join(opening)[:600])
         if period is not None:
             sources["period"] = "body"
 
@@ -559,6 +781,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
 
 _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐđ.\-]+)+)")
+_ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 #: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"
@@ -779,11 +1002,14 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
 
 
 def _join_date_parts(parts: list[str]) -> list[str]:
-    """"Bình Định, ngày 21" + "tháng 11 năm 2012" → one place-and-date cell."""
+    """"Bình Định, ngày 21" + "tháng 11 năm 2012" → one place-and-date cell;
+    "Số:" + "10/2015/QĐ-UBND" → one number cell."""
     out: list[str] = []
     for c in parts:
         if out and re.search(r",\s*ngày(?:\s+[\d…. ]{1,4})?$", out[-1]) and re.match(r"^[\d…. ]*tháng", c):
             out[-1] += " " + c
+        elif out and re.fullmatch(r"Số\s*[:.]?", out[-1], re.IGNORECASE) and re.match(r"^\d[^\s/]*\s*/", c):
+            out[-1] += " " + c  # "Số:" / "10/2015/QĐ-UBND": the number on the next line
         else:
             out.append(c)
     return out

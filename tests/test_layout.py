@@ -130,8 +130,10 @@ def test_the_development_set_stays_at_its_measured_level():
     assert r["coverage"] >= 0.99
     assert not r["zero_paragraphs"]
     assert r["paragraph_starts"]["f1"] >= 0.94
-    assert r["meta"]["kind"]["accuracy"] >= 0.8
-    assert r["meta"]["number"]["accuracy"] >= 0.8
+    assert r["meta"]["kind"]["accuracy"] >= 0.9
+    assert r["meta"]["number"]["accuracy"] >= 0.95
+    assert r["meta"]["unit_kind"]["accuracy"] >= 0.9 and r["meta"]["unit_name"]["accuracy"] >= 0.9
+    assert r["meta"]["date"]["accuracy"] >= 0.95
 
 
 # --- shapes, on real documents -----------------------------------------------

@@ -1,0 +1,262 @@
+"""Meta fields of any CCHC document, one rule per test, on short excerpts of real
+development documents (corpus/extra, corpus/web, corpus/dev2)."""
+
+from __future__ import annotations
+
+from cchc_nlp.structure import build_report, news_subject
+
+
+def meta(text: str):
+    return build_report(text, file="x", sha256="", fmt="txt", gazetteer=False).meta
+
+
+def test_number_on_the_line_under_its_label():
+    # corpus/dev2/docs/e006: the header hard-wrapped, "Số:" and the number on two lines
+    m = meta("ỦY BAN NHÂN\nDÂN\nTỈNH HƯNG YÊN\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n10/2015/QĐ-UBND\n|\n"
+             "Hưng Yên, ngày\n22 tháng 5 năm 2015\n|\nQUYẾT ĐỊNH\n"
+             "BAN HÀNH QUY CHẾ RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH\nCHÍNH TRÊN ĐỊA BÀN TỈNH HƯNG YÊN\n"
+             "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;\n")
+    assert (m.number, m.date.isoformat(), m.unit_name) == ("10/2015/QĐ-UBND", "2015-05-22", "Hưng Yên")
+
+
+def test_a_regulation_does_not_take_the_number_of_the_decision_issuing_it():
+    # corpus/extra/043: "(Ban hành kèm theo Quyết định số: 59/QĐ-UBND / Ngày 22 tháng 7 năm 2021 …)"
+    m = meta("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "QUY CHẾ LÀM VIỆC\nCỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026\n"
+             "(Ban hành\nkèm theo Quyết định số: 59/QĐ-UBND\n"
+             "Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã Xuân\nPhú)\n"
+             "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n")
+    assert m.kind == "quy_che" and m.number is None and m.date is None
+    assert (m.period.kind, m.period.year) == ("giai_doan", 2021)
+
+
+def test_a_province_named_in_the_text_is_one_the_country_has():
+    # corpus/extra/027: "… của Uỷ ban nhân dân tỉnh Quy định đánh giá …" names no province
+    m = meta("Cung cấp tài liệu kiểm chứng tự đánh giá, chấm điểm công tác CCHC năm 2021\n"
+             "Ngày cập nhật 06/10/2021\n"
+             "Thực hiện Quyết định số 3130/QĐ-UBND ngày 05/12/2019 của Uỷ ban nhân dân tỉnh Quy định đánh "
+             "giá, xếp loại công tác cải cách hành chính tại Ủy ban nhân dân các xã, phường, thị trấn; "
+             "Quyết định số 2271/QĐ-UBND ngày 29/12/2020 về việc phê duyệt Kế hoạch Cải cách hành chính "
+             "huyện A Lưới năm 2021;\n")
+    assert m.province is None
+    assert (m.unit_kind, m.unit_name) == ("huyen", "A Lưới")
+
+
+def test_no_district_without_a_unit():
+    # corpus/extra/082: the communes of a whole province; "xã Lai Hưng, huyện Bàu Bàng" is one cited
+    m = meta("80 đơn vị cấp xã tăng điểm\nCập nhật: 14-08-2018 | 06:27:44\n"
+             "Kết quả trung bình Chỉ số CCHC năm 2017 của các xã, phường, thị trấn là 79,11%. Năm 2017, có "
+             "80 đơn vị cấp xã tăng điểm so với năm 2016, tăng nhiều nhất là xã Lai Hưng, huyện Bàu Bàng.\n")
+    assert m.unit_kind is None and m.district is None
+
+
+def test_news_subject_short_forms_and_numbered_units():
+    # corpus/extra/032 "Theo UBND TP.Hội An, …" under a byline; corpus/extra/076 "UBND Q.1"
+    assert news_subject("Quý III, Hội An giải quyết 10.455 hồ sơ, thủ tục hành chính",
+                        "NHƯ QUỲNH |\nTheo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ là 10.455.") \
+        == ("thanh_pho", "Hội An")
+    assert news_subject("", "Trong năm 2018, UBND Q.1 tiếp nhận 585.336 hồ sơ hành chính. Kết quả …") \
+        == ("quan", "1")
+
+
+def test_news_subject_named_by_its_kind_alone():
+    # corpus/extra/070: "Ủy ban nhân dân thị trấn" first, "UBND TT Đại Nghĩa" further on
+    body = ("Theo đó, Ủy ban nhân dân thị trấn đã ban hành Quy chế hoạt động của bộ phận một cửa.\n"
+            "Ông Nguyễn Văn Ninh, Chủ tịch UBND thị trấn cho biết, các TTHC đều được công khai.\n"
+            "Năm 2016, UBND TT Đại Nghĩa đã tiếp nhận 1.200 hồ sơ.")
+    assert news_subject("", body) == ("thi_tran", "Đại Nghĩa")
+    # corpus/extra/072: the text never names it
+    body = ("Trong năm, công tác cải cách hành chính theo cơ chế “một cửa” đi vào nề nếp. Ủy ban nhân dân "
+            "thị trấn đã ban hành các văn bản chỉ đạo.")
+    assert news_subject("", body) == ("thi_tran", None)
+
+
+def test_news_subject_under_a_headline_left_in_the_body():
+    # corpus/extra/078: "date 2026-01-19 100% thủ tục …" is the headline, the unit is in the next line
+    body = ("date 2026-01-19 100% thủ tục hành chính thực hiện trực tuyến\n"
+            "Mới đây, chị Hà Thị Phượng (SN 1999, trú tại Hà Nội) được người thân ủy quyền thực hiện các "
+            "thủ tục tại Trung tâm phục vụ hành chính công phường Thành Sen, tỉnh Hà Tĩnh.")
+    assert news_subject("", body) == ("phuong", "Thành Sen")
+
+
+def test_news_subject_province_with_a_dash():
+    # corpus/web/z073: "UBND tỉnh Bà Rịa - Vũng Tàu"
+    assert news_subject("", "Năm 2013, UBND tỉnh Bà Rịa - Vũng Tàu đã chỉ đạo các sở, ngành.") \
+        == ("tinh", "Bà Rịa - Vũng Tàu")
+
+
+def test_news_date_lines_and_headlines():
+    # corpus/extra/069: "05/01/2024 16:04 View Count: 115" under the headline
+    m = meta("Bộ phận một cửa xã Song Liễu nâng cao chất lượng hoạt động\n"
+             "05/01/2024 16:04 View Count: 115\n"
+             "Thời gian qua, xã Song Liễu quan tâm cải cách hành chính, nâng cao chất lượng hoạt động.\n")
+    assert (m.kind, m.unit_name, m.date.isoformat()) == ("tin_bai", "Song Liễu", "2024-01-05")
+    # corpus/extra/082: a headline that starts with a figure
+    m = meta("80 đơn vị cấp xã tăng điểm\nCập nhật: 14-08-2018 | 06:27:44\n"
+             "Kết quả trung bình Chỉ số CCHC năm 2017 của các xã, phường, thị trấn là 79,11%.\n")
+    assert (m.kind, m.date.isoformat()) == ("tin_bai", "2018-08-14")
+
+
+def test_a_photo_caption_does_not_make_a_news_item_a_report():
+    # corpus/extra/077: "(Đồng chí … phường báo cáo kết quả triển năm 2025)"
+    m = meta("13/02/2026\n"
+             "Sáng ngày 12/2, UBND phường Nam Gia Nghĩa tổ chức cuộc họp triển khai các nhiệm vụ trọng tâm "
+             "về cải cách hành chính năm 2026.\n(Toàn cảnh cuộc họp)\n"
+             "Tại cuộc họp, các đại biểu đã nghe báo cáo đánh giá kết quả thực hiện năm 2025.\n"
+             "(Đồng chí Lê Thị Xuân – Trưởng phòng Văn hóa – Xã hội phường báo cáo kết quả triển năm 2025)\n")
+    assert (m.kind, m.unit_name, m.date.isoformat()) == ("tin_bai", "Nam Gia Nghĩa", "2026-02-13")
+
+
+def test_period_is_not_a_target_year_nor_a_quoted_programme():
+    from cchc_nlp.structure import document_period
+
+    # corpus/extra/061: "Với mục tiêu Đến năm 2025, Thừa Thiên Huế trở thành …"
+    assert document_period("Với mục tiêu Đến năm 2025, Thừa Thiên Huế trở thành thành phố trực thuộc "
+                           "Trung ương, tỉnh đã tập trung cao cho công tác cải cách hành chính") is None
+    # corpus/dev2/docs/e002: the Đề án's span is in quotes, the plan's year after it
+    p = document_period("PHÁT ĐỘNG PHONG TRÀO THI ĐUA THỰC HIỆN ĐỀ ÁN 06 VỀ “PHÁT TRIỂN ỨNG DỤNG DỮ LIỆU VỀ "
+                        "DÂN CƯ … GIAI ĐOẠN 2022-2025, TẦM NHÌN ĐẾN NĂM 2030” NĂM 2023 TRÊN ĐỊA BÀN TỈNH HÀ GIANG")
+    assert (p.kind, p.year) == ("nam", 2023)
+    # "giai đoạn 2021 - 2025, định hướng đến năm 2030" is still a span
+    assert document_period("chuyển đổi số giai đoạn 2021 - 2025, định hướng đến năm 2030").kind == "giai_doan"
+
+
+def test_period_of_a_report_without_title_is_in_its_own_words():
+    # corpus/extra/003: "Thực hiện Quyết định … năm 2021;" then "… báo cáo … 6 tháng đầu năm 2021"
+    m = meta("Được viết ngày Thứ sáu, 11 Tháng 6 2021 15:45\n"
+             "Thực hiện Quyết định số 541/QĐ-UBND ngày 11/01/2021 của Ủy ban nhân dân thành phố Hòa Bình, ban "
+             "hành Kế hoạch cải cách hành chính nhà nước trên địa bàn thành phố năm 2021;\n"
+             "Ban Chỉ đạo cải cách hành chính (CCHC) thành phố tổng hợp, báo cáo tình hình thực hiện công tác "
+             "CCHC 6 tháng đầu năm 2021. Cụ thể như sau:\n"
+             "I. TÌNH HÌNH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2021\n")
+    assert m.kind == "bao_cao" and (m.period.kind, m.period.year) == ("6_thang", 2021)
+
+
+def test_period_of_a_news_item_is_in_its_first_paragraph():
+    # corpus/extra/061: author and affiliation under the headline, a sub-title further down
+    m = meta("Thừa Thiên Huế thực hiện cải cách hành chính đáp ứng yêu cầu thực tiễn\n"
+             "ThS. Nguyễn Thị Thu Hương\nHọc viện Hành chính Quốc gia\n"
+             "(Quanlynhanuoc.vn) – Với mục tiêu Đến năm 2025, Thừa Thiên Huế trở thành thành phố trực thuộc "
+             "Trung ương”, tỉnh Thừa Thiên Huế đã tập trung cao cho công tác cải cách hành chính.\n"
+             "Một số kết quả công tác cải cách hành chính đạt được trong quý III/2023\n")
+    assert m.kind == "tin_bai" and m.period is None
+
+
+def test_a_web_page_carrying_a_document_it_announces():
+    # corpus/extra/052: headline "Hướng dẫn …", "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số …"
+    m = meta("Hướng dẫn thực hiện công tác phổ biến, giáo dục pháp luật; hòa giải ở cơ sở năm 2020\n"
+             "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc hướng dẫn thực hiện công "
+             "tác phổ biến, giáo dục pháp luật năm 2020, cụ thể như sau:\n"
+             "Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp về việc hướng dẫn …\n"
+             "I. CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT (PBGDPL)\n")
+    assert (m.kind, m.unit_kind, m.unit_name) == ("khac", "so", "Sở Tư pháp")
+    assert (m.number, m.date.isoformat()) == ("473/STP-PBGDPL", "2020-03-25")
+    # corpus/extra/028: "Ngày 14 tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV …"
+    m = meta("Thông báo kết quả cải cách hành chính các xã, phường, thị trấn năm 2021\n"
+             "Ngày cập nhật 14/01/2022\n"
+             "Ngày 14 tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV Kết quả đánh giá công "
+             "tác cải cách hành chính của UBND các xã, phường, thị trấn trên địa bàn tỉnh năm 2021\n"
+             "Căn cứ Quyết định số 3130/QĐ-UBND ngày 05/12/2019 của UBND tỉnh ban hành quy định đánh giá;\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.number) == ("thong_bao", "so", "Sở Nội vụ", "46/TB-SNV")
+
+
+def test_a_news_item_summarising_a_document_stays_a_news_item():
+    # corpus/web/y053: the plan is summarised ("Mục đích của kế hoạch …"), not carried
+    m = meta("Kế hoạch kiểm tra công tác Cải cách hành chính năm 2019\n"
+             "Ngày 18/4/2019, UBND tỉnh Quảng Trị vừa ban hành Kế hoạch số 1629/KH-UBND kiểm tra công tác "
+             "Cải cách hành chính năm 2019.\n"
+             "Mục đích của kế hoạch kiểm tra để đánh giá đúng thực trạng tình hình lãnh đạo, chỉ đạo.\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.number) == ("tin_bai", "tinh", "Quảng Trị", None)
+
+
+def test_issuer_from_a_legal_sites_card_when_the_header_names_none():
+    # corpus/extra/060: "| Cơ quan ban hành | Thành phố Huế |" above a bare "ỦY BAN NHÂN DÂN"
+    m = meta("Chỉ thị 18/CT-UBND năm 2025 tăng cường kỷ cương, kỷ luật hành chính\n"
+             "| Số hiệu | 18/CT-UBND |\n| Ngày ban hành | 29/12/2025 |\n| Loại văn bản | Chỉ thị |\n"
+             "| Cơ quan ban hành | Thành phố Huế |\n| Người ký | Nguyễn Khắc Toàn |\n|\n"
+             "ỦY BAN NHÂN DÂN\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n|\nSố: 18/CT-UBND |\n"
+             "Huế, ngày 29 tháng 12 năm 2025 |\nCHỈ THỊ\nTĂNG CƯỜNG KỶ CƯƠNG, KỶ LUẬT HÀNH CHÍNH\n"
+             "Thành phố Huế chính thức trở thành thành phố trực thuộc Trung ương từ ngày 01/01/2025.\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.province) == ("khac", "tinh", "Huế", "Huế")
+
+
+def test_issuer_from_the_place_line_under_a_bare_council():
+    # corpus/dev2/docs/e003: the "TỈNH HÀ TĨNH" line lost; "UBND tỉnh ban hành Kế hoạch …"
+    m = meta("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+             "Số: 223/KH-UBND | Hà Tĩnh, ngày 30 tháng 6 năm 2021 |\n"
+             "Thực hiện Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ phê duyệt Đề án, UBND "
+             "tỉnh ban hành Kế hoạch triển khai thực hiện Đề án trên địa bàn tỉnh, cụ thể như sau:\n"
+             "1. Mục đích\n")
+    assert (m.unit_kind, m.unit_name, m.province) == ("tinh", "Hà Tĩnh", "Hà Tĩnh")
+    # the place alone says nothing: a district's letter is dated in its own town too
+    m = meta("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+             "Số: 223/KH-UBND | Hà Tĩnh, ngày 30 tháng 6 năm 2021 |\n"
+             "Thực hiện Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ, cụ thể như sau:\n")
+    assert m.unit_kind is None
+
+
+def test_news_subject_is_not_the_unit_in_an_officials_title():
+    # corpus/extra/080: "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … phường Phú An"
+    body = ("date 2025-07 Đoàn công tác do ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, chủ trì đã kiểm tra "
+            "tình hình hoạt động của Trung tâm Phục vụ hành chính công của phường Phú An.\n"
+            "Tham dự còn có ông Bùi Minh Thạnh, Phó chủ tịch UBND TPHCM.")
+    assert news_subject("", body) == ("phuong", "Phú An")
+    m = meta(body)
+    assert (m.unit_name, m.province) == ("Phú An", "Hồ Chí Minh")
+    # corpus/web/z046: the official's unit when the sentence names no other
+    assert news_subject("", "Chủ tịch UBND TPHCM vừa ký quyết định ban hành Quy chế tổ chức và hoạt động "
+                            "của Tổ công tác đặc biệt về kiểm tra công vụ.") == ("tinh", "Hồ Chí Minh")
+
+
+def test_news_subject_province_opening_a_clause_of_the_headline():
+    # corpus/web/z085: "Đánh giá … năm 2022, Trà Vinh xếp hạng 25/63 …" / "Lượt xem: 665"
+    assert news_subject("Đánh giá mức độ chuyển đổi số năm 2022, Trà Vinh xếp hạng 25/63 tỉnh, thành phố\n"
+                        "Lượt xem: 665", "Tại hội nghị sơ kết 6 tháng đầu năm 2023 …") == ("tinh", "Trà Vinh")
+
+
+def test_a_headline_period_takes_its_year_from_the_first_sentence():
+    # corpus/extra/032: "Quý III, Hội An …" / "Theo UBND TP.Hội An, trong quý III.2020, …"
+    m = meta("Quý III, Hội An giải quyết 10.455 hồ sơ, thủ tục hành chính\nNHƯ QUỲNH |\n"
+             "Theo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, thủ "
+             "tục hành chính; trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ.\n")
+    assert (m.unit_kind, m.unit_name) == ("thanh_pho", "Hội An")
+    assert (m.period.kind, m.period.quarter, m.period.year) == ("quy", 3, 2020)
+
+
+def test_a_report_without_header_names_itself_where_it_reports():
+    # corpus/extra/003 (see test_period_of_a_report_without_title_is_in_its_own_words)
+    m = meta("Được viết ngày Thứ sáu, 11 Tháng 6 2021 15:45\n"
+             "Thực hiện Quyết định số 541/QĐ-UBND ngày 11/01/2021 của Ủy ban nhân dân thành phố Hòa Bình, ban "
+             "hành Kế hoạch cải cách hành chính nhà nước trên địa bàn thành phố năm 2021;\n"
+             "Ban Chỉ đạo cải cách hành chính (CCHC) thành phố tổng hợp, báo cáo tình hình thực hiện công tác "
+             "CCHC 6 tháng đầu năm 2021. Cụ thể như sau:\n"
+             "I. TÌNH HÌNH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2021\n")
+    assert (m.unit_kind, m.unit_name) == ("khac", "Ban Chỉ đạo cải cách hành chính thành phố")
+
+
+def test_a_number_is_not_a_department():
+    from cchc_nlp.layout import unit_of
+
+    # corpus/web/w022: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v báo cáo …" ("Số" folds to "so")
+    assert unit_of("Số 924/SNV-CCHC Ngày 07-9-2015 V/v") is None
+    assert unit_of("SỞ NỘI VỤ") == ("so", "Sở Nội vụ")
+
+
+def test_a_wards_district_is_a_quan_named_in_the_text():
+    # corpus/extra/068: "Phường Nam Sơn xếp thứ 3/10 phường …" / "Uỷ ban nhân dân quận Kiến An ban hành …"
+    m = meta("Phường Nam Sơn xếp thứ 3/10 phường về kết quả xếp hạng cải cách hành chính năm 2021\n"
+             "Cập nhật: 15/04/2022 18:36\n"
+             "Ngày 13/4/2022, Uỷ ban nhân dân quận Kiến An ban hành Quyết định số 343/QĐ-UBND về việc công bố "
+             "Chỉ số cải cách hành chính của Uỷ ban nhân dân các phường năm 2021.\n")
+    assert (m.unit_kind, m.unit_name, m.district) == ("phuong", "Nam Sơn", "Kiến An")
+
+
+def test_a_plan_without_header_in_its_own_words():
+    # corpus/extra/023: a hard-wrapped plan; the city is never named, its "quận, huyện" are
+    m = meta("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế "
+             "một cửa trong giải quyết thủ tục hành chính, Ủy ban nhân dân thành phố ban hành Kế hoạch triển "
+             "khai như sau:\n"
+             "2.2. Xây dựng hệ thống đánh giá hài lòng về giải quyết thủ tục hành chính và triển khai hệ thống "
+             "đánh giá đến các sở, ban, ngành, Ủy ban nhân dân quận, huyện, xã, phường, thị trấn.\n")
+    assert (m.kind, m.unit_kind, m.unit_name, m.province) == ("ke_hoach", "tinh", None, None)
