@@ -16,32 +16,9 @@ from pathlib import Path
 from ..config import max_file_bytes, max_read_seconds, max_text_chars
 from ..errors import CchcError, UnreadableFile, UnsupportedFormat
 from ..model import RawDocument
+from .magic import sniff, suffix_for  # noqa: F401  (part of the package's API)
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc")
-
-# Magic numbers of formats users send by mistake, so the error can say what the file is.
-_MAGIC = (
-    (b"MZ", "một chương trình Windows (.exe)"),
-    (b"\x7fELF", "một chương trình Linux"),
-    (b"\x89PNG", "một ảnh PNG"),
-    (b"\xff\xd8\xff", "một ảnh JPEG"),
-    (b"GIF8", "một ảnh GIF"),
-    (b"Rar!", "một tệp nén RAR"),
-    (b"7z\xbc\xaf", "một tệp nén 7-Zip"),
-    (b"\x1f\x8b", "một tệp nén gzip"),
-    (b"%PDF", "một tệp PDF"),
-    (b"PK\x03\x04", "một tệp nén zip (hoặc .docx/.xlsx)"),
-    (b"\xd0\xcf\x11\xe0", "một tệp Office cũ (.doc/.xls)"),
-)
-
-
-def sniff(head: bytes) -> str | None:
-    """Name the kind of file ``head`` starts like, or None if unknown."""
-    for magic, name in _MAGIC:
-        if head.startswith(magic):
-            return name
-    return None
-
 
 def read_document(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
     """Read one report file of any supported format.

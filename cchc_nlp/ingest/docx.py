@@ -15,7 +15,7 @@ import zipfile
 from ..config import MAX_DOCX_UNCOMPRESSED
 from ..errors import UnreadableFile
 from ..model import Block, RawDocument, WordTable
-from . import sniff
+from .magic import sniff
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..errors import UnreadableFile
 from ..model import Block, RawDocument
-from . import sniff
+from .magic import sniff
 
 # Fewer visible characters per page than this means the pages are images.
 _MIN_CHARS_PER_PAGE = 20

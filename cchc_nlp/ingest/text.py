@@ -13,7 +13,7 @@ import re
 
 from ..errors import UnreadableFile
 from ..model import Block, RawDocument
-from . import sniff
+from .magic import sniff
 
 # Very common Vietnamese words: counting them tells a right decoding from a wrong one.
 _COMMON = re.compile(

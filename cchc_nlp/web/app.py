@@ -38,6 +38,7 @@ from starlette.exceptions import HTTPException
 
 from ..config import max_file_bytes
 from ..errors import CchcError
+from ..ingest import suffix_for
 from ..layout import DOC_KINDS
 from ..model import AREAS, HIGHER_UNIT_KIND_WORDS, UNIT_KIND_WORDS
 from ..store import UNIT_KINDS, Store
@@ -217,17 +218,6 @@ def _display_name(name: str | None) -> str:
     return name[:200] or "tệp không tên"
 
 
-def _suffix(head: bytes) -> str:
-    """The reader a file needs, from its first bytes (never from its name)."""
-    if head.startswith(b"%PDF"):
-        return ".pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return ".docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return ".doc"
-    return ".txt"
-
-
 def shown_file(path: str) -> str:
     """What a page shows of a stored path: an upload's own name, else the file's name."""
     if path.startswith("upload/"):
@@ -295,7 +285,7 @@ def add_upload(index: Index, upload: UploadFile, cap: int) -> dict:
             entry["error"] = "tệp rỗng (0 byte); chọn đúng tệp báo cáo"
             return entry
         sha = digest.hexdigest()
-        path = raw.rename(raw.with_suffix(_suffix(head)))
+        path = raw.rename(raw.with_suffix(suffix_for(head)))
         with index.write_lock:
             with Store(index.path) as store:
                 known = store.report_id(sha)
