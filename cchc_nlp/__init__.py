@@ -9,7 +9,7 @@ The verbs::
     nlp = cchc_nlp.load()          # spaCy pipeline: doc.cats (areas), doc.spans["citations"]
 """
 
-__version__ = "0.1.0"
+from .config import VERSION as __version__
 
 __all__ = ["load", "parse", "__version__"]
 
@@ -20,7 +20,7 @@ def __getattr__(name):  # keep `import cchc_nlp` fast: stages load on first use
 
         return parse
     if name == "load":  # cchc_nlp.nlp.load() stays as an alias
-        from .nlp import load
+        from .spacy_components import load
 
         return load
     raise AttributeError(name)

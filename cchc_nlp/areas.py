@@ -364,7 +364,7 @@ def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins
 # --- the saved model ---------------------------------------------------------
 
 
-def _versions() -> dict[str, str]:
+def library_versions() -> dict[str, str]:
     import importlib.metadata as md
 
     return {p: md.version(p) for p in ("scikit-learn", "skops", "underthesea", "numpy")}
@@ -379,7 +379,7 @@ FLAT_PACKAGES = ("underthesea",)
 
 def check_versions(meta: dict, what: str, packages=PIPELINE_PACKAGES) -> None:
     """Refuse a model saved under another release (major.minor) of ``packages``."""
-    have = _versions()
+    have = library_versions()
     for pkg in packages:
         want = meta["versions"].get(pkg, "?")
         if want.split(".")[:2] != have[pkg].split(".")[:2]:
@@ -447,7 +447,7 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     flat.save(flat.export_text_classifier(model), directory / FLAT_NAME)
     meta = {"kind": kind, "candidate": candidate, "use_heading": use_heading, "cites": cites,
             "neighbours": neighbours, "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
-            "versions": _versions(), "trained": dt.date.today().isoformat()}
+            "versions": library_versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
 

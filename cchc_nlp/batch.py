@@ -13,9 +13,7 @@ from pathlib import Path
 from .errors import CchcError
 
 
-#: document kinds the quality score applies to (None: the kind could not be read,
-#: as for a report excerpt without its title)
-SCORED_KINDS = frozenset({"bao_cao", None})
+from .scoring import SCORED_KINDS
 
 
 def score_row(path: str, include_all: bool = False) -> dict:

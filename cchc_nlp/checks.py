@@ -539,3 +539,52 @@ def run_checks(report: Report, citations: list[Citation],
              + check_table_numbering(report)
              + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))
+
+
+# --------------------------------------------------------------------------
+# Where a flag stands
+# --------------------------------------------------------------------------
+
+
+def place_of(report: Report, pos: int) -> tuple[str | None, int | None]:
+    """(section path, paragraph index) of a text offset; for an appendix table the
+    table's title stands for the section; (None, None) in the header or closing."""
+    from bisect import bisect_right
+
+    starts = [p.start for p in report.paragraphs]
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and report.paragraphs[i].start <= pos <= report.paragraphs[i].end:
+        p = report.paragraphs[i]
+        return p.section or None, p.index
+    for s in reversed(report.sections):
+        if s.start <= pos < s.heading_end:
+            return s.number or None, None
+    for t in report.tables:
+        if t.start <= pos <= t.end:
+            return t.title or "phụ lục", None
+    return None, None
+
+
+def sentence_around(report: Report, start: int, end: int) -> str:
+    """The sentence that holds an evidence span (a whole paragraph is too much to read)."""
+    from .nlp import sentences
+
+    _, index = place_of(report, start)
+    if index is None:
+        return report.text[start:end]
+    p = report.paragraphs[index]
+    for s, e in sentences(p.text):
+        if p.start + s <= start < p.start + e:
+            return p.text[s:max(e, min(len(p.text), end - p.start))].strip()
+    return report.text[start:end]
+
+
+def unique_flags(flags) -> list:
+    """The flags without repeats: one flag id on the same evidence is reported once."""
+    out, seen = [], set()
+    for f in flags:
+        key = (f.id, tuple((e.start, e.end) for e in f.evidence))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

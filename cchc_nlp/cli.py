@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Optional
 
 import typer
 
-from . import __version__, i18n
+from . import i18n
+from .config import VERSION as __version__
 from .errors import CchcError
 from .ingest import iter_inputs
 from .model import SCHEMA_VERSION

@@ -8,6 +8,9 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 
+#: the package version (``cchc_nlp.__version__``; the index records which version wrote it)
+VERSION = "0.1.0"
+
 
 def models_dir() -> Path:
     """Trained artefacts: ``$CCHC_MODELS`` or ``models/`` beside the package."""

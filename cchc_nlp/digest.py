@@ -109,8 +109,8 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     m = report.meta
     metrics = key_figures(analysis.metrics if metrics is None else metrics)
     catalogue = load_catalogue()
-    from .batch import SCORED_KINDS
     from .layout import DOC_KINDS
+    from .scoring import SCORED_KINDS
 
     scored = report.meta.kind in SCORED_KINDS
     if score is None and scored:
@@ -118,11 +118,12 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     by_area: dict[str, list] = defaultdict(list)
     for p in analysis.paragraphs:
         by_area[p["area"]].append(p)
-    from .render.records import flag_records, unique_flags
+    from .checks import place_of, unique_flags
     from .structure import in_directions
 
-    flag_rows = flag_records(report, analysis.flags, report.file)
-    flagged = {r["paragraph"] for r in flag_rows if r["paragraph"] is not None}
+    flags = unique_flags(analysis.flags)
+    places = [place_of(report, f.evidence[0].start) if f.evidence else (None, None) for f in flags]
+    flagged = {paragraph for _, paragraph in places if paragraph is not None}
     later = {p.index for p in report.paragraphs if in_directions(report, p.start)}
     skip = frozenset(flagged | later)
     areas = []
@@ -184,10 +185,10 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "flags": [
             {"id": f.id, "severity": f.severity, "severity_label": _SEVERITY_VI[f.severity],
              "message": f.message_vi,
-             "section": row["section"], "paragraph": row["paragraph"],
+             "section": section, "paragraph": paragraph,
              "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,
                            "short": _short_quote(e.quote)} for e in f.evidence]}
-            for f, row in zip(unique_flags(analysis.flags), flag_rows)],
+            for f, (section, paragraph) in zip(flags, places)],
         "verdict": _verdict(score.total if scored else None, DOC_KINDS.get(m.kind or "bao_cao"),
                             analysis.flags, areas),
         "text": [{"index": p.index, "section": p.section,

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from .model import AREAS, Report
 from .structure import period_end
 
+#: document kinds the quality score applies to (None: the kind could not be read,
+#: as for a report excerpt without its title)
+SCORED_KINDS = frozenset({"bao_cao", None})
+
 #: points per component; they sum to 100
 WEIGHTS = {
     "coverage": 25,        # the seven areas reported on

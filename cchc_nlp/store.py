@@ -519,7 +519,7 @@ class Store:
         with self._transaction():
             db.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                        "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-        from . import __version__
+        from .config import VERSION
 
         while (version := self._read_version()) < target:
             # executescript() would commit first; run the statements one by one instead.
@@ -528,7 +528,7 @@ class Store:
                     for stmt in _statements(MIGRATIONS[version]):
                         db.execute(stmt)
                     db.execute("INSERT INTO schema_version VALUES (?, ?)", (version + 1, _now()))
-                    db.execute("INSERT OR REPLACE INTO meta VALUES ('tool_version', ?)", (__version__,))
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('tool_version', ?)", (VERSION,))
         return self._read_version()
 
     @contextmanager

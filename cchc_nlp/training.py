@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .areas import AREA_IDS, FLAT_NAME, save, _versions
+from .areas import AREA_IDS, FLAT_NAME, library_versions, save
 from .config import corpus_dir, models_dir
 
 CHOSEN_KIND = "logreg"
@@ -46,7 +46,7 @@ def write_model_card(path: Path, r: dict) -> None:
                       f"{w['text'][:90].replace('|', '/')} |" for w in test["worst"][:10])
     threshold = ("`khac` when its probability ≥ " f"{r['khac_threshold']:.2f}, else the likeliest area"
                  if r["khac_threshold"] is not None else "the arg-max")
-    versions = ", ".join(f"{k} {v}" for k, v in _versions().items())
+    versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
     cols = " | ".join(a[:8] for a in AREA_IDS)
     text = f"""# Model card: CCHC area classifier (`models/areas/`)
 
@@ -309,10 +309,10 @@ def train_concreteness(refs: dict[str, list[str]], directory: Path | None = None
 
     flat.save(flat.export_scaled_text_logistic(model), directory / CONCRETENESS_FLAT)
     table.save(directory / "template_ngrams.json")
-    from .areas import _versions
+    from .areas import library_versions
 
     (directory / "meta.json").write_text(json.dumps({
-        "features": FEATURES, "model": "counts+words", "versions": _versions(),
+        "features": FEATURES, "model": "counts+words", "versions": library_versions(),
         "trained": dt.date.today().isoformat()}, indent=2) + "\n", encoding="utf-8")
     kappa = sentence_kappa()
     summary = {"sentences": len(sentences), "documents": len({s.doc for s in sentences}),

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..checks import place_of, sentence_around, unique_flags
 from ..model import SCHEMA_VERSION, Report
 
 
@@ -78,59 +79,15 @@ def report_record(report: Report, metrics=None) -> dict:
     return record
 
 
-def _place(report: Report, pos: int) -> tuple[str | None, int | None]:
-    """(section path, paragraph index) of a text offset; for an appendix table the
-    table's title stands for the section; (None, None) in the header or closing."""
-    from bisect import bisect_right
-
-    starts = [p.start for p in report.paragraphs]
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and report.paragraphs[i].start <= pos <= report.paragraphs[i].end:
-        p = report.paragraphs[i]
-        return p.section or None, p.index
-    for s in reversed(report.sections):
-        if s.start <= pos < s.heading_end:
-            return s.number or None, None
-    for t in report.tables:
-        if t.start <= pos <= t.end:
-            return t.title or "phụ lục", None
-    return None, None
-
-
-def _sentence_around(report: Report, start: int, end: int) -> str:
-    """The sentence that holds an evidence span (a whole paragraph is too much to read)."""
-    from ..nlp import sentences
-
-    _, index = _place(report, start)
-    if index is None:
-        return report.text[start:end]
-    p = report.paragraphs[index]
-    for s, e in sentences(p.text):
-        if p.start + s <= start < p.start + e:
-            return p.text[s:max(e, min(len(p.text), end - p.start))].strip()
-    return report.text[start:end]
-
-
-def unique_flags(flags) -> list:
-    """The flags without repeats: one flag id on the same evidence is reported once."""
-    out, seen = [], set()
-    for f in flags:
-        key = (f.id, tuple((e.start, e.end) for e in f.evidence))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
-
-
 def flag_records(report: Report, flags, file: str) -> list[dict]:
-    """The ``cchc check`` records, one per :func:`unique_flags`: each flag with its
+    """The ``cchc check`` records, one per :func:`~cchc_nlp.checks.unique_flags`: each flag with its
     section and paragraph and the sentence around its first evidence."""
     out = []
     for f in unique_flags(flags):
         first = f.evidence[0] if f.evidence else None
-        section, paragraph = _place(report, first.start) if first else (None, None)
+        section, paragraph = place_of(report, first.start) if first else (None, None)
         out.append({"file": file, "id": f.id, "severity": f.severity, "message": f.message_vi,
                     "section": section, "paragraph": paragraph,
-                    "sentence": _sentence_around(report, first.start, first.end) if first else None,
+                    "sentence": sentence_around(report, first.start, first.end) if first else None,
                     "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]})
     return out
