@@ -15,9 +15,10 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from .figures import format_number
+from .numbers import format_number
 from .model import AREAS, UNIT_KIND_WORDS, Citation, Evidence, Flag, Metric, Report
-from .structure import in_directions, period_from
+from .periods import period_from
+from .structure import in_directions
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -139,7 +140,8 @@ def check_report_date(report: Report) -> list[Flag]:
     """A report date that cannot be right for its period: the appendix caption
     "(Kèm theo Báo cáo số … ngày 07/03/2024)" on a report about the first half
     of 2024 (a template left over from the previous report)."""
-    from .structure import appendix_caption, period_end, plausible_report_date
+    from .periods import period_end, plausible_report_date
+    from .structure import appendix_caption
 
     caption = appendix_caption(report.text)
     if caption is None or caption.date is None or report.meta.period is None:
@@ -198,13 +200,13 @@ def check_unit_names(report: Report) -> list[Flag]:
     """The unit's own name spelt differently, or another commune presented as
     the reporting unit ("UBND xã X báo cáo" with X not the unit): copied text."""
     from .gazetteer import find_unit_mentions
-    from .gazetteer import fold as gfold
+    from .gazetteer import name_key
 
     own = report.meta.unit_name
     if not own:
         return []
     flags = []
-    own_key = gfold(own)
+    own_key = name_key(own)
     closing = report.closing or (len(report.text), len(report.text))
     misspelt: dict[str, list[Evidence]] = {}
     for m in find_unit_mentions(report.text):
@@ -214,7 +216,7 @@ def check_unit_names(report: Report) -> list[Flag]:
             continue
         if m.name.lower() == own.lower():
             continue  # "XÃ TÂN VIỆT" in a header is the same spelling
-        if gfold(m.name) == own_key:
+        if name_key(m.name) == own_key:
             misspelt.setdefault(m.name, []).append(_ev(report, m.start, m.end))
             continue
         before = report.text[max(0, m.start - 40):m.start]

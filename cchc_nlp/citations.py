@@ -983,7 +983,7 @@ _central_index: dict[str, dict] | None = None
 
 
 def _doc_key(canonical: str) -> str:
-    return _fold(_strip_zeros(canonical))
+    return _fold(strip_zeros(canonical))
 
 
 def _central_documents() -> dict[str, dict]:
@@ -1215,7 +1215,8 @@ def _issuing_body(c: Citation, unit: str | None, district: str | None, province:
     return _fold(f"{head} {unit}") if unit else _fold(f"{head} ?")
 
 
-def _strip_zeros(canonical: str) -> str:
+def strip_zeros(canonical: str) -> str:
+    """A canonical number without its leading zeros (\"02/KH-UBND\" -> \"2/KH-UBND\"): how keys compare."""
     m = re.match(r"^0*(\d)", canonical)
     return canonical if m is None else canonical[m.start(1) :]
 
@@ -1241,7 +1242,7 @@ def citation_key(
         >>> citation_key(c, unit="Hoằng Lưu")
         '2/KH-UBND|ubnd hoang luu|2024'
     """
-    canon = _strip_zeros(c.canonical)
+    canon = strip_zeros(c.canonical)
     if is_central(c):
         return canon
     year = c.year if c.year is not None else (c.date.year if c.date is not None else None)

@@ -23,7 +23,7 @@ from . import i18n
 from .config import VERSION as __version__
 from .errors import CchcError
 from .ingest import iter_inputs
-from .model import SCHEMA_VERSION
+from .model import SCHEMA_VERSION, SEVERITY_LABELS
 from .render.records import jsonable
 
 i18n.install()  # Click's and Typer's own words (help, usage, errors) in Vietnamese
@@ -422,7 +422,6 @@ class CheckFormat(str, Enum):
     jsonl = "jsonl"
 
 
-_SEVERITY_VI = {"high": "cao", "medium": "trung bình", "low": "thấp"}
 
 
 @app.command()
@@ -447,7 +446,7 @@ def check(
         if fmt is CheckFormat.table:  # display columns for people only
             for r in rows:
                 r["name"] = Path(r["file"]).name
-                r["muc_do"] = _SEVERITY_VI[r["severity"]]
+                r["muc_do"] = SEVERITY_LABELS[r["severity"]]
                 r["noi"] = " ".join(x for x in (f"mục {r['section']}" if r["section"] else "",
                                                  f"đoạn {r['paragraph']}" if r["paragraph"] is not None
                                                  else "") if x)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import AREAS, HIGHER_UNIT_KIND_WORDS, SCHEMA_VERSION, UNIT_KIND_WORDS
+from .model import AREAS, HIGHER_UNIT_KIND_WORDS, SCHEMA_VERSION, SEVERITY_LABELS, UNIT_KIND_WORDS
 
-_SEVERITY_VI = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
 CITATION_GROUPS_VI = {
     "central": "Văn bản Trung ương",
     "province": "Văn bản của tỉnh",
@@ -183,7 +182,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "areas_not_reported": [a["label"] for a in areas if not a["paragraphs"]],
         "citations": citations,
         "flags": [
-            {"id": f.id, "severity": f.severity, "severity_label": _SEVERITY_VI[f.severity],
+            {"id": f.id, "severity": f.severity, "severity_label": SEVERITY_LABELS[f.severity].capitalize(),
              "message": f.message_vi,
              "section": section, "paragraph": paragraph,
              "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,

@@ -41,49 +41,22 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from .model import Metric, Report
-from .normalise import LOWER, UPPER
+from .normalise import LOWER, UPPER, fold_in_place
+from .numbers import MalformedNumber, parse_number, read_number
 from .structure import in_directions
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "indicators.json"
 
-# --------------------------------------------------------------------------
-# folding: lower case, no diacritics, same length as the input
-# --------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    d = unicodedata.normalize("NFD", c)
-    base = d[0] if d else c
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, one character for one character.
-
-    ``fold(text)[i]`` comes from ``text[i]``, so offsets found in the folded
-    text index the original.
-
-    >>> fold("Số hồ sơ đã tiếp nhận")
-    'so ho so da tiep nhan'
-    """
-    return "".join(_fold_char(c) for c in text)
-
-
 def _norm_label(text: str) -> str:
     """Folded label for catalogue matching: parentheses dropped, punctuation
     turned into spaces, spaces collapsed."""
-    t = fold(text)
+    t = fold_in_place(text)
     t = re.sub(r"\([^()]*\)?", " ", t)
     t = re.sub(r"[^a-z0-9%]+", " ", t)
     return _spelling(" ".join(t.split()))
@@ -92,164 +65,6 @@ def _norm_label(text: str) -> str:
 # --------------------------------------------------------------------------
 # numbers
 # --------------------------------------------------------------------------
-
-MAX_DIGITS = 30  # a commune figure never needs more; longer runs are stray digits
-
-
-@dataclass(frozen=True, slots=True)
-class MalformedNumber:
-    """A token that looks like a number but is not well formed.
-
-    ``reason`` is one of ``bad_grouping`` (``3.000.000.0000``, ``1.2.3.4``),
-    ``several_decimal_commas`` (``1,2,3``), ``mixed_separators``
-    (``1,234.5``), ``too_long`` (more than 30 digits), ``stray_characters``
-    (``50/``, ``12a``).  ``guess`` is the likely value when there is one.
-    """
-
-    text: str
-    reason: str
-    guess: Decimal | None = None
-
-
-_WS = re.compile(r"\s+")
-_INT_RE = re.compile(r"\d+")
-_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_THOUSANDS_DEC_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+),(\d+)")
-_DEC_COMMA_RE = re.compile(r"(\d+),(\d+)")
-_DEC_DOT_RE = re.compile(r"(\d+)\.(\d{1,2}|\d{4,})")
-_EN_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-
-_WORD_DIGITS = {
-    "khong": 0, "mot": 1, "mots": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
-    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
-}  # fmt: skip
-_WORD_SCALES = {"nghin": 1000, "ngan": 1000, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
-
-
-def words_to_number(text: str) -> Decimal | None:
-    """Vietnamese number words to a Decimal: ``"một trăm"`` -> 100,
-    ``"hai mươi lăm"`` -> 25, ``"ba nghìn không trăm linh năm"`` -> 3005.
-    ``None`` when ``text`` is not made only of number words."""
-    words = fold(text).replace("-", " ").split()
-    if not words:
-        return None
-    total, group, cur = 0, 0, None
-    seen = False
-    for w in words:
-        if w in ("mot", "mots") and cur is None and group % 10 == 0 and group >= 20:
-            cur = 1
-        elif w in _WORD_DIGITS:
-            if cur is not None:
-                return None
-            cur = _WORD_DIGITS[w]
-        elif w == "muoi":  # mười and mươi fold alike
-            group += (cur if cur is not None else 1) * 10
-            cur = None
-        elif w == "tram":
-            group += (cur if cur is not None else 1) * 100
-            cur = None
-        elif w in ("linh", "le"):
-            if cur is not None:
-                return None
-        elif w in _WORD_SCALES:
-            group += cur or 0
-            total += (group or 1) * _WORD_SCALES[w]
-            group, cur = 0, None
-        else:
-            return None
-        seen = True
-    if not seen:
-        return None
-    group += cur or 0
-    return Decimal(total + group)
-
-
-def read_number(text: str) -> Decimal | MalformedNumber | None:
-    """Read one number token the Vietnamese way; never raises.
-
-    Returns a Decimal for well-formed input, a :class:`MalformedNumber` for
-    digits in a shape no writer intends (the checks stage flags these), and
-    ``None`` when ``text`` holds no number at all.  A trailing ``%`` or
-    ``phần trăm`` is ignored (the caller knows it is a percentage).
-    """
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, (int, Decimal)):
-        return Decimal(text) if Decimal(text).is_finite() else None
-    if not isinstance(text, str):
-        return None
-    t = _WS.sub(" ", text).strip()
-    t = re.sub(r"\s*(%|phần trăm|phan tram)$", "", t, flags=re.IGNORECASE).strip()
-    if not t:
-        return None
-    if not any(ch.isdigit() for ch in t):
-        return words_to_number(t)
-    sign = ""
-    if t[0] in "+-" and len(t) > 1:
-        sign, t = ("-" if t[0] == "-" else ""), t[1:].strip()
-    ndigits = sum(ch.isdigit() for ch in t)
-    if ndigits > MAX_DIGITS:
-        return MalformedNumber(text, "too_long")
-    try:
-        if _INT_RE.fullmatch(t):
-            return Decimal(sign + t)
-        if _THOUSANDS_RE.fullmatch(t):
-            return Decimal(sign + t.replace(".", ""))
-        m = _THOUSANDS_DEC_RE.fullmatch(t)
-        if m:
-            return Decimal(sign + m.group(1).replace(".", "") + "." + m.group(2))
-        m = _DEC_COMMA_RE.fullmatch(t)
-        if m:
-            return Decimal(sign + m.group(1) + "." + m.group(2))
-        m = _DEC_DOT_RE.fullmatch(t)
-        if m:  # one dot not followed by exactly three digits: a decimal point
-            return Decimal(sign + m.group(1) + "." + m.group(2))
-    except InvalidOperation:  # pragma: no cover - the regexes only pass digits
-        return MalformedNumber(text, "stray_characters")
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+", t):
-        return MalformedNumber(text, "space_grouping", Decimal(sign + t.replace(" ", "")))
-    if re.fullmatch(r"[\d.,]+", t):
-        if _EN_THOUSANDS_RE.fullmatch(t):
-            guess = Decimal(sign + t.replace(",", ""))
-            return MalformedNumber(text, "mixed_separators" if "." in t else "english_grouping", guess)
-        if "," in t and "." in t:
-            return MalformedNumber(text, "mixed_separators")
-        if t.count(",") > 1:
-            return MalformedNumber(text, "several_decimal_commas")
-        return MalformedNumber(text, "bad_grouping")
-    return MalformedNumber(text, "stray_characters")
-
-
-def format_number(value) -> str:
-    """Write a number the Vietnamese way: a point groups thousands, a comma marks decimals.
-
-    >>> format_number(Decimal("1157")), format_number(Decimal("58.70"))
-    ('1.157', '58,7')
-    """
-    try:
-        d = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    sign = "-" if d < 0 else ""
-    whole, _, frac = f"{abs(d):f}".partition(".")
-    frac = frac.rstrip("0")
-    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
-
-
-def parse_number(text: str) -> Decimal | None:
-    """The value of a Vietnamese number, exactly; ``None`` if there is none.
-
-    >>> parse_number("1.157"), parse_number("74,9%"), parse_number("03")
-    (Decimal('1157'), Decimal('74.9'), Decimal('3'))
-    >>> parse_number("3.000.000.0000") is None, parse_number("1,2,3") is None
-    (True, True)
-
-    Never raises; malformed tokens give ``None`` (use :func:`read_number` to
-    learn why).  Money words are not applied here: see :func:`parse_amount`.
-    """
-    v = read_number(text)
-    return v if isinstance(v, Decimal) else None
-
 
 _MONEY_SCALE = [  # folded unit -> multiplier to đồng
     (re.compile(r"^(ty|ti)( dong)?$"), Decimal(10) ** 9),
@@ -411,7 +226,7 @@ def _column_roles(lines: list[str]) -> dict[int, str]:
     """Column index -> role from the header lines of a tab-separated table."""
     roles: dict[int, str] = {}
     for line in lines:
-        cells = [fold(c).strip() for c in line.split("\t")]
+        cells = [fold_in_place(c).strip() for c in line.split("\t")]
         if not any(("don vi" in c or "so lieu" in c or "ty le" in c or "ghi chu" in c) for c in cells):
             continue
         for i, c in enumerate(cells):
@@ -456,7 +271,7 @@ def _tsv_rows(text: str, start: int, end: int) -> list[_Row]:
         first = cells[0][0].strip()
         if _STT_CELL_RE.match(first):
             stt, label_i = first.rstrip("."), 1
-        elif _TRONG_DO_RE.match(fold(first)):
+        elif _TRONG_DO_RE.match(fold_in_place(first)):
             stt, label_i = "Trong đó", 1
         elif first == "":
             stt, label_i = "", 1
@@ -507,7 +322,7 @@ def _unit_at(ftext: str, i: int) -> str | None:
 
 def _pdf_rows(text: str, start: int, end: int) -> list[_Row]:
     region = text[start:end]
-    fregion = fold(region)
+    fregion = fold_in_place(region)
     multi = "so lieu da thuc hien" in fregion or "so lieu tong" in fregion
     cuts: dict[int, str] = {}  # offset in region -> "stt:<n>" | "trong_do" | "label" | "header"
     for m in _PDF_STT_LINE_RE.finditer(region):
@@ -554,7 +369,7 @@ def _pdf_rows(text: str, start: int, end: int) -> list[_Row]:
         if not prev:
             continue
         # a new label after a unit or a value, or at the start of a line
-        tail = fold(prev[-30:])
+        tail = fold_in_place(prev[-30:])
         line_start = region[:i].rstrip(" \t").endswith("\n")
         after_unit = any(tail.endswith(u) for u in _TABLE_UNITS)
         after_value = bool(re.search(r"\d%?$", prev)) or prev.endswith(";")
@@ -611,7 +426,7 @@ def _parse_flat_row(region: str, s: int, e: int, base: int, multi: bool = False)
             if chars[j] not in "\n":
                 chars[j] = " "
     clean = "".join(chars)
-    fclean = fold(clean)
+    fclean = fold_in_place(clean)
     # the unit: first unit token (not at the label start) followed by a value, a
     # unit, a line end or the end of the row
     unit, ustart, uend = "", -1, -1
@@ -622,7 +437,7 @@ def _parse_flat_row(region: str, s: int, e: int, base: int, multi: bool = False)
             if u:
                 rest = clean[i + len(u):]
                 r = rest.lstrip(" \t,")
-                # fold() keeps offsets: the folded rest is fclean from the same place
+                # fold_in_place() keeps offsets: the folded rest is fclean from the same place
                 if not r or r[0] == "\n" or r[0].isdigit() or r[0] in "%-" \
                         or _unit_at(fclean, len(clean) - len(r)):
                     unit, ustart, uend = clean[i:i + len(u)], i, i + len(u)
@@ -869,7 +684,7 @@ def _narrative_units(report: Report) -> list[tuple[int, int]]:
         if in_directions(report, p.start):
             continue
         stripped = p.text.lstrip()
-        ftext = fold(stripped)
+        ftext = fold_in_place(stripped)
         if stripped[:1] in "*-":
             # "* Thủ tục hành chính thuộc thẩm quyền giải quyết của UBND huyện …": a
             # block about procedures the commune only receives, not its own figures
@@ -1081,7 +896,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_metrics(report: Report, cat: Catalogue, sent: str, base: int, malformed: list) -> list[Metric]:
-    fsent = fold(sent)
+    fsent = fold_in_place(sent)
     toks = _tokens(sent, fsent, base)
     whole, _ = _context(fsent, base, len(sent), toks)
     emitted: list[tuple[Metric, Indicator]] = []

@@ -30,7 +30,7 @@ Three comparison keys are used, from strict to loose:
     NFC, one tone-mark placement (``Hoà`` → ``Hòa``, ``Thuỷ`` → ``Thủy``),
     case-folded, whitespace collapsed.  "Hoằng Hoá" is an exact match for
     "Hoằng Hóa"; "Hoàng Lưu" is not one for "Hoằng Lưu".
-``folded`` (:func:`fold`)
+``folded`` (:func:`name_key`)
     no diacritics, ``đ`` → ``d``, no case, plus two spelling variants that the
     reports mix freely: a syllable-final ``c`` is written ``k`` ("Đắc" ≡ "Đắk")
     and a syllable-final ``y`` after a consonant is written ``i`` ("Kỳ" ≡ "Kì").
@@ -71,7 +71,7 @@ __all__ = [
     "Unit",
     "all_units",
     "find_unit_mentions",
-    "fold",
+    "name_key",
     "lookup",
     "map_for",
     "normalise_tone",
@@ -300,7 +300,7 @@ def _fold_syllable(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def fold(name: str) -> str:
+def name_key(name: str) -> str:
     """A comparison key that ignores diacritics, tone placement, case and spelling variants.
 
     Besides dropping every diacritic (``đ`` becomes ``d``), apostrophes and
@@ -316,7 +316,7 @@ def fold(name: str) -> str:
         Lower-case ASCII syllables joined by single spaces.
 
     Example:
-        >>> fold("Hoằng Lưu"), fold("Hoàng Lưu"), fold("Đắc Ha")
+        >>> name_key("Hoằng Lưu"), name_key("Hoàng Lưu"), name_key("Đắc Ha")
         ('hoang luu', 'hoang luu', 'dak ha')
     """
     bare = _APOSTROPHES.sub("", strip_diacritics(name)).replace("'", "")
@@ -427,7 +427,7 @@ class _Index:
     def add(self, unit: Unit, aliases: Iterable[tuple[str | None, str]] = ()) -> Unit:
         self.units.append(unit)
         self.exact[_exact_key(unit.name)].append(unit)
-        self.folded[fold(unit.name)].append(unit)
+        self.folded[name_key(unit.name)].append(unit)
         for kind, key in aliases:
             if key and key != _compact(unit.name):
                 self.alias[key].append((unit, kind))
@@ -636,7 +636,7 @@ def _name_quality(idx: _Index, bare: str, unit: Unit, kinds: frozenset[str] | No
     """3 exact, 2 folded, 1 alias, 0 no match of ``bare`` against ``unit``."""
     if _exact_key(bare) == _exact_key(unit.name):
         return 3
-    if fold(bare) == fold(unit.name):
+    if name_key(bare) == name_key(unit.name):
         return 2
     key = _compact(bare)
     for kind, alias in idx.aliases_of.get(unit, ()):
@@ -654,7 +654,7 @@ def _matches(idx: _Index, bare: str, kinds: frozenset[str] | None, map: str | No
     for a commune that became a ward).
     """
     found: dict[Unit, int] = {}
-    for quality, units in ((3, idx.exact.get(_exact_key(bare), ())), (2, idx.folded.get(fold(bare), ()))):
+    for quality, units in ((3, idx.exact.get(_exact_key(bare), ())), (2, idx.folded.get(name_key(bare), ()))):
         for unit in units:
             if unit not in found and (kinds is None or unit.kind in kinds):
                 found[unit] = quality

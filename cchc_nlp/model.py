@@ -24,6 +24,9 @@ HIGHER_UNIT_KIND_WORDS: dict[str, str] = {
     "tinh": "tỉnh", "so": "", "bo": "", "khac": "",
 }
 
+#: how a reviewer reads a flag's severity (ids stay English for machines)
+SEVERITY_LABELS: dict[str, str] = {"high": "cao", "medium": "trung bình", "low": "thấp"}
+
 #: The seven CCHC areas plus ``khac`` (see DOMAIN.md), with Vietnamese labels.
 AREAS: dict[str, str] = {
     "chi_dao_dieu_hanh": "Công tác chỉ đạo, điều hành CCHC",

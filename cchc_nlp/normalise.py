@@ -10,6 +10,7 @@ later stages can point back into the file's own text.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -251,3 +252,25 @@ def fold(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    d = unicodedata.normalize("NFD", c)
+    base = d[0] if d else c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold_in_place(text: str) -> str:
+    """Lower case without diacritics, one character for one character.
+
+    ``fold_in_place(text)[i]`` comes from ``text[i]``, so offsets found in the folded
+    text index the original.
+
+    >>> fold_in_place("Số hồ sơ đã tiếp nhận")
+    'so ho so da tiep nhan'
+    """
+    return "".join(_fold_char(c) for c in text)

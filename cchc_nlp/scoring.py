@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import AREAS, Report
-from .structure import period_end
+from .periods import period_end
 
 #: document kinds the quality score applies to (None: the kind could not be read,
 #: as for a report excerpt without its title)

@@ -57,10 +57,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from .citations import QueryMatch, citation_key, parse_query
+from .citations import QueryMatch, citation_key, parse_query, strip_zeros
 from .errors import CchcError, NotCchcDocument
 from .model import AREAS, HIGHER_UNIT_KIND_WORDS, UNIT_KIND_WORDS, Citation, Flag, Metric, Report
 from .normalise import fold
+from .periods import UnknownPeriod, parse_period
 
 
 class StoreError(CchcError):
@@ -380,40 +381,6 @@ class _Filters:
                 where.append(f"r.{column} = ?")
                 args.append(value)
         return where, args
-
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def parse_period(text: str) -> tuple[str | None, int | None, int | None]:
-    """``(kind, quarter, year)`` from what a reviewer types for ``--period``.
-
-    Accepts the ids (``quy``, ``6_thang``, ``9_thang``, ``nam``), labels with or
-    without diacritics (``"quý I"``, ``"Q2"``, ``"6 tháng đầu năm 2024"``,
-    ``"9 tháng"``, ``"năm 2023"``, ``"cả năm"``).
-
-    Example::
-
-        >>> parse_period("quý II năm 2024"), parse_period("6 thang")
-        (('quy', 2, 2024), ('6_thang', None, None))
-    """
-    f = " ".join(fold(text).replace("_", " ").split())
-    years = re.findall(r"\b((?:19|20)\d\d)\b", f)
-    year = int(years[0]) if years else None
-    rest = re.sub(r"\b(?:19|20)\d\d\b", " ", f)
-    if m := re.search(r"\b(?:quy|q)\s*(iv|iii|ii|i|[1-4])?\b", rest):
-        q = m.group(1)
-        return "quy", (_ROMAN.get(q) or int(q)) if q else None, year
-    if re.search(r"\b(?:6|06|sau)\s*thang\b", rest):
-        return "6_thang", None, year
-    if re.search(r"\b(?:9|09|chin)\s*thang\b", rest):
-        return "9_thang", None, year
-    if re.fullmatch(r"\s*(?:ca\s+)?nam\s*", rest) or (year is not None and not rest.strip()):
-        return "nam", None, year
-    raise StoreError(
-        f"không hiểu kỳ báo cáo '{text}'; dùng quy, 6_thang, 9_thang hoặc nam "
-        "(ví dụ 'quý I', '6 tháng', 'năm 2024')"
-    )
 
 
 # --------------------------------------------------------------------------
@@ -1038,7 +1005,10 @@ class Store:
             raise StoreError(f"không có loại văn bản '{doc_kind}'; chọn một trong: {', '.join(DOC_KINDS)}")
         kind = quarter = None
         if period is not None and str(period).strip():
-            kind, quarter, pyear = parse_period(str(period))
+            try:
+                kind, quarter, pyear = parse_period(str(period))
+            except UnknownPeriod as err:
+                raise StoreError(str(err)) from None
             if year is None:
                 year = pyear
             elif pyear is not None and pyear != int(year):
@@ -1122,7 +1092,7 @@ class Store:
         catches a canonical spelt differently in the report ("TU" for "TƯ").
         """
         if qm.canonical is not None and not broad:
-            return [_strip_zeros(qm.canonical)]
+            return [strip_zeros(qm.canonical)]
         if qm.law_name is not None:
             return [{"bo_luat": "Bộ luật ", "hien_phap": "Hiến pháp"}.get(qm.type or "", "Luật ")]
         if qm.number is not None:
@@ -1225,11 +1195,6 @@ def _statements(script: str) -> list[str]:
 def _after(prefix: str) -> str:
     """The least string greater than every string starting with ``prefix``."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _strip_zeros(canonical: str) -> str:
-    m = re.match(r"^0*(\d)", canonical)
-    return canonical if m is None else canonical[m.start(1):]
 
 
 def _containing(spans: list[tuple[int, int, int]], start: int, end: int) -> int | None:

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .model import UNIT_KIND_WORDS, Meta, Paragraph, Period, Region, Report, Section, Table
+from .model import UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
 from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
+from .periods import document_period, plausible_report_date
 from .layout import (CENTRAL_CITIES, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
                      is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
                      pipe_row, title_case, title_kind, title_word_kind, unit_of)
@@ -173,31 +174,6 @@ def _is_list_item(h: tuple[str, int, str], line: str, nxt: tuple[str, int, str] 
     return empty and (len(line) > 70 or line.rstrip().endswith("."))
 
 
-def period_from(title: str) -> Period | None:
-    """The reporting period a phrase names: "quý I năm 2024", "6 tháng đầu năm",
-    "năm 2023" (None when it names none)."""
-    low = title.lower()
-    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", title)]
-    year = years[0] if years else None
-    quarter = None
-    m = re.search(r"quý\s+(iv|iii|ii|i|[1-4])\b", low)
-    if m:
-        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(1)) or int(m.group(1))
-        kind = "quy"
-    elif re.search(r"\b(?:6|06|sáu)\s+tháng", low):
-        kind = "6_thang"
-    elif re.search(r"\b(?:9|09|chín)\s+tháng", low):
-        kind = "9_thang"
-    elif year is not None:
-        kind = "nam"
-    else:
-        return None
-    labels = {"quy": f"quý {['I', 'II', 'III', 'IV'][quarter - 1] if quarter else ''} năm",
-              "6_thang": "6 tháng đầu năm", "9_thang": "9 tháng năm", "nam": "năm"}
-    label = f"{labels[kind]} {year}" if year else labels[kind]
-    return Period(kind=kind, quarter=quarter, year=year, label=label)
-
-
 _CAPTION_RE = re.compile(
     rf"Kèm theo Báo cáo số\s*:?\s*(\d*)\s*/?\s*({_REPORT_CODE})\s+ngày\s+"
     r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
@@ -247,22 +223,6 @@ def in_directions(report: Report, start: int) -> bool:
                for s in report.sections)
 
 
-def period_end(period: Period | None) -> date | None:
-    """Last day of the reporting period."""
-    if period is None or period.year is None:
-        return None
-    month = {"quy": 3 * (period.quarter or 4), "6_thang": 6, "9_thang": 9, "nam": 12}[period.kind]
-    return date(period.year, month, 30 if month in (6, 9) else 31)
-
-
-def plausible_report_date(day: date, period: Period | None) -> bool:
-    """Reports are signed from about six weeks before their period ends to four
-    months after; a date outside that is a template left-over (seed 002's
-    6-month report carries its Q1 caption "ngày 07/03/2024")."""
-    end = period_end(period)
-    return end is None or -45 <= (day - end).days <= 120
-
-
 def _most_common(values: list[str]) -> str | None:
     if not values:
         return None
@@ -278,72 +238,6 @@ _HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 _DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
 #: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
 _DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-# Periods a document covers, in the order they are written; at one position the
-# longer reading wins ("6 tháng đầu năm 2024" before "năm 2024").
-_PERIOD_RE = re.compile(
-    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/|\.(?=\d{4}))\s*(?P<qy>\d{4}))?)"
-    r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
-    r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
-    r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
-    r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
-    # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
-    r"|(?<!đến\s)(?<!tới\s)(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
-    re.IGNORECASE,
-)
-# dates and document codes name a year without naming a period
-_NOT_PERIOD_RE = re.compile(
-    r"ngày\s+[\d…. ]{1,4}\s*tháng\s+[\d…. ]{1,4}\s*năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
-    r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}",
-    re.IGNORECASE,
-)
-_QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
-_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def document_period(text: str) -> Period | None:
-    """The first period a title or opening names: "quý I năm 2024", "6 tháng đầu
-    năm", "tháng 8/2021", "giai đoạn 2021 - 2025", "năm 2023" (dates and
-    document numbers are not periods).
-
-    >>> document_period("Kế hoạch CCHC năm 2025 theo Nghị định 61/2018/NĐ-CP").label
-    'năm 2025'
-    >>> document_period("Căn cứ Luật ngày 19 tháng 6 năm 2015") is None
-    True
-    """
-    clean = _NOT_PERIOD_RE.sub(lambda m: " " * len(m.group(0)), text)
-    # a period inside a quoted name belongs to the named programme ("Đề án “… giai đoạn
-    # 2022-2025 …” năm 2023"): read outside the quotes first
-    m = _PERIOD_RE.search(_QUOTED_RE.sub(lambda q: " " * len(q.group(0)), clean)) or _PERIOD_RE.search(clean)
-    if m is None:
-        return None
-    after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])
-    later = int(after.group(1)) if after else None
-    if m.group("quy"):
-        q = m.group("q").lower()
-        quarter = _ROMAN_Q.get(q) or int(q)
-        year = int(m.group("qy")) if m.group("qy") else later
-        label = f"quý {['I', 'II', 'III', 'IV'][quarter - 1]} năm"
-        return Period("quy", quarter, year, f"{label} {year}" if year else label)
-    if m.group("six") or m.group("nine"):
-        six = bool(m.group("six"))
-        year = m.group("sy") if six else m.group("ny")
-        year = int(year) if year else later
-        label = "6 tháng đầu năm" if six else "9 tháng năm"
-        if six and m.group("half") and "cuối" in m.group("half").lower():
-            label = "6 tháng cuối năm"
-        return Period("6_thang" if six else "9_thang", None, year, f"{label} {year}" if year else label)
-    if m.group("month"):
-        month, year = int(m.group("m")), int(m.group("my"))
-        if not 1 <= month <= 12:
-            return None
-        return Period("thang", None, year, f"tháng {month} năm {year}", month=month)
-    if m.group("span"):
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        return Period("giai_doan", None, y1, f"giai đoạn {y1} - {y2}", year_end=y2)
-    year = int(m.group("yy"))
-    return Period("nam", None, year, f"năm {year}")
-
-
 _PROVINCE_START_RE = re.compile(
     r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
     + r")(?=[\s:,])"
@@ -981,7 +875,11 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     tables, captions, leftover = extract_tables(lines[appendix_from:], word_spans or [])
     body_idx += [appendix_from + j for j in leftover]  # appendix lines that made no table
     top_tables = [i for a, b in layout.tables for i in range(a, b)]
-    sections, paragraphs, body_tables, rules = _outline([lines[i] for i in sorted(body_idx + top_tables)])
+    order = sorted(body_idx + top_tables)
+    # a line set aside between two body lines (a "Nơi nhận" in the middle) breaks
+    # them apart: a heading never runs on across it
+    breaks = {k for k, (a, b) in enumerate(zip(order, order[1:])) if b != a + 1}
+    sections, paragraphs, body_tables, rules = _outline([lines[i] for i in order], breaks)
 
     body_lines = [lines[i] for i in body_idx if i < appendix_from]
     closing_lines = [lines[i] for i in closing_idx]
@@ -1015,10 +913,11 @@ def _join_date_parts(parts: list[str]) -> list[str]:
     return out
 
 
-def _outline(body_lines: list[_Line]
+def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
              ) -> tuple[list[Section], list[Paragraph], list[Table], list[_Line]]:
     """Headings, paragraphs and tables of the body lines, in order, and the lines
-    with no words (rules, table borders, bare links) that belong to none."""
+    with no words (rules, table borders, bare links) that belong to none.
+    ``breaks``: indexes k where something set aside stands between line k and k + 1."""
     sections: list[Section] = []
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
@@ -1031,7 +930,8 @@ def _outline(body_lines: list[_Line]
             continue
         if pipe_row(ln.text) and i + 1 < len(body_lines) and pipe_row(body_lines[i + 1].text):
             j = i
-            while j < len(body_lines) and (pipe_row(body_lines[j].text) or body_lines[j].text == "|"):
+            while j < len(body_lines) and (j == i or (j - 1) not in breaks) \
+                    and (pipe_row(body_lines[j].text) or body_lines[j].text == "|"):
                 skip.add(j)
                 j += 1
             rows = tuple(tuple(cells(x.text)) for x in body_lines[i:j] if cells(x.text))
@@ -1053,7 +953,7 @@ def _outline(body_lines: list[_Line]
             if number and not title:
                 # "Chương I" / "NHỮNG QUY ĐỊNH" / "CHUNG": the title in capitals below
                 parts, j = [], i + 1
-                while j < len(body_lines) and j <= i + 3 and is_upper(body_lines[j].text) \
+                while j < len(body_lines) and j <= i + 3 and (j - 1) not in breaks and is_upper(body_lines[j].text) \
                         and not (candidates[j] and candidates[j][0]) and len(body_lines[j].text) <= 160:
                     parts.append(body_lines[j].text)
                     end = body_lines[j].end

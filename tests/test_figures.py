@@ -11,16 +11,13 @@ from pathlib import Path
 import pytest
 
 from cchc_nlp.figures import (
-    MalformedNumber,
     extract_metrics,
-    fold,
     load_catalogue,
     malformed_numbers,
     parse_amount,
-    parse_number,
-    read_number,
-    words_to_number,
 )
+from cchc_nlp.normalise import fold_in_place as fold
+from cchc_nlp.numbers import MalformedNumber, parse_number, read_number, words_to_number
 from cchc_nlp.model import AREAS
 from cchc_nlp.pipeline import parse
 

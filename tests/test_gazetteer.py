@@ -23,7 +23,7 @@ from cchc_nlp.gazetteer import (
     Respelling,
     all_units,
     find_unit_mentions,
-    fold,
+    name_key,
     lookup,
     map_for,
     normalise_tone,
@@ -96,7 +96,7 @@ def test_lookups_after_loading_take_microseconds():
     ],
 )
 def test_spelling_variants_fold_to_the_same_key(a, b):
-    assert fold(a) == fold(b)
+    assert name_key(a) == name_key(b)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_spelling_variants_fold_to_the_same_key(a, b):
     ],
 )
 def test_fold_is_lower_case_ascii_syllables(name, key):
-    assert fold(name) == key
+    assert name_key(name) == key
 
 
 @pytest.mark.parametrize(
@@ -122,7 +122,7 @@ def test_fold_is_lower_case_ascii_syllables(name, key):
     ],
 )
 def test_different_names_fold_to_different_keys(a, b):
-    assert fold(a) != fold(b)
+    assert name_key(a) != name_key(b)
 
 
 @pytest.mark.parametrize(

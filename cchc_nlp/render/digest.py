@@ -10,7 +10,7 @@ import functools
 import json
 import re
 
-from ..figures import format_number
+from ..numbers import format_number
 from .records import jsonable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")

@@ -17,6 +17,7 @@ that allows nothing but the app's own script and style.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import hashlib
 import hmac
@@ -252,6 +253,7 @@ def _analyse_elsewhere(path: Path, name: str) -> tuple:
     with _POOL_LOCK:
         if _POOL is None:
             _POOL = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+            atexit.register(_POOL.shutdown, wait=True, cancel_futures=True)
         pool = _POOL
     try:
         return pool.submit(_analyse, str(path)).result()

@@ -1,0 +1,155 @@
+"""Reporting periods: the one place that reads them, from a document's title or
+opening (:func:`document_period`), from a short phrase (:func:`period_from`), and
+from what a reviewer types in a search (:func:`parse_period`); and when a period
+ends (:func:`period_end`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .errors import CchcError
+from .model import Period
+from .normalise import fold
+
+
+class UnknownPeriod(CchcError):
+    """What the reviewer typed names no period; the message gives examples."""
+
+
+# Periods a document covers, in the order they are written; at one position the
+# longer reading wins ("6 tháng đầu năm 2024" before "năm 2024").
+_PERIOD_RE = re.compile(
+    r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/|\.(?=\d{4}))\s*(?P<qy>\d{4}))?)"
+    r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
+    r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
+    r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
+    r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
+    # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
+    r"|(?<!đến\s)(?<!tới\s)(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+# dates and document codes name a year without naming a period
+_NOT_PERIOD_RE = re.compile(
+    r"ngày\s+[\d…. ]{1,4}\s*tháng\s+[\d…. ]{1,4}\s*năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}",
+    re.IGNORECASE,
+)
+_QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def document_period(text: str) -> Period | None:
+    """The first period a title or opening names: "quý I năm 2024", "6 tháng đầu
+    năm", "tháng 8/2021", "giai đoạn 2021 - 2025", "năm 2023" (dates and
+    document numbers are not periods).
+
+    >>> document_period("Kế hoạch CCHC năm 2025 theo Nghị định 61/2018/NĐ-CP").label
+    'năm 2025'
+    >>> document_period("Căn cứ Luật ngày 19 tháng 6 năm 2015") is None
+    True
+    """
+    clean = _NOT_PERIOD_RE.sub(lambda m: " " * len(m.group(0)), text)
+    # a period inside a quoted name belongs to the named programme ("Đề án “… giai đoạn
+    # 2022-2025 …” năm 2023"): read outside the quotes first
+    m = _PERIOD_RE.search(_QUOTED_RE.sub(lambda q: " " * len(q.group(0)), clean)) or _PERIOD_RE.search(clean)
+    if m is None:
+        return None
+    after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])
+    later = int(after.group(1)) if after else None
+    if m.group("quy"):
+        q = m.group("q").lower()
+        quarter = _ROMAN_Q.get(q) or int(q)
+        year = int(m.group("qy")) if m.group("qy") else later
+        label = f"quý {['I', 'II', 'III', 'IV'][quarter - 1]} năm"
+        return Period("quy", quarter, year, f"{label} {year}" if year else label)
+    if m.group("six") or m.group("nine"):
+        six = bool(m.group("six"))
+        year = m.group("sy") if six else m.group("ny")
+        year = int(year) if year else later
+        label = "6 tháng đầu năm" if six else "9 tháng năm"
+        if six and m.group("half") and "cuối" in m.group("half").lower():
+            label = "6 tháng cuối năm"
+        return Period("6_thang" if six else "9_thang", None, year, f"{label} {year}" if year else label)
+    if m.group("month"):
+        month, year = int(m.group("m")), int(m.group("my"))
+        if not 1 <= month <= 12:
+            return None
+        return Period("thang", None, year, f"tháng {month} năm {year}", month=month)
+    if m.group("span"):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        return Period("giai_doan", None, y1, f"giai đoạn {y1} - {y2}", year_end=y2)
+    year = int(m.group("yy"))
+    return Period("nam", None, year, f"năm {year}")
+
+
+def period_from(title: str) -> Period | None:
+    """The reporting period a phrase names: "quý I năm 2024", "6 tháng đầu năm",
+    "năm 2023" (None when it names none)."""
+    low = title.lower()
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", title)]
+    year = years[0] if years else None
+    quarter = None
+    m = re.search(r"quý\s+(iv|iii|ii|i|[1-4])\b", low)
+    if m:
+        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(1)) or int(m.group(1))
+        kind = "quy"
+    elif re.search(r"\b(?:6|06|sáu)\s+tháng", low):
+        kind = "6_thang"
+    elif re.search(r"\b(?:9|09|chín)\s+tháng", low):
+        kind = "9_thang"
+    elif year is not None:
+        kind = "nam"
+    else:
+        return None
+    labels = {"quy": f"quý {['I', 'II', 'III', 'IV'][quarter - 1] if quarter else ''} năm",
+              "6_thang": "6 tháng đầu năm", "9_thang": "9 tháng năm", "nam": "năm"}
+    label = f"{labels[kind]} {year}" if year else labels[kind]
+    return Period(kind=kind, quarter=quarter, year=year, label=label)
+
+
+def period_end(period: Period | None) -> date | None:
+    """Last day of the reporting period."""
+    if period is None or period.year is None:
+        return None
+    month = {"quy": 3 * (period.quarter or 4), "6_thang": 6, "9_thang": 9, "nam": 12}[period.kind]
+    return date(period.year, month, 30 if month in (6, 9) else 31)
+
+
+def plausible_report_date(day: date, period: Period | None) -> bool:
+    """Reports are signed from about six weeks before their period ends to four
+    months after; a date outside that is a template left-over (seed 002's
+    6-month report carries its Q1 caption "ngày 07/03/2024")."""
+    end = period_end(period)
+    return end is None or -45 <= (day - end).days <= 120
+
+
+def parse_period(text: str) -> tuple[str | None, int | None, int | None]:
+    """``(kind, quarter, year)`` from what a reviewer types for ``--period``.
+
+    Accepts the ids (``quy``, ``6_thang``, ``9_thang``, ``nam``), labels with or
+    without diacritics (``"quý I"``, ``"Q2"``, ``"6 tháng đầu năm 2024"``,
+    ``"9 tháng"``, ``"năm 2023"``, ``"cả năm"``).
+
+    Example::
+
+        >>> parse_period("quý II năm 2024"), parse_period("6 thang")
+        (('quy', 2, 2024), ('6_thang', None, None))
+    """
+    f = " ".join(fold(text).replace("_", " ").split())
+    years = re.findall(r"\b((?:19|20)\d\d)\b", f)
+    year = int(years[0]) if years else None
+    rest = re.sub(r"\b(?:19|20)\d\d\b", " ", f)
+    if m := re.search(r"\b(?:quy|q)\s*(iv|iii|ii|i|[1-4])?\b", rest):
+        q = m.group(1)
+        return "quy", (_ROMAN_Q.get(q) or int(q)) if q else None, year
+    if re.search(r"\b(?:6|06|sau)\s*thang\b", rest):
+        return "6_thang", None, year
+    if re.search(r"\b(?:9|09|chin)\s*thang\b", rest):
+        return "9_thang", None, year
+    if re.fullmatch(r"\s*(?:ca\s+)?nam\s*", rest) or (year is not None and not rest.strip()):
+        return "nam", None, year
+    raise UnknownPeriod(
+        f"không hiểu kỳ báo cáo '{text}'; dùng quy, 6_thang, 9_thang hoặc nam "
+        "(ví dụ 'quý I', '6 tháng', 'năm 2024')"
+    )
