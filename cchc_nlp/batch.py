@@ -6,7 +6,6 @@ processes (the models are CPU-bound Python); each loads the models once.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +21,7 @@ def score_row(path: str, include_all: bool = False) -> dict:
     from .pipeline import analyse
     from .scoring import score
 
-    row: dict = {"file": path}
+    row: dict = {"file": str(path)}
     try:
         a = analyse(path)
     except CchcError as err:
@@ -72,19 +71,14 @@ def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False,
         bar = Progress(transient=True)
         task = bar.add_task("Chấm điểm", total=len(paths))
         bar.start()
+    from .pipeline import analyse_many
+
     try:
-        if jobs == 1:
-            for p in paths:
-                rows.append(score_row(p, include_all))
-                if bar:
-                    bar.advance(task)
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                work = partial(score_row, include_all=include_all)
-                for row in pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8))):
-                    rows.append(row)
-                    if bar:
-                        bar.advance(task)
+        work = partial(score_row, include_all=include_all)
+        for path, row in analyse_many(paths, work, jobs=jobs):
+            rows.append(row if isinstance(row, dict) else {"file": str(path), "error": str(row)})
+            if bar:
+                bar.advance(task)
     finally:
         if bar:
             bar.stop()

@@ -92,17 +92,19 @@ def _output(path: Optional[Path]):
 
 def run_batch(paths: Iterable[Path], work: Callable[[Path], object]) -> tuple[list, int]:
     """Apply ``work`` to every input; report each failure on one stderr line."""
+    from .pipeline import analyse_many
+
     results, failed = [], 0
     files = iter_inputs(paths)
     if not files:
         typer.echo("không có tệp báo cáo nào (.txt, .docx, .pdf) trong đường dẫn đã cho", err=True)
         return results, 1
-    for path in files:
-        try:
-            results.append((path, work(path)))
-        except CchcError as err:
-            typer.echo(f"{path}: {err}", err=True)
+    for path, result in analyse_many(files, work, expand=False):
+        if isinstance(result, CchcError):
+            typer.echo(f"{path}: {result}", err=True)
             failed += 1
+        else:
+            results.append((path, result))
     return results, failed
 
 
@@ -580,7 +582,7 @@ def index(
     """
     from functools import partial
 
-    from .pipeline import analyse_for_index
+    from .pipeline import analyse_for_index, index_files
     from .render.reading import analysis_record
     from .store import Store, default_db_path
 
@@ -608,8 +610,8 @@ def index(
 
     try:
         with Store(path) as store:
-            store.index_paths(paths, partial(analyse_for_index, include_all=include_all), on_result=report,
-                              record_of=analysis_record)
+            index_files(store, paths, partial(analyse_for_index, include_all=include_all), on_result=report,
+                        record_of=analysis_record)
             stats = store.stats()
     except CchcError as err:
         typer.echo(f"{path}: {err}", err=True)

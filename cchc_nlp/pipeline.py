@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .ingest import read_document
 from .model import RawDocument, Report
@@ -161,3 +163,78 @@ def analyse_for_index(path: str | Path, include_all: bool = False) -> "Analysis"
         raise NotCchcDocument("không thấy dấu hiệu của văn bản cải cách hành chính; "
                               "bỏ qua (dùng --all để vẫn đưa vào chỉ mục)")
     return a
+
+
+def analyse_many(paths, work=None, jobs: int = 1, *, expand: bool = True) -> Iterator[tuple[Path, object]]:
+    """``(path, result)`` for every file under ``paths`` (files and folders), in order:
+    ``work(path)`` (default :func:`analyse`), or the :class:`~cchc_nlp.errors.CchcError`
+    that stopped that file — never raised, so the batch goes on.  With ``jobs`` > 1 the
+    work runs in that many processes (``work`` must then be a module-level function
+    or a ``functools.partial`` of one); results still come back in input order.
+    Any other exception is a bug and stops the run.  ``expand=False``: ``paths``
+    are the files already (``ingest.iter_inputs``), taken as they are."""
+    from .ingest import iter_inputs
+
+    work = work or analyse
+    files = iter_inputs(paths) if expand else list(paths)
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield path, _attempt(work, path)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, len(files) // (jobs * 8))
+        yield from zip(files, pool.map(partial(_attempt, work), files, chunksize=chunk))
+
+
+def _attempt(work, path):
+    """``work(path)``, or the user-facing error that stopped it."""
+    from .errors import CchcError
+
+    try:
+        return work(path)
+    except CchcError as err:
+        return err
+
+
+def index_files(store, paths, analyse_file=None, on_result=None, record_of=None) -> list[tuple[Path, str]]:
+    """Index files and folders into ``store``: ``[(path, status)]``, status one of
+    ``added``, ``replaced``, ``skipped``, ``same_as: <path>``, ``not_cchc: <why>``
+    or ``error: <why>``.
+
+    A file whose content is indexed already is not analysed again.  Each report
+    is committed as soon as it is analysed, and ``on_result(path, status)`` is
+    called then, so a run killed later loses nothing already reported.
+    ``analyse_file`` defaults to :func:`analyse_for_index`; ``record_of(analysis)``
+    makes the record the web app shows (``render.reading.analysis_record``).
+    """
+    from .errors import NotCchcDocument
+
+    analyse_file = analyse_file or analyse_for_index
+    out: list[tuple[Path, str]] = []
+
+    def report(path, status):
+        out.append((path, status))
+        if on_result is not None:
+            on_result(path, status)
+
+    def work(path):
+        try:
+            known = store.known_file(path)
+        except OSError:  # unreadable: the reader says what is wrong, in Vietnamese
+            known = None
+        return known if known is not None else analyse_file(path)
+
+    for path, result in analyse_many(paths, work):
+        if isinstance(result, NotCchcDocument):
+            report(path, f"not_cchc: {result}")
+        elif isinstance(result, Exception):
+            report(path, f"error: {result}")
+        elif isinstance(result, str):
+            report(path, result)
+        else:
+            record = record_of(result) if record_of is not None else None
+            report(path, store.add_analysis(result, path=os.path.abspath(path), record=record))
+    return out

@@ -55,10 +55,10 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Sequence
 
 from .citations import QueryMatch, citation_key, parse_query, strip_zeros
-from .errors import CchcError, NotCchcDocument
+from .errors import CchcError
 from .model import AREAS, HIGHER_UNIT_KIND_WORDS, UNIT_KIND_WORDS, Citation, Flag, Metric, Report
 from .normalise import fold
 from .periods import UnknownPeriod, parse_period
@@ -731,61 +731,19 @@ class Store:
                 self._delete(row[0])
         return row is not None
 
-    def index_paths(
-        self,
-        paths: Iterable[str | os.PathLike],
-        analyse: Callable[[Path], Any],
-        on_result: Callable[[Path, str], None] | None = None,
-        record_of: Callable[[Any], dict] | None = None,
-    ) -> list[tuple[Path, str]]:
-        """Index files and folders: ``[(path, status or "error: …")]``.
+    def add_analysis(self, analysis, path: str | None = None, record: dict | None = None) -> Status:
+        """Store what :func:`cchc_nlp.pipeline.analyse` found in one report
+        (its report, citations, tagged paragraphs, figures and flags): :meth:`add_report`."""
+        return self.add_report(analysis.report, analysis.citations, analysis.paragraphs,
+                               metrics=analysis.metrics, flags=analysis.flags, path=path, record=record)
 
-        ``on_result(path, status)`` is called as each file is done (committed or
-        failed), so a caller can report it at once: nothing is lost if the run
-        is killed later.
-
-        ``analyse(path)`` is the caller's pipeline (the store does not import
-        ``pipeline``): it returns ``(report, citations, tagged)`` or an object
-        with ``report``, ``citations``, ``paragraphs`` (tag records) and
-        optionally ``flags`` and ``metrics`` — :func:`pipeline.analyse`'s
-        ``Analysis`` fits.  A file whose sha256 is already indexed is skipped
-        without analysing it.  A file failing with a :class:`CchcError` or an
-        ``OSError`` is reported and the others go on; any other exception
-        stops the run (the report being written is rolled back, the earlier
-        ones stay).  ``record_of(analysis)``, if given, makes the record kept
-        for the web app (:meth:`add_report`).
-        """
-        from .ingest import iter_inputs
-
-        out: list[tuple[Path, str]] = []
-        for path in iter_inputs(paths):
-            try:
-                if path.is_file() and self.is_indexed(sha := _file_sha256(path)):
-                    self._report(out, on_result, (path, self._same_content(sha, os.path.abspath(path))))
-                    continue
-                result = analyse(path)
-                if isinstance(result, tuple):
-                    report, cites, tagged = result
-                    flags, metrics = (), ()
-                else:
-                    report, cites = result.report, result.citations
-                    tagged = getattr(result, "paragraphs", None)
-                    flags, metrics = getattr(result, "flags", ()), getattr(result, "metrics", ())
-                record = record_of(result) if record_of is not None and not isinstance(result, tuple) else None
-                status = self.add_report(report, cites, tagged, flags=flags, metrics=metrics,
-                                         path=os.path.abspath(path), record=record)
-                self._report(out, on_result, (path, status))
-            except NotCchcDocument as err:
-                self._report(out, on_result, (path, f"not_cchc: {err}"))
-            except (CchcError, OSError) as err:
-                self._report(out, on_result, (path, f"error: {err}"))
-        return out
-
-    @staticmethod
-    def _report(out: list, on_result, item: tuple[Path, str]) -> None:
-        out.append(item)
-        if on_result is not None:
-            on_result(*item)
+    def known_file(self, path: str | os.PathLike) -> str | None:
+        """For a file whose content is indexed already: ``"skipped"`` (same path) or
+        ``"same_as: <path>"`` (another path, now recorded too); None if it is new."""
+        sha = _file_sha256(Path(path))
+        if not self.is_indexed(sha):
+            return None
+        return self._same_content(sha, os.path.abspath(path))
 
     def optimize(self) -> None:
         """Merge the FTS index into one segment and refresh planner statistics (after a big run)."""

@@ -14,7 +14,7 @@ from cchc_nlp import store as store_module
 from cchc_nlp.config import corpus_dir
 from cchc_nlp.errors import CchcError
 from cchc_nlp.normalise import fold
-from cchc_nlp.pipeline import citations_of, parse, tag_paragraphs
+from cchc_nlp.pipeline import citations_of, index_files, parse, tag_paragraphs
 from cchc_nlp.store import (
     STORE_SCHEMA_VERSION,
     Store,
@@ -297,7 +297,7 @@ def test_reindexing_an_unchanged_report_is_skipped(fresh, analysed):
     assert dump(fresh) == before
 
 
-def test_index_paths_skips_unchanged_files_without_analysing_them(fresh, tmp_path):
+def test_index_files_skips_unchanged_files_without_analysing_them(fresh, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for p in SEEDS[:2]:
@@ -305,29 +305,32 @@ def test_index_paths_skips_unchanged_files_without_analysing_them(fresh, tmp_pat
     (folder / "broken.txt").write_bytes(b"")
 
     def analyse(path):
-        report = parse(path)
-        return report, citations_of(report), None
+        from types import SimpleNamespace
 
-    first = dict(fresh.index_paths([folder], analyse))
+        report = parse(path)
+        return SimpleNamespace(report=report, citations=citations_of(report), paragraphs=None, flags=(),
+                               metrics=())
+
+    first = dict(index_files(fresh, [folder], analyse))
     assert sorted(first.values())[:2] == ["added", "added"]
     assert first[folder / "broken.txt"].startswith("error: tệp rỗng")
 
     def must_not_run(path):
         raise AssertionError(f"analysed {path} again")
 
-    again = fresh.index_paths(sorted(folder.glob("0*.txt")), must_not_run)
+    again = index_files(fresh, sorted(folder.glob("0*.txt")), must_not_run)
     assert [s for _, s in again] == ["skipped", "skipped"]
 
 
-def test_index_paths_takes_an_analysis_object_with_flags(fresh, analysed):
+def test_index_files_takes_an_analysis_object_with_flags(fresh, analysed):
     from types import SimpleNamespace
 
     from cchc_nlp.model import Evidence, Flag
 
     path, report, cites, tagged = analysed[1]
     flag = Flag("missing_signature", "medium", "Thiếu chữ ký", (Evidence(0, 4, "BÁO"),))
-    result = fresh.index_paths([path], lambda p: SimpleNamespace(
-        report=report, citations=cites, paragraphs=tagged, flags=(flag,)))
+    result = index_files(fresh, [path], lambda p: SimpleNamespace(
+        report=report, citations=cites, paragraphs=tagged, flags=(flag,), metrics=()))
     assert result == [(path, "added")]
     assert fresh._db.execute("SELECT flag_id, severity FROM flags").fetchall() == [("missing_signature", "medium")]
     stored = fresh._db.execute("SELECT count(*) FROM paragraphs WHERE area IS NOT NULL").fetchone()[0]

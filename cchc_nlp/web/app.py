@@ -304,9 +304,8 @@ def add_upload(index: Index, upload: UploadFile, cap: int) -> dict:
                     entry["error"] = "lỗi trong chương trình khi phân tích tệp này; báo cho người quản trị"
                     return entry
                 record["file"] = name
-                store.add_report(replace(analysis.report, file=name), analysis.citations, analysis.paragraphs,
-                                 metrics=analysis.metrics, flags=analysis.flags,
-                                 path=f"upload/{sha[:16]}/{name}", record=record)
+                analysis = replace(analysis, report=replace(analysis.report, file=name))
+                store.add_analysis(analysis, path=f"upload/{sha[:16]}/{name}", record=record)
                 entry.update(id=store.report_id(sha), status="ok")
     return entry
 
