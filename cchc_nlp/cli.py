@@ -296,19 +296,14 @@ def tag(
 
     Ví dụ: cchc tag corpus/reports/003_29ff7cf71591a7d7.txt --format jsonl
     """
-    from .model import AREAS
     from .pipeline import parse as parse_report, tag_paragraphs
+    from .render.records import tag_record
 
     def work(path):
         # the unit's official name is not part of the output: skip the gazetteer
-        rows = tag_paragraphs(parse_report(path, gazetteer=False))
-        for r in rows:
-            r["file"] = str(path)
-            r["area_label"] = AREAS[r["area"]]
-        return rows
+        return [tag_record(str(path), p) for p in tag_paragraphs(parse_report(path, gazetteer=False))]
 
-    results, failed = run_batch(paths, work)  # a missing model is a CchcError: one line per file
-    rows = [{"file": r.pop("file"), **r} for _, rs in results for r in rs]
+    rows, failed = _flat_batch(paths, work)  # a missing model is a CchcError: one line per file
     with _output(output) as out:
         if fmt is TagFormat.table:
             for r in rows:

@@ -39,11 +39,11 @@ def _pick_sentences(paragraphs, area: str, limit: int = 4, skip: frozenset = fro
     """
     candidates = []
     for p in paragraphs:
-        if p["area"] != area or p["index"] in skip:
+        if p.area != area or p.index in skip:
             continue
-        for s in p.get("sentences", ()):
-            if s.get("concrete"):
-                candidates.append((s.get("probability", 0.5), len(s["text"]), p["index"], s["text"]))
+        for s in p.sentences:
+            if s.concrete:
+                candidates.append((s.probability, len(s.text), p.index, s.text))
     candidates.sort(key=lambda c: (-c[0], -c[1]))
     chosen: list[dict] = []
     seen: list[set] = []
@@ -116,7 +116,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         score = compute_score(report, analysis.paragraphs, analysis.citations, analysis.flags)
     by_area: dict[str, list] = defaultdict(list)
     for p in analysis.paragraphs:
-        by_area[p["area"]].append(p)
+        by_area[p.area].append(p)
     from .checks import place_of, unique_flags
     from .structure import in_directions
 
@@ -130,9 +130,8 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         if area == "khac":
             continue
         paras = by_area.get(area, [])
-        sentences = [s for p in paras for s in p.get("sentences", ())]
-        judged = [s for s in sentences if "concrete" in s]
-        boiler = (sum(not s["concrete"] for s in judged) / len(judged)) if judged else None
+        judged = [s for p in paras for s in p.sentences]
+        boiler = (sum(not s.concrete for s in judged) / len(judged)) if judged else None
         areas.append({
             "id": area, "label": label, "paragraphs": len(paras),
             "boilerplate_share": None if boiler is None else round(boiler, 3),
@@ -191,7 +190,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "verdict": _verdict(score.total if scored else None, DOC_KINDS.get(m.kind or "bao_cao"),
                             analysis.flags, areas),
         "text": [{"index": p.index, "section": p.section,
-                  "area_label": AREAS.get(t["area"], t["area"]), "text": p.text,
+                  "area_label": AREAS.get(t.area, t.area), "text": p.text,
                   "flagged": p.index in flagged}
                  for p, t in zip(report.paragraphs, analysis.paragraphs)],
         "score": {

@@ -162,6 +162,34 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class JudgedSentence:
+    """One sentence of a narrative paragraph and whether it states a concrete result."""
+
+    text: str
+    concrete: bool
+    probability: float  # of being concrete
+    reasons: tuple[str, ...] = ()  # Vietnamese, for reviewers
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedParagraph:
+    """A narrative paragraph with what the areas and concreteness stages found
+    (one record of ``cchc tag``, see ``render.records.tag_record``)."""
+
+    index: int
+    section: str
+    heading: str
+    text: str
+    start: int
+    end: int
+    area: str  # an id of AREAS
+    area_scores: dict[str, float]
+    boilerplate: bool  # not one sentence is concrete
+    concreteness: float  # share of the paragraph's characters in concrete sentences
+    sentences: tuple[JudgedSentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
     """A block of the document outside sections, paragraphs and tables.
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from .ingest import read_document
-from .model import RawDocument, Report
+from .model import JudgedSentence, RawDocument, Report, TaggedParagraph
 from .normalise import normalise
 from .layout import looks_like_cchc
 from .structure import build_report
@@ -45,9 +45,8 @@ def report_from_raw(raw: RawDocument, *, gazetteer: bool = True) -> Report:
             word_spans.append((first, last))
     report = build_report(norm.text, file=raw.path, sha256=raw.sha256, fmt=raw.format,
                           word_spans=word_spans, gazetteer=gazetteer)
-    report.extra["encoding"] = raw.encoding
-    report.extra["hard_wrapped"] = norm.hard_wrapped
-    report.extra["cchc"] = looks_like_cchc(report.text)
+    report = replace(report, extra={**report.extra, "encoding": raw.encoding,
+                                    "hard_wrapped": norm.hard_wrapped, "cchc": looks_like_cchc(report.text)})
     if not report.extra["cchc"]:
         log.warning("%s: không thấy dấu hiệu của văn bản cải cách hành chính; không chấm điểm và "
                     "không đưa vào chỉ mục (dùng --all để vẫn làm)", raw.path, extra={"cchc_file": raw.path})
@@ -79,11 +78,10 @@ def citations_of(report: Report):
                           report_date=report.meta.date)
 
 
-def tag_paragraphs(report: Report) -> list[dict]:
-    """One record per narrative paragraph (the ``cchc tag`` contract): area and
-    probabilities, and per sentence whether it states a concrete result,
-    with the reasons in Vietnamese; per paragraph the concrete share and
-    whether it is boilerplate throughout."""
+def tag_paragraphs(report: Report) -> tuple[TaggedParagraph, ...]:
+    """Every narrative paragraph with its area and probabilities, and per sentence
+    whether it states a concrete result (with the reasons in Vietnamese); per
+    paragraph the concrete share and whether it is boilerplate throughout."""
     from .areas import AreaTagger
     from .concreteness import ConcretenessModel, paragraph_summary
 
@@ -104,14 +102,12 @@ def tag_paragraphs(report: Report) -> list[dict]:
         judgements = flat[k:k + len(sents)]
         k += len(sents)
         concreteness, boilerplate = paragraph_summary(sents, judgements)
-        out.append({
-            "index": p.index, "section": p.section, "heading": p.heading, "text": p.text,
-            "start": p.start, "end": p.end, "area": pred.area, "area_scores": pred.scores,
-            "boilerplate": boilerplate, "concreteness": concreteness,
-            "sentences": [{"text": s, "concrete": j.concrete, "probability": j.probability,
-                           "reasons": list(j.reasons)} for s, j in zip(sents, judgements)],
-        })
-    return out
+        out.append(TaggedParagraph(
+            index=p.index, section=p.section, heading=p.heading, text=p.text, start=p.start, end=p.end,
+            area=pred.area, area_scores=pred.scores, boilerplate=boilerplate, concreteness=concreteness,
+            sentences=tuple(JudgedSentence(s, j.concrete, j.probability, tuple(j.reasons))
+                            for s, j in zip(sents, judgements))))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -120,13 +116,13 @@ class Analysis:
 
     report: Report
     citations: tuple
-    paragraphs: tuple  # tag records (dicts), see :func:`tag_paragraphs`
+    paragraphs: tuple[TaggedParagraph, ...]
     flags: tuple
     metrics: tuple = ()
 
     @property
     def areas_present(self) -> set[str]:
-        return {p["area"] for p in self.paragraphs}
+        return {p.area for p in self.paragraphs}
 
 
 def analyse(path: str | Path) -> Analysis:
@@ -144,8 +140,8 @@ def analyse(path: str | Path) -> Analysis:
     citations = citations_of(report)
     tagged = tag_paragraphs(report)
     figures = extract_figures(report)
-    flags = run_checks(report, citations, {p["area"] for p in tagged}, figures=figures)
-    return Analysis(report, tuple(citations), tuple(tagged), tuple(flags), tuple(figures[0]))
+    flags = run_checks(report, citations, {p.area for p in tagged}, figures=figures)
+    return Analysis(report, tuple(citations), tagged, tuple(flags), tuple(figures[0]))
 
 
 def is_cchc(report: Report) -> bool:

@@ -72,21 +72,21 @@ def score(report: Report, paragraphs, citations, flags) -> Score:
 
     Args:
         report: the structured report.
-        paragraphs: tag records (``area`` and, when available, ``sentences`` with
+        paragraphs: :class:`~cchc_nlp.model.TaggedParagraph` (``area`` and ``sentences`` with
             ``concrete``).
         citations: the cited documents.
         flags: the checks' flags, outline flags included (completeness is read
             from them).
     """
     notes: dict[str, str] = {}
-    areas = {p["area"] for p in paragraphs} - {"khac"}
+    areas = {p.area for p in paragraphs} - {"khac"}
     coverage = len(areas) / _N_AREAS
     missing = [AREAS[a] for a in AREAS if a != "khac" and a not in areas]
     notes["coverage"] = f"{len(areas)}/{_N_AREAS} lĩnh vực" + (f"; thiếu: {', '.join(missing)}" if missing else "")
 
-    sentences = [s for p in paragraphs for s in p.get("sentences", ()) if "concrete" in s]
+    sentences = [s for p in paragraphs for s in p.sentences]
     if sentences:
-        share = sum(s["concrete"] for s in sentences) / len(sentences)
+        share = sum(s.concrete for s in sentences) / len(sentences)
         concrete = min(1.0, share / CONCRETE_FULL)
         notes["concrete"] = f"{share:.0%} số câu nêu kết quả cụ thể"
     else:

@@ -59,7 +59,7 @@ from typing import Any, Sequence
 
 from .citations import QueryMatch, citation_key, parse_query, strip_zeros
 from .errors import CchcError
-from .model import AREAS, HIGHER_UNIT_KIND_WORDS, UNIT_KIND_WORDS, Citation, Flag, Metric, Report
+from .model import AREAS, HIGHER_UNIT_KIND_WORDS, UNIT_KIND_WORDS, Citation, Flag, Metric, Report, TaggedParagraph
 from .normalise import fold
 from .periods import UnknownPeriod, parse_period
 
@@ -552,7 +552,7 @@ class Store:
         self,
         report: Report,
         citations: Sequence[Citation] = (),
-        tagged: Sequence[dict] | None = None,
+        tagged: Sequence[TaggedParagraph] | None = None,
         *,
         metrics: Sequence[Metric] = (),
         flags: Sequence[Flag] = (),
@@ -564,7 +564,7 @@ class Store:
         ``"skipped"`` when a report with the same sha256 is already indexed
         (under any path), ``"replaced"`` when the path was indexed with other
         content (the old rows are deleted), else ``"added"``.  ``tagged`` are
-        the records of :func:`cchc_nlp.pipeline.tag_paragraphs` (``index``,
+        what :func:`cchc_nlp.pipeline.tag_paragraphs` returns (``index``,
         ``area``, optionally ``concreteness``).  ``path`` defaults to the
         absolute form of ``report.file``.  ``record``: what a reviewer reads
         of the report (:func:`cchc_nlp.render.reading.analysis_record`), kept
@@ -660,17 +660,17 @@ class Store:
                    + (", doc_kind" if len(values) == 17 else ""))
         cur = db.execute(f"INSERT INTO reports ({columns}) VALUES ({','.join('?' * len(values))})", values)
         rid = cur.lastrowid
-        tags = {t["index"]: t for t in (tagged or ())}
+        tags = {t.index: t for t in (tagged or ())}
         year, kind, quarter = (p.year, p.kind, p.quarter) if p else (None, None, None)
         para_rows, fts_rows = [], []
         next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
         spans: list[tuple[int, int, int]] = []  # (start, end, paragraph id)
         for i, para in enumerate(report.paragraphs):
             pid = next_id + i
-            t = tags.get(para.index, {})
-            area = t.get("area")
+            t = tags.get(para.index)
+            area = t.area if t is not None else None
             para_rows.append((pid, rid, para.index, para.section, para.heading, para.text,
-                              para.start, para.end, area, t.get("concreteness")))
+                              para.start, para.end, area, t.concreteness if t is not None else None))
             fts_rows.append((pid, fts_text(para.text), _facets(area, province_key, year, kind, quarter)))
             spans.append((para.start, para.end, pid))
         db.executemany(

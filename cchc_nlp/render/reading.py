@@ -17,15 +17,15 @@ _ASIDE_LABELS = {"header": "Phần đầu văn bản", "title": "Tên văn bản
                  "link": "Đường dẫn", "caption": "Tên bảng"}
 
 
-def _sentence_spans(text: str, sentences: list[dict]) -> list[tuple[int, int, bool]]:
+def _sentence_spans(text: str, sentences) -> list[tuple[int, int, bool]]:
     """``(start, end, concrete)`` of each judged sentence, found in order in ``text``."""
     out, pos = [], 0
     for s in sentences:
-        i = text.find(s["text"], pos)
+        i = text.find(s.text, pos)
         if i < 0:
             continue
-        out.append((i, i + len(s["text"]), bool(s.get("concrete"))))
-        pos = i + len(s["text"])
+        out.append((i, i + len(s.text), s.concrete))
+        pos = i + len(s.text)
     return out
 
 
@@ -72,7 +72,7 @@ def reading_blocks(analysis, digest: dict) -> list[dict]:
     text = report.text
     evidence = [(e["start"], e["end"], k) for k, f in enumerate(digest["flags"]) for e in f["evidence"]]
     cites = [(c.start, c.end, c.canonical) for c in analysis.citations]
-    tags = {t["index"]: t for t in analysis.paragraphs}
+    tags = {t.index: t for t in analysis.paragraphs}
     spans: list[tuple[int, int, dict]] = []
     for r in report.set_aside:
         spans.append((r.start, r.end, {"kind": "aside", "role": r.kind, "label": _ASIDE_LABELS.get(r.kind, r.kind)}))
@@ -80,12 +80,12 @@ def reading_blocks(analysis, digest: dict) -> list[dict]:
         if s.heading_end > s.start:
             spans.append((s.start, s.heading_end, {"kind": "heading", "level": s.level, "number": s.number}))
     for p in report.paragraphs:
-        t = tags.get(p.index, {})
+        t = tags.get(p.index)
         spans.append((p.start, p.end, {
             "kind": "paragraph", "index": p.index, "section": p.section,
-            "area": t.get("area"), "area_label": AREAS.get(t.get("area"), ""),
-            "boilerplate": t.get("boilerplate"), "concreteness": t.get("concreteness"),
-            "_sentences": t.get("sentences", ())}))
+            "area": t.area if t else None, "area_label": AREAS.get(t.area, "") if t else "",
+            "boilerplate": t.boilerplate if t else None, "concreteness": t.concreteness if t else None,
+            "_sentences": t.sentences if t else ()}))
     for tb in report.tables:
         spans.append((tb.start, tb.end, {"kind": "table", "title": tb.title}))
     spans.sort(key=lambda x: (x[0], -x[1]))

@@ -91,3 +91,15 @@ def flag_records(report: Report, flags, file: str) -> list[dict]:
                     "sentence": sentence_around(report, first.start, first.end) if first else None,
                     "evidence": [{"start": e.start, "end": e.end, "quote": e.quote} for e in f.evidence]})
     return out
+
+
+def tag_record(file: str, p) -> dict:
+    """The ``cchc tag`` record of one :class:`~cchc_nlp.model.TaggedParagraph`."""
+    from ..model import AREAS
+
+    return {"file": file, "index": p.index, "section": p.section, "heading": p.heading, "text": p.text,
+            "start": p.start, "end": p.end, "area": p.area, "area_scores": p.area_scores,
+            "boilerplate": p.boilerplate, "concreteness": p.concreteness,
+            "sentences": [{"text": s.text, "concrete": s.concrete, "probability": s.probability,
+                           "reasons": list(s.reasons)} for s in p.sentences],
+            "area_label": AREAS[p.area]}
