@@ -256,22 +256,12 @@ def cites(
 
     Ví dụ: cchc cites corpus/reports/000_46eead6140f5e907.txt
     """
-    from .citations import citation_key
     from .pipeline import citations_of, parse as parse_report
+    from .render.records import cite_record
 
     def work(path):
         report = parse_report(path)
-        m = report.meta
-        rows = []
-        for c in citations_of(report):
-            rows.append({
-                "file": str(path), "start": c.start, "end": c.end, "surface": c.surface,
-                "type": c.type, "number": c.number, "year": c.year, "code": c.code,
-                "date": c.date, "issuer": c.issuer, "subject": c.subject,
-                "canonical": c.canonical, "problems": list(c.problems),
-                "key": citation_key(c, unit=m.unit_name, district=m.district, province=m.province),
-            })
-        return rows
+        return [cite_record(str(path), report, c) for c in citations_of(report)]
 
     rows, failed = _flat_batch(paths, work)
     with _output(output) as out:

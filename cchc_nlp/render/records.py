@@ -103,3 +103,15 @@ def tag_record(file: str, p) -> dict:
             "sentences": [{"text": s.text, "concrete": s.concrete, "probability": s.probability,
                            "reasons": list(s.reasons)} for s in p.sentences],
             "area_label": AREAS[p.area]}
+
+
+def cite_record(file: str, report: Report, c) -> dict:
+    """The ``cchc cites`` record of one :class:`~cchc_nlp.model.Citation` of ``report``,
+    with the key that identifies the cited document across reports."""
+    from ..citations import citation_key
+
+    m = report.meta
+    return {"file": file, "start": c.start, "end": c.end, "surface": c.surface, "type": c.type,
+            "number": c.number, "year": c.year, "code": c.code, "date": c.date, "issuer": c.issuer,
+            "subject": c.subject, "canonical": c.canonical, "problems": list(c.problems),
+            "key": citation_key(c, unit=m.unit_name, district=m.district, province=m.province)}
