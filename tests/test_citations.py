@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import doctest
-import os
 import random
-import time
 from datetime import date
 
 import pytest
@@ -421,11 +419,10 @@ def test_report_own_number_is_not_a_citation():
     ],
 )
 def test_junk_returns_a_list_and_spans_slice_back(junk):
-    t0 = time.perf_counter()
+    # (speed on such input: benchmarks/bench_citations.py)
     out = find_citations(junk)
     assert isinstance(out, list)
     assert all(junk[c.start : c.end] == c.surface for c in out)
-    assert time.perf_counter() - t0 < 2.0
 
 
 def test_binary_looking_input_never_raises():
@@ -438,16 +435,12 @@ def test_binary_looking_input_never_raises():
 
 
 @needs_seeds
-def test_ten_megabytes_on_one_line_in_a_second_or_two():
+def test_ten_megabytes_on_one_line():
     line = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))).replace("\n", " ")
     text = (line * (10_000_000 // len(line.encode("utf-8")) + 1))[:10_000_000]
-    t0 = time.perf_counter()
-    out = find_citations(text)
-    elapsed = time.perf_counter() - t0
+    out = find_citations(text)  # about 1 s on one core: benchmarks/bench_citations.py
     assert len(out) > 1000
     assert all(text[c.start : c.end] == c.surface for c in out[:: max(1, len(out) // 200)])
-    # about 1 s on one core; generous for a busy CI machine
-    assert elapsed < float(os.environ.get("CCHC_CITATIONS_10MB_SECONDS", "4"))
 
 
 def test_generated_citations_in_random_context_are_found_with_their_fields():

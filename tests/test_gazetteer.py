@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from datetime import date
 
@@ -38,11 +37,9 @@ from cchc_nlp.gazetteer import (
 # Loading
 
 
-def test_index_builds_in_well_under_two_seconds():
-    gazetteer._index.cache_clear()
-    start = time.perf_counter()
-    gazetteer._index()
-    assert time.perf_counter() - start < 2.0
+def test_the_index_builds_from_the_data_package():
+    gazetteer._index.cache_clear()  # (its build time: benchmarks/bench_gazetteer.py)
+    assert gazetteer._index() is not None
 
 
 def test_both_maps_have_the_official_unit_counts():
@@ -64,13 +61,11 @@ def test_missing_data_package_raises_a_cchc_error(monkeypatch):
     assert lookup("Hoằng Lưu")
 
 
-def test_lookups_after_loading_take_microseconds():
-    gazetteer._index()
-    start = time.perf_counter()
-    for _ in range(1000):
-        resolve(commune="Hoàng Lưu", district="Hoằng Hóa")  # folded: the slower path
-        lookup("Tân Việt", district="Thanh Hà")
-    assert time.perf_counter() - start < 1.0  # ~0.1 s measured
+def test_repeated_lookups_give_the_same_answer():
+    gazetteer._index()  # (their speed: benchmarks/bench_gazetteer.py)
+    first = resolve(commune="Hoàng Lưu", district="Hoằng Hóa"), lookup("Tân Việt", district="Thanh Hà")
+    for _ in range(100):
+        assert (resolve(commune="Hoàng Lưu", district="Hoằng Hóa"), lookup("Tân Việt", district="Thanh Hà")) == first
 
 
 # ---------------------------------------------------------------------------
