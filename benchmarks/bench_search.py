@@ -53,6 +53,7 @@ import statistics
 import sys
 import tempfile
 import time
+from types import SimpleNamespace
 from datetime import date
 from pathlib import Path
 
@@ -100,10 +101,10 @@ def load_material(extra: bool):
     for path in paths:
         report = parse(path)
         cites = citations_of(report)
-        tagged = {t["index"]: t for t in tag_paragraphs(report)}
+        tagged = {t.index: t for t in tag_paragraphs(report)}
         areas = []
         for p in report.paragraphs:
-            area = tagged[p.index]["area"]
+            area = tagged[p.index].area
             inside = [dataclasses.replace(c, start=c.start - p.start, end=c.end - p.start)
                       for c in cites if p.start <= c.start and c.end <= p.end]
             pool.append(PoolParagraph(p.text, p.section, p.heading, area, inside))
@@ -137,7 +138,7 @@ def synthetic_report(i: int, rng: random.Random, pool_by_area, templates, units)
         paragraphs.append(Paragraph(idx, src.section, src.heading, src.text, start, start + len(src.text)))
         citations.extend(dataclasses.replace(c, start=c.start + start, end=c.end + start)
                          for c in src.citations)
-        tagged.append({"index": idx, "area": src.area})
+        tagged.append(SimpleNamespace(index=idx, area=src.area, concreteness=None))
         parts.append(src.text)
         pos += len(src.text) + 2
     text = "\n\n".join(parts)

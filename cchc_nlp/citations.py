@@ -1354,6 +1354,12 @@ def parse_query(q: str) -> QueryMatch:
     """
     folded = _fold(unicodedata.normalize("NFC", q if isinstance(q, str) else ""))
     folded = re.sub(rf"[{_HY}]", "-", folded)
+    # a law named with its date, as reports write it and ``cchc cites`` shows it ("Luật …
+    # ngày 22/11/2019", "… ngày 22 tháng 11 năm 2019"): the date's year stands for it
+    dated = re.match(r"^(\s*(?:bo luat|luat|hien phap)\b.*?)\s*,?\s+ngay\s+\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}"
+                     r"\s*(?:[/.-]|nam)\s*((?:19|20)\d\d)\s*$", folded)
+    if dated is not None:
+        folded = f"{dated.group(1)} {dated.group(2)}"
     lm = _QUERY_LAW_RE.match(folded)
     if lm is not None and "/" not in folded:  # a law by name: "Luật Đất đai 2023", "Hiến pháp 2013"
         t = {"bo luat": "bo_luat", "luat": "luat", "hien phap": "hien_phap"}[lm.group("label")]

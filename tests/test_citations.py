@@ -1113,3 +1113,14 @@ def test_issuer_level_is_shared_by_the_digest_and_the_citation_key(text, provinc
 
     [c] = find_citations(text)
     assert issuer_level(c, province) == level
+
+
+@pytest.mark.parametrize("query,name,year", [
+    ("Luật sửa đổi bổ sung một số điều của luật tổ chức Chính quyền địa phương ngày 22/11/2019",
+     "sua doi bo sung mot so dieu cua luat to chuc chinh quyen dia phuong", 2019),
+    ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "to chuc chinh quyen dia phuong", 2015),
+])
+def test_a_law_searched_as_written_with_its_date(query, name, year):
+    # the way a report writes it, and the way `cchc cites` shows it (bench_search found the gap)
+    qm = parse_query(query)
+    assert (qm.type, qm.law_name, qm.year) == ("luat", name, year)
