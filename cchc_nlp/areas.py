@@ -32,6 +32,7 @@ from .normalise import fold
 AREA_IDS: tuple[str, ...] = tuple(AREAS)
 MODEL_NAME = "areas.skops"  # the trained pipeline, the model of record
 FLAT_NAME = "areas.npz"  # the same numbers for NumPy-only prediction (cchc_nlp.flat)
+CONTEXT_NAME = "areas_context.skops"  # the document-context model, when the candidate has one
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 # A keyword baseline: what a reviewer would grep for.  Folded (no diacritics).
@@ -142,6 +143,36 @@ CITED_AREA = {
     "60/2021/NĐ-CP": "tai_chinh_cong", "151/2017/NĐ-CP": "tai_chinh_cong",
     "76/NQ-CP": "chi_dao_dieu_hanh", "30c/NQ-CP": "chi_dao_dieu_hanh",
 }
+
+
+def context_features(proba: np.ndarray, docs) -> np.ndarray:
+    """The document-context model's input, one row per paragraph: the log of its own
+    first-stage probabilities, the mean first-stage probabilities of the *other*
+    paragraphs of its document, and 1 when it has any (0 for a lone paragraph).
+
+    ``proba`` columns are in :data:`AREA_IDS` order; ``docs`` names each row's document.
+    A news article is mostly about one area (86% of its paragraphs share the area of
+    the rest of the article), which a paragraph alone often does not say.
+    """
+    proba = np.asarray(proba, dtype=np.float64)
+    docs = np.asarray(docs)
+    sums: dict = {}
+    counts: dict = {}
+    for d, row in zip(docs.tolist(), proba):
+        sums[d] = sums.get(d, 0.0) + row
+        counts[d] = counts.get(d, 0) + 1
+    n = np.array([counts[d] for d in docs.tolist()], dtype=np.float64)[:, None]
+    total = np.array([sums[d] for d in docs.tolist()]).reshape(proba.shape)
+    others = np.divide(total - proba, n - 1, out=np.zeros_like(proba), where=n > 1)
+    return np.hstack([np.log(np.clip(proba, 1e-6, 1.0)), others, (n > 1).astype(np.float64)])
+
+
+def make_context_model():
+    """The second stage of the ``context`` candidate: a multinomial LogisticRegression
+    over :func:`context_features` (C and class weights chosen by province-grouped CV)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, max_iter=5000)
 
 
 def citation_tokens(text: str) -> list[str]:
@@ -431,7 +462,10 @@ def load_pipeline(directory: Path | None = None):
 
 def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
          cites: bool = False, neighbours: bool = False, khac_threshold: float | None = None,
-         candidate: str | None = None) -> Path:
+         candidate: str | None = None, context=None) -> Path:
+    """Write the pipeline (skops), its flat copy (``areas.npz``) and ``meta.json``;
+    ``context``: the fitted document-context model of the ``context`` candidate,
+    written beside it (``areas_context.skops``) and into the flat copy."""
     import skops.io as sio
 
     directory = directory or models_dir() / "areas"
@@ -444,9 +478,18 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     tmp.replace(path)
     from . import flat
 
-    flat.save(flat.export_text_classifier(model), directory / FLAT_NAME)
+    arrays = flat.export_text_classifier(model)
+    context_path = directory / CONTEXT_NAME
+    if context is not None:
+        arrays.update(flat.export_context(context, AREA_IDS))
+        sio.dump(context, context_path.with_suffix(".tmp"))
+        context_path.with_suffix(".tmp").replace(context_path)
+    elif context_path.exists():
+        context_path.unlink()
+    flat.save(arrays, directory / FLAT_NAME)
     meta = {"kind": kind, "candidate": candidate, "use_heading": use_heading, "cites": cites,
-            "neighbours": neighbours, "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
+            "neighbours": neighbours, "context": context is not None,
+            "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
             "versions": _versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
@@ -489,6 +532,9 @@ class AreaTagger:
         self.use_heading = bool(meta.get("use_heading"))
         self.cites = bool(meta.get("cites"))
         self.neighbours = bool(meta.get("neighbours"))
+        #: a second stage reads the first-stage probabilities of the whole document
+        #: (``context_features``); the paragraphs given to one ``predict`` call are one document
+        self.context = bool(meta.get("context"))
         #: ``khac`` when its probability reaches this (chosen by province-grouped
         #: cross-validation, ``transfer.best_threshold``); None: the arg-max
         self.khac_threshold = meta.get("khac_threshold")
@@ -508,7 +554,8 @@ class AreaTagger:
         """Area and probabilities for each paragraph text.
 
         ``texts`` are a document's paragraphs in order: a model trained with
-        neighbours reads the paragraphs before and after each one."""
+        neighbours reads the paragraphs before and after each one, a model with
+        document context the first-stage probabilities of all of them."""
         headings = headings or [""] * len(texts)
         out: list[AreaPrediction | None] = [None] * len(texts)
         idx, X = [], []
@@ -525,6 +572,11 @@ class AreaTagger:
         if X:
             proba = self.model.predict_proba(X)
             classes = list(self.model.classes_)
+            if self.context:
+                ordered = np.zeros((len(X), len(AREA_IDS)))
+                ordered[:, [AREA_IDS.index(c) for c in classes]] = proba
+                proba = self.model.context_proba(context_features(ordered, [0] * len(X)))
+                classes = list(self.model.context_classes)
             for row, i in zip(proba, idx):
                 scores = {a: float(row[classes.index(a)]) if a in classes else 0.0
                           for a in AREA_IDS}
