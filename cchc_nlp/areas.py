@@ -109,12 +109,62 @@ def form_cues(text: str) -> list[str]:
     return out
 
 
+#: Phrases that name each area's subject, written from the scope and tie-break rules of
+#: ``corpus/gold/GUIDELINES.md`` (not from any labelled paragraph); ``khac`` lists the
+#: opening, closing and procedural formulas of principle 3 and the competence laws of
+#: the legal-basis rule.  Folded (no diacritics), matched on word boundaries; each
+#: phrase found adds one ``lex:<area>`` token, and the model learns how much to trust it.
+GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
+ "chi_dao_dieu_hanh": ("ke hoach cai cach hanh chinh", "ke hoach cchc", "tuyen truyen cai cach", "tuyen truyen ve cai cach",
+   "tuyen truyen cchc", "tu kiem tra cai cach", "kiem tra cong tac cai cach", "kiem tra cchc", "khao sat", "su hai long",
+   "chi so cai cach", "chi so cchc", "par index", "sipas", "thi dua", "chi dao", "quan triet", "nhiem vu duoc giao",
+   "y kien chi dao", "che do bao cao", "76/nq-cp", "lanh dao, chi dao", "trach nhiem nguoi dung dau", "xep hang"),
+ "the_che": ("quy pham phap luat", "vbqppl", "qppl", "pho bien, giao duc phap luat", "pho bien giao duc phap luat",
+   "pbgdpl", "hoa giai co so", "tiep can phap luat", "thi hanh phap luat", "vi pham hanh chinh", "he thong hoa",
+   "kiem tra van ban", "ra soat van ban", "tro giup phap ly", "tim hieu phap luat", "ban hanh van ban", "the che"),
+ "tthc": ("thu tuc hanh chinh", "tthc", "mot cua", "tiep nhan va tra ket qua", "tn&tkq", "ho so", "dung han",
+   "truoc han", "qua han", "tre han", "niem yet", "cong khai", "phan anh, kien nghi", "pakn", "kiem soat thu tuc",
+   "lien thong", "buu chinh cong ich", "bcci", "so hoa", "don gian hoa", "le phi", "phuc vu hanh chinh cong", "63/2010", "61/2018"),
+ "to_chuc_bo_may": ("bo may", "sap xep", "bien che", "tinh gian", "co cau to chuc", "chuc nang, nhiem vu",
+   "chuc nang nhiem vu", "quy che lam viec", "quy che phoi hop", "phan cap", "18-nq/tw", "don vi hanh chinh",
+   "sap nhap", "hop nhat", "to dan pho", "hai cap", "phong chuyen mon", "don vi su nghiep", "so luong"),
+ "cong_vu": ("cong chuc", "vien chuc", "can bo", "vi tri viec lam", "tuyen dung", "dieu dong", "luan chuyen",
+   "biet phai", "dao tao", "boi duong", "tap huan", "quy hoach can bo", "xep loai", "ky luat", "ky cuong",
+   "dao duc cong vu", "van hoa cong so", "giao tiep", "ung xu", "the deo", "kiem tra cong vu", "che do, chinh sach",
+   "trinh do", "chuc danh", "gio lam viec", "thi tuyen", "xet tuyen", "nang ngach"),
+ "tai_chinh_cong": ("ngan sach", "tai chinh", "du toan", "thu chi", "chi tieu noi bo", "tai san cong", "tu chu",
+   "tiet kiem", "lang phi", "giai ngan", "dau tu cong", "kiem toan", "atm", "kinh phi", "130/2005", "117/2013",
+   "60/2021", "nguon thu", "quyet toan", "von"),
+ "chinh_quyen_so": ("chuyen doi so", "cong nghe thong tin", "cntt", "dich vu cong truc tuyen", "dvctt", "truc tuyen",
+   "toan trinh", "chu ky so", "thu dien tu", "thu cong vu", "phan mem", "quan ly van ban", "mot cua dien tu",
+   "cong dich vu cong", "thanh toan", "trang thong tin dien tu", "cong thong tin dien tu", "zalo", "qr", "iso",
+   "9001", "mang lan", "may tinh", "ha tang", "du lieu", "chinh quyen so", "chinh quyen dien tu", "de an 06",
+   "vneid", "tai khoan", "so hoa", "nen tang", "ung dung", "ai", "tri tue nhan tao", "internet"),
+ "khac": ("tren day la", "nhu sau:", "noi nhan", "hieu luc", "to chuc chinh quyen dia phuong", "to trinh",
+   "xet de nghi", "quyet dinh nay", "hien phap", "chanh van phong", "to chuc chinh phu", "hoi dong nhan dan va uy ban",
+   "chiu trach nhiem thi hanh", "ket qua dat duoc", "han che"),
+}
+_GUIDELINE_RE = {a: [re.compile(r"(?<![a-z0-9])" + re.escape(k) + r"(?![a-z0-9])") for k in ks]
+                 for a, ks in GUIDELINE_LEXICON.items()}
+
+
+def lexicon_tokens(text: str) -> list[str]:
+    """One ``lex:<area>`` token per guideline phrase of that area found in the text.
+
+    >>> lexicon_tokens("Tiếp nhận 120 hồ sơ TTHC; 50 hồ sơ trực tuyến")
+    ['lex:tthc', 'lex:tthc', 'lex:chinh_quyen_so']
+    """
+    t = fold(text).lower()
+    return [f"lex:{a}" for a, pats in _GUIDELINE_RE.items() for p in pats if p.search(t)]
+
+
 def features(text: str, heading: str | None = None, *, cites: bool = False,
-             before: str | None = None, after: str | None = None) -> str:
+             before: str | None = None, after: str | None = None, lexicon: bool = False) -> str:
     """The classifier's input: segmented text, report-form cues (:func:`form_cues`),
     heading words marked ``h:`` when headings are used, the documents the text
     cites (``cite:…``, ``citearea:…``, :func:`citation_tokens`) when ``cites``,
-    and the first words of the paragraphs before and after it (``b:``, ``a:``)."""
+    the first words of the paragraphs before and after it (``b:``, ``a:``), and
+    the guideline phrases it contains (``lex:…``, :func:`lexicon_tokens`) when ``lexicon``."""
     parts = [segmented(text), *form_cues(text)]
     if heading:
         parts += ["h:" + w for w in segmented(heading).split()]
@@ -123,6 +173,8 @@ def features(text: str, heading: str | None = None, *, cites: bool = False,
     for mark, other in (("b:", before), ("a:", after)):
         if other:
             parts += [mark + w for w in segmented(other).split()[:NEIGHBOUR_WORDS]]
+    if lexicon:
+        parts += lexicon_tokens(text)
     return " ".join(parts)
 
 
@@ -462,7 +514,7 @@ def load_pipeline(directory: Path | None = None):
 
 def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
          cites: bool = False, neighbours: bool = False, khac_threshold: float | None = None,
-         candidate: str | None = None, context=None) -> Path:
+         candidate: str | None = None, context=None, lexicon: bool = False) -> Path:
     """Write the pipeline (skops), its flat copy (``areas.npz``) and ``meta.json``;
     ``context``: the fitted document-context model of the ``context`` candidate,
     written beside it (``areas_context.skops``) and into the flat copy."""
@@ -488,7 +540,7 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
         context_path.unlink()
     flat.save(arrays, directory / FLAT_NAME)
     meta = {"kind": kind, "candidate": candidate, "use_heading": use_heading, "cites": cites,
-            "neighbours": neighbours, "context": context is not None,
+            "neighbours": neighbours, "lexicon": lexicon, "context": context is not None,
             "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
             "versions": _versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -532,6 +584,7 @@ class AreaTagger:
         self.use_heading = bool(meta.get("use_heading"))
         self.cites = bool(meta.get("cites"))
         self.neighbours = bool(meta.get("neighbours"))
+        self.lexicon = bool(meta.get("lexicon"))
         #: a second stage reads the first-stage probabilities of the whole document
         #: (``context_features``); the paragraphs given to one ``predict`` call are one document
         self.context = bool(meta.get("context"))
@@ -568,7 +621,8 @@ class AreaTagger:
             idx.append(i)
             X.append(features(t, h if self.use_heading else None, cites=self.cites,
                               before=texts[i - 1] if self.neighbours and i else None,
-                              after=texts[i + 1] if self.neighbours and i + 1 < len(texts) else None))
+                              after=texts[i + 1] if self.neighbours and i + 1 < len(texts) else None,
+                              lexicon=self.lexicon))
         if X:
             proba = self.model.predict_proba(X)
             classes = list(self.model.classes_)

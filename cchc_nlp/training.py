@@ -80,11 +80,13 @@ by province on the training provinces only; the chosen one is scored **once** on
 weighted 0.1); `uniform`: every paragraph weighted 1; `heading`: + the heading's words; `citations`:
 + heading + the documents the paragraph cites and the area a well-known decree stands for
 (`areas.CITED_AREA`: NĐ 61/2018 → `tthc`, NĐ 45/2020 → `chinh_quyen_so`, …); `neighbours`: +
-heading + citations + the first words of the paragraphs before and after it; `context`:
-`neighbours` as a first stage, then a second LogisticRegression over the paragraph's own
-first-stage probabilities and the mean first-stage probabilities of the other paragraphs of its
-document (fitted on first-stage probabilities held out by province, 3 folds inside each
-training part; `areas.context_features`); `chars`: character
+heading + citations + the first words of the paragraphs before and after it; `lexicon`:
+`neighbours` + one token per phrase of a keyword lexicon written from GUIDELINES.md
+(`areas.GUIDELINE_LEXICON`) found in the paragraph; `context`: `lexicon` as a first stage,
+then a second LogisticRegression over the paragraph's own first-stage probabilities and the
+mean first-stage probabilities of the other paragraphs of its document (fitted on first-stage
+probabilities held out by province, 3 folds inside each training part;
+`areas.context_features`); `chars`: character
 n-grams of the raw text only, no underthesea words (a comparison: it cannot be shipped through
 the flat copy's feature path). Self-training on unlabelled pages was not tried: every stored page
 that is not in a blind set is already labelled. ECE: expected calibration error of the top score.
@@ -144,7 +146,7 @@ commands load, `cchc_nlp/flat.py`).
 HELD_OUT_NAME = "held_out.jsonl"
 #: candidates the shipped model can be: the ones whose features ``areas.features``
 #: builds at prediction time (``chars`` reads raw text and is a comparison only)
-SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours", "context")
+SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context")
 
 
 def choose(comparison: dict) -> tuple[str, float | None]:
@@ -191,7 +193,8 @@ def train_areas(progress=None) -> dict:
     directory = models_dir() / "areas"
     path = save(model, CHOSEN_KIND, bool(opts.get("heading")), directory,
                 cites=bool(opts.get("cites")), neighbours=bool(opts.get("neighbours")),
-                khac_threshold=threshold, candidate=candidate, context=context)
+                khac_threshold=threshold, candidate=candidate, context=context,
+                lexicon=bool(opts.get("lexicon")))
     pred = transfer.decide(proba, threshold)
     _write_held_out(directory / HELD_OUT_NAME, paras, pred, proba.max(axis=1))
     kappa = area_agreement()

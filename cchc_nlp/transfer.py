@@ -17,7 +17,9 @@ Candidates (:data:`CANDIDATES`), all scikit-learn, all fed the same paragraphs:
   and the area a well-known decree stands for (``citearea:tthc``);
 * ``neighbours``: + heading + citations + the words of the paragraphs before and
   after it in its document;
-* ``context``: ``neighbours`` as a first stage, then a second LogisticRegression over
+* ``lexicon``: ``neighbours`` + one ``lex:<area>`` token per phrase of the guideline
+  lexicon (``areas.GUIDELINE_LEXICON``, written from GUIDELINES.md) in the paragraph;
+* ``context``: ``lexicon`` as a first stage, then a second LogisticRegression over
   each paragraph's own first-stage probabilities and the mean first-stage
   probabilities of the other paragraphs of its document (``areas.context_features``);
   the second stage is fitted on first-stage probabilities held out by province
@@ -40,7 +42,7 @@ from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, expected_calibration_error, feat
 from .config import corpus_dir
 from .corpus_index import documents, load_split
 
-CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "context", "chars")
+CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context", "chars")
 #: folds (grouped by province) of the first stage's held-out probabilities on which
 #: the ``context`` candidate's second stage is fitted
 CONTEXT_FOLDS = 3
@@ -93,7 +95,8 @@ FEATURE_OPTIONS = {
     "today": {}, "uniform": {}, "heading": {"heading": True},
     "citations": {"heading": True, "cites": True},
     "neighbours": {"heading": True, "cites": True, "neighbours": True},
-    "context": {"heading": True, "cites": True, "neighbours": True, "context": True},
+    "lexicon": {"heading": True, "cites": True, "neighbours": True, "lexicon": True},
+    "context": {"heading": True, "cites": True, "neighbours": True, "lexicon": True, "context": True},
 }
 
 
@@ -104,7 +107,7 @@ def feature_text(p: Paragraph, candidate: str) -> str:
     opt = FEATURE_OPTIONS[candidate]
     return features(p.text, p.heading if opt.get("heading") else None, cites=opt.get("cites", False),
                     before=p.before if opt.get("neighbours") else None,
-                    after=p.after if opt.get("neighbours") else None)
+                    after=p.after if opt.get("neighbours") else None, lexicon=opt.get("lexicon", False))
 
 
 def make_candidate(candidate: str):
