@@ -32,6 +32,7 @@ from .normalise import fold
 AREA_IDS: tuple[str, ...] = tuple(AREAS)
 MODEL_NAME = "areas.skops"  # the trained pipeline, the model of record
 FLAT_NAME = "areas.npz"  # the same numbers for NumPy-only prediction (cchc_nlp.flat)
+CONTEXT_NAME = "areas_context.skops"  # the document-context model, when the candidate has one
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 # A keyword baseline: what a reviewer would grep for.  Folded (no diacritics).
@@ -108,12 +109,62 @@ def form_cues(text: str) -> list[str]:
     return out
 
 
+#: Phrases that name each area's subject, written from the scope and tie-break rules of
+#: ``corpus/gold/GUIDELINES.md`` (not from any labelled paragraph); ``khac`` lists the
+#: opening, closing and procedural formulas of principle 3 and the competence laws of
+#: the legal-basis rule.  Folded (no diacritics), matched on word boundaries; each
+#: phrase found adds one ``lex:<area>`` token, and the model learns how much to trust it.
+GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
+ "chi_dao_dieu_hanh": ("ke hoach cai cach hanh chinh", "ke hoach cchc", "tuyen truyen cai cach", "tuyen truyen ve cai cach",
+   "tuyen truyen cchc", "tu kiem tra cai cach", "kiem tra cong tac cai cach", "kiem tra cchc", "khao sat", "su hai long",
+   "chi so cai cach", "chi so cchc", "par index", "sipas", "thi dua", "chi dao", "quan triet", "nhiem vu duoc giao",
+   "y kien chi dao", "che do bao cao", "76/nq-cp", "lanh dao, chi dao", "trach nhiem nguoi dung dau", "xep hang"),
+ "the_che": ("quy pham phap luat", "vbqppl", "qppl", "pho bien, giao duc phap luat", "pho bien giao duc phap luat",
+   "pbgdpl", "hoa giai co so", "tiep can phap luat", "thi hanh phap luat", "vi pham hanh chinh", "he thong hoa",
+   "kiem tra van ban", "ra soat van ban", "tro giup phap ly", "tim hieu phap luat", "ban hanh van ban", "the che"),
+ "tthc": ("thu tuc hanh chinh", "tthc", "mot cua", "tiep nhan va tra ket qua", "tn&tkq", "ho so", "dung han",
+   "truoc han", "qua han", "tre han", "niem yet", "cong khai", "phan anh, kien nghi", "pakn", "kiem soat thu tuc",
+   "lien thong", "buu chinh cong ich", "bcci", "so hoa", "don gian hoa", "le phi", "phuc vu hanh chinh cong", "63/2010", "61/2018"),
+ "to_chuc_bo_may": ("bo may", "sap xep", "bien che", "tinh gian", "co cau to chuc", "chuc nang, nhiem vu",
+   "chuc nang nhiem vu", "quy che lam viec", "quy che phoi hop", "phan cap", "18-nq/tw", "don vi hanh chinh",
+   "sap nhap", "hop nhat", "to dan pho", "hai cap", "phong chuyen mon", "don vi su nghiep", "so luong"),
+ "cong_vu": ("cong chuc", "vien chuc", "can bo", "vi tri viec lam", "tuyen dung", "dieu dong", "luan chuyen",
+   "biet phai", "dao tao", "boi duong", "tap huan", "quy hoach can bo", "xep loai", "ky luat", "ky cuong",
+   "dao duc cong vu", "van hoa cong so", "giao tiep", "ung xu", "the deo", "kiem tra cong vu", "che do, chinh sach",
+   "trinh do", "chuc danh", "gio lam viec", "thi tuyen", "xet tuyen", "nang ngach"),
+ "tai_chinh_cong": ("ngan sach", "tai chinh", "du toan", "thu chi", "chi tieu noi bo", "tai san cong", "tu chu",
+   "tiet kiem", "lang phi", "giai ngan", "dau tu cong", "kiem toan", "atm", "kinh phi", "130/2005", "117/2013",
+   "60/2021", "nguon thu", "quyet toan", "von"),
+ "chinh_quyen_so": ("chuyen doi so", "cong nghe thong tin", "cntt", "dich vu cong truc tuyen", "dvctt", "truc tuyen",
+   "toan trinh", "chu ky so", "thu dien tu", "thu cong vu", "phan mem", "quan ly van ban", "mot cua dien tu",
+   "cong dich vu cong", "thanh toan", "trang thong tin dien tu", "cong thong tin dien tu", "zalo", "qr", "iso",
+   "9001", "mang lan", "may tinh", "ha tang", "du lieu", "chinh quyen so", "chinh quyen dien tu", "de an 06",
+   "vneid", "tai khoan", "so hoa", "nen tang", "ung dung", "ai", "tri tue nhan tao", "internet"),
+ "khac": ("tren day la", "nhu sau:", "noi nhan", "hieu luc", "to chuc chinh quyen dia phuong", "to trinh",
+   "xet de nghi", "quyet dinh nay", "hien phap", "chanh van phong", "to chuc chinh phu", "hoi dong nhan dan va uy ban",
+   "chiu trach nhiem thi hanh", "ket qua dat duoc", "han che"),
+}
+_GUIDELINE_RE = {a: [re.compile(r"(?<![a-z0-9])" + re.escape(k) + r"(?![a-z0-9])") for k in ks]
+                 for a, ks in GUIDELINE_LEXICON.items()}
+
+
+def lexicon_tokens(text: str) -> list[str]:
+    """One ``lex:<area>`` token per guideline phrase of that area found in the text.
+
+    >>> lexicon_tokens("Tiếp nhận 120 hồ sơ TTHC; 50 hồ sơ trực tuyến")
+    ['lex:tthc', 'lex:tthc', 'lex:chinh_quyen_so']
+    """
+    t = fold(text).lower()
+    return [f"lex:{a}" for a, pats in _GUIDELINE_RE.items() for p in pats if p.search(t)]
+
+
 def features(text: str, heading: str | None = None, *, cites: bool = False,
-             before: str | None = None, after: str | None = None) -> str:
+             before: str | None = None, after: str | None = None, lexicon: bool = False) -> str:
     """The classifier's input: segmented text, report-form cues (:func:`form_cues`),
     heading words marked ``h:`` when headings are used, the documents the text
     cites (``cite:…``, ``citearea:…``, :func:`citation_tokens`) when ``cites``,
-    and the first words of the paragraphs before and after it (``b:``, ``a:``)."""
+    the first words of the paragraphs before and after it (``b:``, ``a:``), and
+    the guideline phrases it contains (``lex:…``, :func:`lexicon_tokens`) when ``lexicon``."""
     parts = [segmented(text), *form_cues(text)]
     if heading:
         parts += ["h:" + w for w in segmented(heading).split()]
@@ -122,6 +173,8 @@ def features(text: str, heading: str | None = None, *, cites: bool = False,
     for mark, other in (("b:", before), ("a:", after)):
         if other:
             parts += [mark + w for w in segmented(other).split()[:NEIGHBOUR_WORDS]]
+    if lexicon:
+        parts += lexicon_tokens(text)
     return " ".join(parts)
 
 
@@ -142,6 +195,36 @@ CITED_AREA = {
     "60/2021/NĐ-CP": "tai_chinh_cong", "151/2017/NĐ-CP": "tai_chinh_cong",
     "76/NQ-CP": "chi_dao_dieu_hanh", "30c/NQ-CP": "chi_dao_dieu_hanh",
 }
+
+
+def context_features(proba: np.ndarray, docs) -> np.ndarray:
+    """The document-context model's input, one row per paragraph: the log of its own
+    first-stage probabilities, the mean first-stage probabilities of the *other*
+    paragraphs of its document, and 1 when it has any (0 for a lone paragraph).
+
+    ``proba`` columns are in :data:`AREA_IDS` order; ``docs`` names each row's document.
+    A news article is mostly about one area (86% of its paragraphs share the area of
+    the rest of the article), which a paragraph alone often does not say.
+    """
+    proba = np.asarray(proba, dtype=np.float64)
+    docs = np.asarray(docs)
+    sums: dict = {}
+    counts: dict = {}
+    for d, row in zip(docs.tolist(), proba):
+        sums[d] = sums.get(d, 0.0) + row
+        counts[d] = counts.get(d, 0) + 1
+    n = np.array([counts[d] for d in docs.tolist()], dtype=np.float64)[:, None]
+    total = np.array([sums[d] for d in docs.tolist()]).reshape(proba.shape)
+    others = np.divide(total - proba, n - 1, out=np.zeros_like(proba), where=n > 1)
+    return np.hstack([np.log(np.clip(proba, 1e-6, 1.0)), others, (n > 1).astype(np.float64)])
+
+
+def make_context_model():
+    """The second stage of the ``context`` candidate: a multinomial LogisticRegression
+    over :func:`context_features` (C and class weights chosen by province-grouped CV)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, max_iter=5000)
 
 
 def citation_tokens(text: str) -> list[str]:
@@ -431,7 +514,10 @@ def load_pipeline(directory: Path | None = None):
 
 def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
          cites: bool = False, neighbours: bool = False, khac_threshold: float | None = None,
-         candidate: str | None = None) -> Path:
+         candidate: str | None = None, context=None, lexicon: bool = False) -> Path:
+    """Write the pipeline (skops), its flat copy (``areas.npz``) and ``meta.json``;
+    ``context``: the fitted document-context model of the ``context`` candidate,
+    written beside it (``areas_context.skops``) and into the flat copy."""
     import skops.io as sio
 
     directory = directory or models_dir() / "areas"
@@ -444,9 +530,18 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     tmp.replace(path)
     from . import flat
 
-    flat.save(flat.export_text_classifier(model), directory / FLAT_NAME)
+    arrays = flat.export_text_classifier(model)
+    context_path = directory / CONTEXT_NAME
+    if context is not None:
+        arrays.update(flat.export_context(context, AREA_IDS))
+        sio.dump(context, context_path.with_suffix(".tmp"))
+        context_path.with_suffix(".tmp").replace(context_path)
+    elif context_path.exists():
+        context_path.unlink()
+    flat.save(arrays, directory / FLAT_NAME)
     meta = {"kind": kind, "candidate": candidate, "use_heading": use_heading, "cites": cites,
-            "neighbours": neighbours, "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
+            "neighbours": neighbours, "lexicon": lexicon, "context": context is not None,
+            "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
             "versions": library_versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
@@ -489,6 +584,10 @@ class AreaTagger:
         self.use_heading = bool(meta.get("use_heading"))
         self.cites = bool(meta.get("cites"))
         self.neighbours = bool(meta.get("neighbours"))
+        self.lexicon = bool(meta.get("lexicon"))
+        #: a second stage reads the first-stage probabilities of the whole document
+        #: (``context_features``); the paragraphs given to one ``predict`` call are one document
+        self.context = bool(meta.get("context"))
         #: ``khac`` when its probability reaches this (chosen by province-grouped
         #: cross-validation, ``transfer.best_threshold``); None: the arg-max
         self.khac_threshold = meta.get("khac_threshold")
@@ -508,7 +607,8 @@ class AreaTagger:
         """Area and probabilities for each paragraph text.
 
         ``texts`` are a document's paragraphs in order: a model trained with
-        neighbours reads the paragraphs before and after each one."""
+        neighbours reads the paragraphs before and after each one, a model with
+        document context the first-stage probabilities of all of them."""
         headings = headings or [""] * len(texts)
         out: list[AreaPrediction | None] = [None] * len(texts)
         idx, X = [], []
@@ -521,10 +621,16 @@ class AreaTagger:
             idx.append(i)
             X.append(features(t, h if self.use_heading else None, cites=self.cites,
                               before=texts[i - 1] if self.neighbours and i else None,
-                              after=texts[i + 1] if self.neighbours and i + 1 < len(texts) else None))
+                              after=texts[i + 1] if self.neighbours and i + 1 < len(texts) else None,
+                              lexicon=self.lexicon))
         if X:
             proba = self.model.predict_proba(X)
             classes = list(self.model.classes_)
+            if self.context:
+                ordered = np.zeros((len(X), len(AREA_IDS)))
+                ordered[:, [AREA_IDS.index(c) for c in classes]] = proba
+                proba = self.model.context_proba(context_features(ordered, [0] * len(X)))
+                classes = list(self.model.context_classes)
             for row, i in zip(proba, idx):
                 scores = {a: float(row[classes.index(a)]) if a in classes else 0.0
                           for a in AREA_IDS}

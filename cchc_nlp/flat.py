@@ -14,8 +14,10 @@ probabilities of the scikit-learn pipeline, to 1e-9, on every gold paragraph.
 Only what the saved models use is supported: a ``FeatureUnion`` of
 ``TfidfVectorizer`` (word n-grams over whitespace tokens, ``char_wb`` n-grams)
 feeding ``CalibratedClassifierCV(LinearSVC, method="sigmoid")`` or a
-multinomial ``LogisticRegression``; and ``StandardScaler`` +
-``LogisticRegression`` for a binary model.  Anything else is refused at export.
+multinomial ``LogisticRegression``, optionally followed by the area model's
+document-context stage (a multinomial ``LogisticRegression`` over dense features,
+:func:`export_context`); and ``StandardScaler`` + ``LogisticRegression`` for a binary
+model.  Anything else is refused at export.
 """
 
 from __future__ import annotations
@@ -93,6 +95,19 @@ def export_text_classifier(pipeline) -> dict[str, np.ndarray]:
     if arrays["coef"].shape[1] < 3:
         raise ValueError("cannot flatten a binary text classifier")
     return arrays
+
+
+def export_context(clf, labels) -> dict[str, np.ndarray]:
+    """The arrays of the area model's document-context stage: a multinomial
+    ``LogisticRegression`` over ``areas.context_features`` (columns in ``labels`` order)."""
+    from sklearn.linear_model import LogisticRegression
+
+    if not isinstance(clf, LogisticRegression) or len(clf.classes_) < 3:
+        raise ValueError("cannot flatten the context model: expected a multinomial LogisticRegression")
+    return {"context.coef": np.asarray(clf.coef_, dtype=np.float64),
+            "context.intercept": np.asarray(clf.intercept_, dtype=np.float64),
+            "context.classes": np.asarray(clf.classes_).astype(str),
+            "context.labels": np.asarray(labels).astype(str)}
 
 
 def export_scaled_logistic(pipeline) -> dict[str, np.ndarray]:
@@ -221,6 +236,18 @@ class TextClassifier:
         self.link = str(arrays["link"])
         if self.link == "sigmoid_ovr":
             self.calib_a, self.calib_b = arrays["calib_a"], arrays["calib_b"]
+        # the optional document-context stage (export_context)
+        self.context_coef = arrays.get("context.coef")
+        self.context_intercept = arrays.get("context.intercept")
+        self.context_classes = arrays.get("context.classes")
+
+    def context_proba(self, features: np.ndarray) -> np.ndarray:
+        """Probabilities of the document-context stage (softmax of its linear scores)."""
+        if self.context_coef is None:
+            raise ValueError("this model has no document-context stage")
+        z = np.asarray(features, dtype=np.float64) @ self.context_coef.T + self.context_intercept
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         out = np.empty((len(texts), len(self.classes_)))

@@ -80,7 +80,13 @@ by province on the training provinces only; the chosen one is scored **once** on
 weighted 0.1); `uniform`: every paragraph weighted 1; `heading`: + the heading's words; `citations`:
 + heading + the documents the paragraph cites and the area a well-known decree stands for
 (`areas.CITED_AREA`: NĐ 61/2018 → `tthc`, NĐ 45/2020 → `chinh_quyen_so`, …); `neighbours`: +
-heading + citations + the first words of the paragraphs before and after it; `chars`: character
+heading + citations + the first words of the paragraphs before and after it; `lexicon`:
+`neighbours` + one token per phrase of a keyword lexicon written from GUIDELINES.md
+(`areas.GUIDELINE_LEXICON`) found in the paragraph; `context`: `lexicon` as a first stage,
+then a second LogisticRegression over the paragraph's own first-stage probabilities and the
+mean first-stage probabilities of the other paragraphs of its document (fitted on first-stage
+probabilities held out by province, 3 folds inside each training part;
+`areas.context_features`); `chars`: character
 n-grams of the raw text only, no underthesea words (a comparison: it cannot be shipped through
 the flat copy's feature path). Self-training on unlabelled pages was not tried: every stored page
 that is not in a blind set is already labelled. ECE: expected calibration error of the top score.
@@ -140,7 +146,7 @@ commands load, `cchc_nlp/flat.py`).
 HELD_OUT_NAME = "held_out.jsonl"
 #: candidates the shipped model can be: the ones whose features ``areas.features``
 #: builds at prediction time (``chars`` reads raw text and is a comparison only)
-SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours")
+SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context")
 
 
 def choose(comparison: dict) -> tuple[str, float | None]:
@@ -177,12 +183,18 @@ def train_areas(progress=None) -> dict:
     X = np.array([transfer.feature_text(p, candidate) for p in paras], dtype=object)
     y = np.array([p.area for p in paras])
     w = np.array([p.weight if candidate == "today" else 1.0 for p in paras])
-    model = transfer.make_candidate(candidate)
-    model.fit(X, y, clf__sample_weight=w)
+    context = None
+    if opts.get("context"):
+        model, context = transfer.fit_context(X, y, np.array([p.province for p in paras]),
+                                              np.array([p.doc for p in paras]))
+    else:
+        model = transfer.make_candidate(candidate)
+        model.fit(X, y, clf__sample_weight=w)
     directory = models_dir() / "areas"
     path = save(model, CHOSEN_KIND, bool(opts.get("heading")), directory,
                 cites=bool(opts.get("cites")), neighbours=bool(opts.get("neighbours")),
-                khac_threshold=threshold, candidate=candidate)
+                khac_threshold=threshold, candidate=candidate, context=context,
+                lexicon=bool(opts.get("lexicon")))
     pred = transfer.decide(proba, threshold)
     _write_held_out(directory / HELD_OUT_NAME, paras, pred, proba.max(axis=1))
     kappa = area_agreement()

@@ -17,6 +17,13 @@ Candidates (:data:`CANDIDATES`), all scikit-learn, all fed the same paragraphs:
   and the area a well-known decree stands for (``citearea:tthc``);
 * ``neighbours``: + heading + citations + the words of the paragraphs before and
   after it in its document;
+* ``lexicon``: ``neighbours`` + one ``lex:<area>`` token per phrase of the guideline
+  lexicon (``areas.GUIDELINE_LEXICON``, written from GUIDELINES.md) in the paragraph;
+* ``context``: ``lexicon`` as a first stage, then a second LogisticRegression over
+  each paragraph's own first-stage probabilities and the mean first-stage
+  probabilities of the other paragraphs of its document (``areas.context_features``);
+  the second stage is fitted on first-stage probabilities held out by province
+  (:func:`fit_context`), never on the first stage's fit to its own training data;
 * ``chars``: character n-grams of the raw text and heading only (no underthesea).
 
 ``khac`` is decided by a threshold on its probability, chosen by the same
@@ -35,7 +42,10 @@ from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, expected_calibration_error, feat
 from .config import corpus_dir
 from .corpus_index import documents, load_split
 
-CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "chars")
+CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context", "chars")
+#: folds (grouped by province) of the first stage's held-out probabilities on which
+#: the ``context`` candidate's second stage is fitted
+CONTEXT_FOLDS = 3
 #: the labelled batches of corpus/web (one letter each; second passes and logs are not labels)
 GOLD_WEB = "areas_web_[a-z].jsonl"
 
@@ -85,6 +95,8 @@ FEATURE_OPTIONS = {
     "today": {}, "uniform": {}, "heading": {"heading": True},
     "citations": {"heading": True, "cites": True},
     "neighbours": {"heading": True, "cites": True, "neighbours": True},
+    "lexicon": {"heading": True, "cites": True, "neighbours": True, "lexicon": True},
+    "context": {"heading": True, "cites": True, "neighbours": True, "lexicon": True, "context": True},
 }
 
 
@@ -95,7 +107,7 @@ def feature_text(p: Paragraph, candidate: str) -> str:
     opt = FEATURE_OPTIONS[candidate]
     return features(p.text, p.heading if opt.get("heading") else None, cites=opt.get("cites", False),
                     before=p.before if opt.get("neighbours") else None,
-                    after=p.after if opt.get("neighbours") else None)
+                    after=p.after if opt.get("neighbours") else None, lexicon=opt.get("lexicon", False))
 
 
 def make_candidate(candidate: str):
@@ -117,13 +129,41 @@ def make_candidate(candidate: str):
     ])
 
 
-def _fit_predict(candidate, X, y, w, train, test):
+def _aligned(model, X) -> np.ndarray:
+    """``model.predict_proba(X)`` with its columns in :data:`AREA_IDS` order."""
+    proba = np.zeros((len(X), len(AREA_IDS)))
+    proba[:, [AREA_IDS.index(c) for c in model.classes_]] = model.predict_proba(X)
+    return proba
+
+
+def fit_context(X: np.ndarray, y: np.ndarray, groups: np.ndarray, docs: np.ndarray):
+    """The two stages of the ``context`` candidate: (first stage fitted on everything,
+    second stage fitted on the first stage's probabilities held out by province,
+    :data:`CONTEXT_FOLDS` folds)."""
+    from .areas import context_features, make_context_model
+
+    held_out = np.zeros((len(y), len(AREA_IDS)))
+    for train, test in _folds(groups, CONTEXT_FOLDS):
+        held_out[test] = _aligned(make_candidate("context").fit(X[train], y[train]), X[test])
+    stage1 = make_candidate("context").fit(X, y)
+    return stage1, make_context_model().fit(context_features(held_out, docs), y)
+
+
+def predict_context(stage1, stage2, X: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Probabilities (:data:`AREA_IDS` order) of the two-stage ``context`` model; ``docs``
+    names each row's document (its other rows are its context)."""
+    from .areas import context_features
+
+    return _aligned(stage2, context_features(_aligned(stage1, X), docs))
+
+
+def _fit_predict(candidate, X, y, w, train, test, groups=None, docs=None):
+    if candidate == "context":
+        stage1, stage2 = fit_context(X[train], y[train], groups[train], docs[train])
+        return test, predict_context(stage1, stage2, X[test], docs[test])
     model = make_candidate(candidate)
     model.fit(X[train], y[train], clf__sample_weight=w[train])
-    proba = np.zeros((len(test), len(AREA_IDS)))
-    cols = [AREA_IDS.index(c) for c in model.classes_]
-    proba[:, cols] = model.predict_proba(X[test])
-    return test, proba
+    return test, _aligned(model, X[test])
 
 
 def _folds(groups: np.ndarray, n_splits: int = 5):
@@ -157,7 +197,7 @@ def scores(y: np.ndarray, pred: np.ndarray) -> dict:
                                                                       "support")} for a in labels}}
 
 
-def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 2,
+def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 1,
                           fraction: float = 1.0, seed: int = 0) -> np.ndarray:
     """Probabilities of every paragraph from a model that never saw its province.
 
@@ -178,7 +218,8 @@ def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 
             train = np.array([i for i in train if docs[i] in keep])
         jobs.append((train, test))
     proba = np.zeros((len(paras), len(AREA_IDS)))
-    for test, pr in Parallel(n_jobs=n_jobs)(delayed(_fit_predict)(candidate, X, y, w, tr, te)
+    extra = {"groups": groups, "docs": docs} if candidate == "context" else {}
+    for test, pr in Parallel(n_jobs=n_jobs)(delayed(_fit_predict)(candidate, X, y, w, tr, te, **extra)
                                             for tr, te in jobs):
         proba[test] = pr
     return proba
@@ -229,13 +270,17 @@ def test_scores(paras: list[Paragraph], candidate: str, threshold: float | None)
     """Fit on every training province, score once on the frozen test provinces:
     overall, per area, per document kind and per province."""
     train, test = split(paras)
-    model = make_candidate(candidate)
     X = np.array([feature_text(p, candidate) for p in train], dtype=object)
-    w = np.array([p.weight if candidate == "today" else 1.0 for p in train])
-    model.fit(X, np.array([p.area for p in train]), clf__sample_weight=w)
-    proba = np.zeros((len(test), len(AREA_IDS)))
-    proba[:, [AREA_IDS.index(c) for c in model.classes_]] = model.predict_proba(
-        np.array([feature_text(p, candidate) for p in test], dtype=object))
+    Xt = np.array([feature_text(p, candidate) for p in test], dtype=object)
+    if candidate == "context":
+        stage1, stage2 = fit_context(X, np.array([p.area for p in train]),
+                                     np.array([p.province for p in train]), np.array([p.doc for p in train]))
+        proba = predict_context(stage1, stage2, Xt, np.array([p.doc for p in test]))
+    else:
+        model = make_candidate(candidate)
+        w = np.array([p.weight if candidate == "today" else 1.0 for p in train])
+        model.fit(X, np.array([p.area for p in train]), clf__sample_weight=w)
+        proba = _aligned(model, Xt)
     y = np.array([p.area for p in test])
     pred = decide(proba, threshold)
     result = scores(y, pred)

@@ -105,3 +105,17 @@ def test_flat_model_is_refused_under_another_word_segmentation(tmp_path):
     (directory / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(ModelNotFound, match="underthesea 1.3.0.*chạy `cchc train`"):
         AreaTagger.load.__wrapped__(AreaTagger, directory)
+
+
+def test_shipped_document_context_stage_matches_its_skops_model():
+    from cchc_nlp.areas import CONTEXT_NAME
+
+    tagger = AreaTagger.load()
+    if not tagger.context:
+        pytest.skip("the shipped area model has no document-context stage")
+    stage2 = sio.load(MODELS / "areas" / CONTEXT_NAME, trusted=[])
+    rng = np.random.default_rng(0)
+    X = np.hstack([np.log(rng.dirichlet(np.ones(8), 50)), rng.dirichlet(np.ones(8), 50),
+                   rng.integers(0, 2, (50, 1))])
+    np.testing.assert_allclose(tagger.model.context_proba(X), stage2.predict_proba(X), rtol=0, atol=1e-9)
+    assert list(tagger.model.context_classes) == list(stage2.classes_)

@@ -90,3 +90,17 @@ def test_second_passes_cover_a_fifth_of_the_web_paragraphs():
     second = sum(1 for f in gold.glob("areas_web_second_pass_*.jsonl")
                  for line in f.read_text("utf-8").splitlines() if line)
     assert second >= 0.2 * web
+
+
+def test_document_context_is_the_mean_of_the_other_paragraphs_of_the_same_document():
+    from cchc_nlp.areas import context_features
+
+    n = len(AREA_IDS)
+    proba = np.full((3, n), 1.0 / n)
+    proba[0] = np.eye(n)[0] * 0.9 + 0.1 / n
+    proba[1] = np.eye(n)[1] * 0.9 + 0.1 / n
+    f = context_features(proba, ["a", "a", "b"])
+    np.testing.assert_allclose(f[0, :n], np.log(proba[0]))
+    np.testing.assert_allclose(f[0, n:2 * n], proba[1])  # its own row is not its context
+    np.testing.assert_allclose(f[1, n:2 * n], proba[0])
+    assert f[2, n:2 * n].sum() == 0 and f[2, -1] == 0 and f[0, -1] == 1  # alone in its document
