@@ -309,7 +309,7 @@ def train() -> None:
     """Huấn luyện lại các mô hình từ corpus/ và ghi thẻ mô hình (MODEL_CARD.md).
 
     So sánh các ứng viên bằng kiểm định chéo theo tỉnh, chấm một lần trên các tỉnh
-    kiểm tra cố định, rồi huấn luyện trên toàn bộ dữ liệu (~5 phút trên 2 lõi).
+    kiểm tra cố định, rồi huấn luyện trên toàn bộ dữ liệu (~20 phút trên một lõi).
     """
     from .training import train_areas
 
