@@ -311,7 +311,7 @@ def train() -> None:
     So sánh các ứng viên bằng kiểm định chéo theo tỉnh, chấm một lần trên các tỉnh
     kiểm tra cố định, rồi huấn luyện trên toàn bộ dữ liệu (~20 phút trên một lõi).
     """
-    from .training import train_areas
+    from .evaluation.training import train_areas
 
     result = train_areas(progress=lambda c, r: typer.echo(
         f"  {c:<11} macro-F1 (CV theo tỉnh) {r['argmax']['macro_f1']:.3f}, "
@@ -319,7 +319,7 @@ def train() -> None:
     t = result["test"]
     typer.echo(f"areas: {result['candidate']}, tỉnh kiểm tra: macro-F1 {t['macro_f1']:.3f} "
                f"({t['n']} đoạn); {result['size'] / 1024:.0f} kB")
-    from .training import reference_texts, train_concreteness
+    from .evaluation.training import reference_texts, train_concreteness
 
     c = train_concreteness(reference_texts())
     m = c["scores"]["words"]["test"]
@@ -355,53 +355,9 @@ def evaluate(
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
     # the gold documents are not the user's files: no per-file warnings here
     logging.getLogger("cchc_nlp").disabled = True
-    if target is EvalTarget.areas:
-        from .training import transfer_report
+    from .evaluation import TARGETS
 
-        typer.echo(transfer_report())
-    elif target is EvalTarget.concreteness:
-        from . import transfer
-
-        res = transfer.compare_boilerplate()
-        for name in transfer.BOILERPLATE_CANDIDATES:
-            for part in ("cv", "test"):
-                r = res[name][part]
-                typer.echo(f"{name:<7} {'CV theo tỉnh' if part == 'cv' else 'tỉnh kiểm tra':<14} "
-                           f"macro-F1 {r['macro_f1']:.3f}  concrete F1 {r['concrete']['f1-score']:.3f}  "
-                           f"boilerplate F1 {r['boilerplate']['f1-score']:.3f}  "
-                           f"đoạn {r['paragraph_macro_f1']:.3f}  ({r['sentences']} câu)")
-        r = res["has_digit_test"]
-        typer.echo(f"has_digit tỉnh kiểm tra  macro-F1 {r['macro_f1']:.3f}")
-    elif target is EvalTarget.checks:
-        from .evaluate_checks import evaluate as eval_checks, format_report
-
-        typer.echo(format_report(eval_checks()))
-    elif target is EvalTarget.sentences:
-        from .evaluate_sentences import evaluate as eval_sentences, format_report as sent_report
-
-        typer.echo(sent_report(eval_sentences()))
-    elif target is EvalTarget.figures:
-        from .evaluate_figures import evaluate as eval_figures, format_table as fig_table
-
-        typer.echo(fig_table(eval_figures()))
-    elif target is EvalTarget.citations:
-        from .config import corpus_dir
-        from .evaluate_citations import evaluate as eval_cites, format_table
-
-        typer.echo(format_table(eval_cites(corpus_dir() / "gold" / "citations.jsonl",
-                                           corpus_dir() / "reports")))
-    elif gold_set is not StructureSet.seeds:
-        from .evaluate_structure import evaluate_set, format_set
-
-        typer.echo(format_set(evaluate_set(gold_set.value)))
-    else:
-        from .evaluate_structure import evaluate as eval_structure
-
-        res = eval_structure()
-        for field, acc in res["meta_accuracy"].items():
-            typer.echo(f"{field:<14}{acc:.3f}")
-        for row in res["reports"]:
-            typer.echo(json.dumps(row, ensure_ascii=False))
+    typer.echo(TARGETS[target.value](gold_set.value))
 
 
 class CheckFormat(str, Enum):

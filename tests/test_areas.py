@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from cchc_nlp.areas import (AREA_IDS, AreaTagger, Example, cross_validate, load_examples,
-                             load_pipeline)
+from cchc_nlp.areas import AREA_IDS, AreaTagger, load_pipeline
+from cchc_nlp.evaluation.area_training import Example, cross_validate, load_examples
 from cchc_nlp.cli import app
 from cchc_nlp.errors import ModelNotFound
 from conftest import ROOT
@@ -23,7 +23,7 @@ def test_gold_labels_use_only_the_known_area_ids():
 
 
 def test_cross_validation_never_trains_on_the_scored_report(monkeypatch):
-    import cchc_nlp.areas as areas
+    import cchc_nlp.evaluation.area_training as areas
 
     seen = []
 

@@ -64,7 +64,7 @@ def test_a_secondment_to_another_commune_is_not_copied_text(seed_flags):
 
 
 def test_checks_meet_the_measured_floor_against_the_gold():
-    from cchc_nlp.evaluate_checks import evaluate
+    from cchc_nlp.evaluation.checks import evaluate
 
     r = evaluate()
     # measured 2026-11-23: recall 41/51 = 0.804, precision 50/51 = 0.980 (a development

@@ -18,7 +18,7 @@ from cchc_nlp.citations import (
     parse_query,
 )
 from cchc_nlp.config import corpus_dir
-from cchc_nlp.evaluate_citations import evaluate, format_table, normalise_whitespace
+from cchc_nlp.evaluation.citations import evaluate, format_table, normalise_whitespace
 
 SEEDS = corpus_dir() / "reports"
 GOLD = corpus_dir() / "gold" / "citations.jsonl"
@@ -727,7 +727,7 @@ def test_reference_table_is_sourced_and_consistent():
 
 
 def test_gold_parts_split_canonical_forms():
-    from cchc_nlp.evaluate_citations import gold_parts
+    from cchc_nlp.evaluation.citations import gold_parts
 
     assert gold_parts("61/2018/NĐ-CP") == ("61", 2018, "NĐ-CP")
     assert gold_parts("02/KH-UBND") == ("02", None, "KH-UBND")

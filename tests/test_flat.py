@@ -12,8 +12,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.naive_bayes import ComplementNB
 
 from cchc_nlp import flat
-from cchc_nlp.areas import AreaTagger, features, load_examples, load_pipeline, make_pipeline
-from cchc_nlp.concreteness import ConcretenessModel, feature_matrix, load_gold, model_input, tokens
+from cchc_nlp.areas import AreaTagger, features, load_pipeline
+from cchc_nlp.evaluation.area_training import load_examples, make_pipeline
+from cchc_nlp.concreteness import ConcretenessModel, feature_matrix, model_input, tokens
+from cchc_nlp.evaluation.concreteness_training import load_gold
 from cchc_nlp.errors import ModelNotFound
 from conftest import ROOT
 
@@ -22,7 +24,7 @@ MODELS = ROOT / "models"
 
 @pytest.fixture(scope="module")
 def area_texts():
-    from cchc_nlp.transfer import feature_text, load_paragraphs
+    from cchc_nlp.evaluation.transfer import feature_text, load_paragraphs
 
     candidate = AreaTagger.load().meta.get("candidate") or "today"
     texts = [feature_text(p, candidate) for p in load_paragraphs()[::2]]

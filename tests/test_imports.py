@@ -31,8 +31,7 @@ LAYERS: list[set[str]] = [
     {"batch"},
     {"render"},
     {"spacy_components"},
-    {"corpus_index", "transfer", "training", "evaluate_checks", "evaluate_citations", "evaluate_figures",
-     "evaluate_sentences", "evaluate_structure"},
+    {"evaluation"},
     {"web", "cli", "i18n", ""},  # "" is the package root: the public verbs
 ]
 #: the one import that runs upwards, on purpose: ``cchc_nlp.nlp.load()`` is the

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc_nlp.config import corpus_dir
-from cchc_nlp.evaluate_structure import evaluate_set, load_set
+from cchc_nlp.evaluation.structure import evaluate_set, load_set
 from cchc_nlp.layout import find_layout, kind_from_number, unit_of
 from cchc_nlp.normalise import normalise
 from cchc_nlp.pipeline import parse

@@ -6,8 +6,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from cchc_nlp.transfer import load_paragraphs
-from cchc_nlp.training import HELD_OUT_NAME
+from cchc_nlp.evaluation.transfer import load_paragraphs
+from cchc_nlp.evaluation.training import HELD_OUT_NAME
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cchc_nlp.evaluate_structure import META_FIELDS, evaluate
+from cchc_nlp.evaluation.structure import META_FIELDS, evaluate
 from cchc_nlp.pipeline import parse
 from cchc_nlp.render.records import meta_record
 from conftest import ROOT

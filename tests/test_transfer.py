@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-import cchc_nlp.transfer as transfer
+import cchc_nlp.evaluation.transfer as transfer
 from cchc_nlp.areas import AREA_IDS, AreaTagger, citation_tokens, features
 from cchc_nlp.config import corpus_dir, models_dir
-from cchc_nlp.corpus_index import CENTRAL, documents, load_split, province_key
+from cchc_nlp.evaluation.corpus_index import CENTRAL, documents, load_split, province_key
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import difflib
 import json
 from pathlib import Path
 
-from .config import corpus_dir
-from .render.records import meta_record
+from ..config import corpus_dir
+from ..render.records import meta_record
 
 META_FIELDS = ("unit_kind", "unit_name", "district", "province", "number", "place", "date",
                "period_kind", "quarter", "year", "signer_name", "signer_title")
@@ -25,7 +25,7 @@ def _first_words(text: str, n: int = 8) -> str:
 def boundary_scores(report, gold_rows: list[dict]) -> tuple[float, float]:
     """Precision and recall of paragraph starts (headings included), matched by
     their first eight words, against the gold for one report."""
-    from .normalise import normalise
+    from ..normalise import normalise
 
     text = report.text
     headings = [text[s.start : (text.find("\n", s.start) + 1 or len(text) + 1) - 1]
@@ -39,7 +39,7 @@ def boundary_scores(report, gold_rows: list[dict]) -> tuple[float, float]:
 
 
 def evaluate(gold_dir: Path | None = None, reports_dir: Path | None = None) -> dict:
-    from .pipeline import parse
+    from ..pipeline import parse
 
     gold_dir = gold_dir or corpus_dir() / "gold"
     reports_dir = reports_dir or corpus_dir() / "reports"
@@ -101,7 +101,7 @@ def load_set(name: str, root: Path | None = None) -> list[tuple[dict, Path]]:
 def _same(field: str, got, want) -> bool:
     if field in ("unit_name", "district", "province") and isinstance(got, str) and isinstance(want, str):
         # the same unit whatever its case, apostrophes or respelling ("Đưng K’Nớ", "Đưng KNớ")
-        from .normalise import fold
+        from ..normalise import fold
 
         def key(x: str) -> str:
             return "".join(c for c in fold(x) if c.isalnum())
@@ -114,9 +114,9 @@ def score_document(gold: dict, path: Path) -> dict:
     heading starts (as original line numbers), meta fields."""
     from bisect import bisect_right
 
-    from .ingest import read_document
-    from .normalise import normalise
-    from .pipeline import report_from_raw
+    from ..ingest import read_document
+    from ..normalise import normalise
+    from ..pipeline import report_from_raw
 
     raw = read_document(path)
     original = raw.text

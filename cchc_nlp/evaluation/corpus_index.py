@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .config import corpus_dir
-from .normalise import fold
+from ..config import corpus_dir
+from ..normalise import fold
 
 #: central bodies (ministries, the Government) have no province
 CENTRAL = "trung_uong"

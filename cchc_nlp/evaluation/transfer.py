@@ -38,8 +38,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .areas import AREA_IDS, OTHER_TEXT_WEIGHT, expected_calibration_error, features
-from .config import corpus_dir
+from ..areas import AREA_IDS, features
+from .area_training import OTHER_TEXT_WEIGHT, expected_calibration_error
+from ..config import corpus_dir
 from .corpus_index import documents, load_split
 
 CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context", "chars")
@@ -65,7 +66,7 @@ class Paragraph:
 
 def load_paragraphs() -> list[Paragraph]:
     """Every hand-labelled paragraph with its document's province and kind."""
-    from .areas import GOLD_FILES
+    from .area_training import GOLD_FILES
 
     gold = corpus_dir() / "gold"
     files = [gold / n for n in GOLD_FILES] + sorted(gold.glob(GOLD_WEB))
@@ -116,7 +117,7 @@ def make_candidate(candidate: str):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    from .areas import make_pipeline
+    from .area_training import make_pipeline
 
     if candidate != "chars":
         return make_pipeline("logreg")
@@ -140,7 +141,8 @@ def fit_context(X: np.ndarray, y: np.ndarray, groups: np.ndarray, docs: np.ndarr
     """The two stages of the ``context`` candidate: (first stage fitted on everything,
     second stage fitted on the first stage's probabilities held out by province,
     :data:`CONTEXT_FOLDS` folds)."""
-    from .areas import context_features, make_context_model
+    from ..areas import context_features
+    from .area_training import make_context_model
 
     held_out = np.zeros((len(y), len(AREA_IDS)))
     for train, test in _folds(groups, CONTEXT_FOLDS):
@@ -152,7 +154,7 @@ def fit_context(X: np.ndarray, y: np.ndarray, groups: np.ndarray, docs: np.ndarr
 def predict_context(stage1, stage2, X: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """Probabilities (:data:`AREA_IDS` order) of the two-stage ``context`` model; ``docs``
     names each row's document (its other rows are its context)."""
-    from .areas import context_features
+    from ..areas import context_features
 
     return _aligned(stage2, context_features(_aligned(stage1, X), docs))
 
@@ -364,7 +366,8 @@ def _reference_lines(doc_ids) -> dict[str, list[str]]:
 
 def _boilerplate_fold(candidate, sents, train, test):
     """Fit on ``train`` sentences (template table from their documents only), predict ``test``."""
-    from .concreteness import TemplateTable, feature_matrix, make_classifier, ngrams
+    from ..concreteness import TemplateTable, feature_matrix, ngrams
+    from .concreteness_training import make_classifier
 
     train_docs = sorted({sents[i].doc for i in train})
     refs = _reference_lines(train_docs)
@@ -376,7 +379,8 @@ def _boilerplate_fold(candidate, sents, train, test):
     if candidate == "today":
         model = make_classifier().fit(Xtr, ytr)
         return test, model.predict_proba(Xte)[:, list(model.classes_).index(True)]
-    from .concreteness import make_text_classifier, model_input, tokens
+    from ..concreteness import model_input, tokens
+    from .concreteness_training import make_text_classifier
 
     model = make_text_classifier()
     wtr = [list(tokens(sents[i].text)) for i in train]

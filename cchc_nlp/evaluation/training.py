@@ -11,8 +11,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .areas import AREA_IDS, FLAT_NAME, library_versions, save
-from .config import corpus_dir, models_dir
+from ..areas import AREA_IDS, FLAT_NAME, library_versions
+from .area_training import save
+from ..config import corpus_dir, models_dir
 
 CHOSEN_KIND = "logreg"
 
@@ -249,7 +250,7 @@ def _write_held_out(path: Path, paras, pred, confidence) -> None:
 def reference_texts() -> dict[str, list[str]]:
     """Narrative text of every corpus document, by report id: the seed reports'
     paragraphs (parsed) and the lines of the public texts in ``corpus/extra`` and ``corpus/web``."""
-    from .pipeline import parse
+    from ..pipeline import parse
 
     out: dict[str, list[str]] = {}
     for path in sorted((corpus_dir() / "reports").glob("*.txt")):
@@ -287,7 +288,7 @@ def train_concreteness(refs: dict[str, list[str]], directory: Path | None = None
     """Fit on every hand-judged sentence, save the model, the template table and the card.
 
     ``refs``: the narrative texts of the reference corpus, by document id
-    (:func:`cchc_nlp.training.reference_texts`), for the template table.  The
+    (:func:`cchc_nlp.evaluation.training.reference_texts`), for the template table.  The
     held-out figures in the card come from ``transfer.compare_boilerplate``
     (cross-validation grouped by province, then the frozen test provinces).
     """
@@ -297,9 +298,9 @@ def train_concreteness(refs: dict[str, list[str]], directory: Path | None = None
     import skops.io as sio
 
     from . import transfer
-    from .concreteness import (FEATURES, FLAT_NAME as CONCRETENESS_FLAT, TemplateTable,
-                               feature_matrix, make_text_classifier, model_input, ngrams,
-                               sentence_kappa, tokens)
+    from ..concreteness import (FEATURES, FLAT_NAME as CONCRETENESS_FLAT, TemplateTable,
+                                feature_matrix, model_input, ngrams, tokens)
+    from .concreteness_training import make_text_classifier, sentence_kappa
 
     directory = directory or models_dir() / "concreteness"
     directory.mkdir(parents=True, exist_ok=True)
@@ -311,17 +312,17 @@ def train_concreteness(refs: dict[str, list[str]], directory: Path | None = None
     X = feature_matrix([s.text for s in sentences], table, [own.get(s.doc, set()) for s in sentences],
                        words=words)
     model = make_text_classifier().fit(model_input(X, words), np.array([s.concrete for s in sentences]))
-    from .areas import drop_pruned_terms
+    from .area_training import drop_pruned_terms
 
     drop_pruned_terms(model)
     tmp = directory / "concreteness.tmp"
     sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(directory / "concreteness.skops")
-    from . import flat
+    from .. import flat
 
     flat.save(flat.export_scaled_text_logistic(model), directory / CONCRETENESS_FLAT)
     table.save(directory / "template_ngrams.json")
-    from .areas import library_versions
+    from ..areas import library_versions
 
     (directory / "meta.json").write_text(json.dumps({
         "features": FEATURES, "model": "counts+words", "versions": library_versions(),
@@ -337,7 +338,7 @@ def train_concreteness(refs: dict[str, list[str]], directory: Path | None = None
 
 
 def _write_concreteness_card(path: Path, summary: dict, s: dict, kappa: dict, model) -> None:
-    from .concreteness import FEATURES, MIN_REPORTS
+    from ..concreteness import FEATURES, MIN_REPORTS
 
     def row(name, r):
         c, b = r["concrete"], r["boilerplate"]

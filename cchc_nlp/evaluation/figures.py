@@ -4,7 +4,7 @@ A predicted figure matches a gold one when report, indicator, value (compared
 as decimals: ``100`` = ``100.0``) and source (``table`` | ``narrative``) agree.
 Both sides are sets of such keys, so a figure the report states twice in the
 same place type counts once.  ``evaluate()`` returns overall and per-indicator
-precision/recall and the misses; ``python -m cchc_nlp.evaluate_figures`` prints
+precision/recall and the misses; ``python -m cchc_nlp.evaluation.figures`` prints
 them (``--details`` also lists every false positive and false negative).
 """
 
@@ -16,7 +16,7 @@ from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .config import corpus_dir
+from ..config import corpus_dir
 
 Key = tuple[str, str, Decimal, str]
 
@@ -59,8 +59,8 @@ def evaluate(gold_path: Path | None = None, corpus: Path | None = None, split: s
     ``corpus/extra`` annotated blind, before the extractor ever ran on them;
     narrative only) or ``None`` for both.
     """
-    from .figures import extract_metrics
-    from .pipeline import parse
+    from ..figures import extract_metrics
+    from ..pipeline import parse
 
     corpus = corpus or corpus_dir()
     gold_rows = [g for g in load_gold(gold_path) if split is None or g.get("split", "seed") == split]
@@ -124,7 +124,7 @@ def format_table(result: dict, details: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m cchc_nlp.evaluate_figures [--split seed|heldout|all] [--details]``"""
+    """``python -m cchc_nlp.evaluation.figures [--split seed|heldout|all] [--details]``"""
     argv = sys.argv[1:] if argv is None else argv
     split = "seed"
     if "--split" in argv and argv.index("--split") + 1 < len(argv):

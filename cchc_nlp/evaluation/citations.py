@@ -27,7 +27,7 @@ Scores:
 
 Run::
 
-    python -m cchc_nlp.evaluate_citations [GOLD_JSONL] [SEEDS_DIR]
+    python -m cchc_nlp.evaluation.citations [GOLD_JSONL] [SEEDS_DIR]
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .citations import find_citations
-from .config import corpus_dir
+from ..citations import find_citations
+from ..config import corpus_dir
 
 FIELDS = ("type", "number", "year", "code", "date", "issuer", "surface")
 

@@ -4,7 +4,7 @@ Scores sentence *ends* inside paragraphs (the paragraph's own end is not
 counted: every splitter gets it): precision and recall of the split points,
 and the share of sentences recovered exactly.
 
-    python -m cchc_nlp.evaluate_sentences      # or: cchc evaluate sentences
+    python -m cchc_nlp.evaluation.sentences      # or: cchc evaluate sentences
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .config import corpus_dir
+from ..config import corpus_dir
 
 
 def _ends(text: str, spans) -> set[int]:
@@ -20,7 +20,7 @@ def _ends(text: str, spans) -> set[int]:
 
 
 def evaluate(gold_path: Path | None = None) -> dict:
-    from .nlp import sentences
+    from ..nlp import sentences
 
     gold_path = gold_path or corpus_dir() / "gold" / "sentence_boundaries.jsonl"
     # the paragraphs' text: the sample was drawn from the area gold

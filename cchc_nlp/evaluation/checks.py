@@ -6,7 +6,7 @@ normalised text); gold flags about a missing part match by kind alone.  A tool
 flag is correct when its evidence overlaps a gold flag's evidence, whatever the
 kind (one slip often breaks two checks; the gold records it once).
 
-    python -m cchc_nlp.evaluate_checks        # or: cchc evaluate checks
+    python -m cchc_nlp.evaluation.checks        # or: cchc evaluate checks
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .config import corpus_dir
+from ..config import corpus_dir
 
 #: gold ids -> the tool's flag ids that report the same kind of problem
 KINDS = {
@@ -43,7 +43,7 @@ _LOCATIONLESS = {"missing_part"}
 
 def _locate(text: str, quote: str) -> tuple[int, int] | None:
     """Where a gold quote (as typed in the file) sits in the normalised text."""
-    from .normalise import normalise
+    from ..normalise import normalise
 
     words = normalise(quote).text.split()
     if not words:
@@ -65,7 +65,7 @@ def _overlaps(flag, spans: list[tuple[int, int]]) -> bool:
 
 
 def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None) -> dict:
-    from .pipeline import analyse
+    from ..pipeline import analyse
 
     gold_path = gold_path or corpus_dir() / "gold" / "flags.jsonl"
     reports_dir = reports_dir or corpus_dir() / "reports"
