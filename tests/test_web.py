@@ -229,6 +229,17 @@ def test_which_communes_cited_a_decree_as_a_table_by_province_and_a_csv(client):
     assert lines[0].startswith("province,district,unit_kind,unit_name") and len(lines) == cited["total"] + 1
 
 
+def test_a_document_cited_very_often_gets_its_table_on_its_own_page(client, monkeypatch):
+    import cchc_nlp.web.app as web_app
+
+    monkeypatch.setattr(web_app, "CITED_INLINE_MAX", 2)  # as if thousands of reports cited it
+    html = client.get("/search", params={"cites": "NĐ 61/2018"}).text
+    assert 'table class="cited"' not in html and 'href="/cited?cites=' in html
+    link = re.search(r'href="(/cited\?[^"]+)"', html).group(1).replace("&amp;", "&")
+    page = client.get(link).text
+    assert 'table class="cited"' in page and "Thanh Hóa" in page and "Hoằng Lưu" in page
+
+
 def test_free_text_search_groups_results_by_report_with_highlights(client):
     html = client.get("/search", params={"q": "mot cua lien thong"}).text
     assert html.count('class="hit-group"') >= 2

@@ -53,6 +53,8 @@ MAX_FILES = 50
 PAGE_SIZE = 20
 #: units listed per province in the "who cited it" table of the search page (the CSV has all)
 UNITS_SHOWN = 12
+#: a document cited by this many reports or more gets its table on its own page (/cited)
+CITED_INLINE_MAX = 1000
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -427,22 +429,28 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
 
     # -- search --------------------------------------------------------------
 
-    def search(params: dict, limit: int, offset: int):
+    def search_args(params: dict) -> dict:
         args = {k: (params.get(k) or None) for k in SEARCH_FIELDS}
-        year = args.pop("year")
-        if year is not None:
+        if args["year"] is not None:
             try:
-                year = int(year)
+                args["year"] = int(args["year"])
             except ValueError:
-                raise CchcError(f"năm '{year}' không phải là số như 2024") from None
+                raise CchcError(f"năm '{args['year']}' không phải là số như 2024") from None
         args["text"] = args.pop("q")
+        return args
+
+    def search(params: dict, limit: int, offset: int):
+        """The page of hits and how many there are (counted only when the page is full)."""
+        args = search_args(params)
         reader = index.reader()
-        hits = reader.search(**args, year=year, limit=limit, offset=offset)
-        total = reader.count(**args, year=year, cap=offset + 1000)
-        cited = reader.cited_by(args["cites"], **{k: args[k] for k in (
-            "area", "province", "period", "kind", "district", "unit_kind")}, year=year,
-            per_province=UNITS_SHOWN) if args["cites"] else None
-        return hits, total, cited
+        hits = reader.search(**args, limit=limit, offset=offset)
+        total = offset + len(hits) if len(hits) < limit else reader.count(**args, cap=offset + 1000)
+        return hits, total
+
+    def cited(params: dict, per_province: int | None = UNITS_SHOWN):
+        args = search_args(params)
+        return index.reader().cited_by(args["cites"], **{k: args[k] for k in (
+            "area", "province", "period", "year", "kind", "district", "unit_kind")}, per_province=per_province)
 
     def hit_record(h) -> dict:
         return {"unit_name": h.commune, "unit_kind": h.unit_kind, "district": h.district,
@@ -462,7 +470,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
         params = dict(q=q, cites=cites, area=area, province=province, district=district,
                       unit_kind=unit_kind, period=period, year=year, kind=kind)
         limit, offset = max(1, min(int(limit), 200)), max(0, int(offset))
-        hits, total, _ = search(params, limit, offset)
+        hits, total = search(params, limit, offset)
         return {"total": total, "total_exact": total < offset + 1000,
                 "results": [hit_record(h) for h in hits]}
 
@@ -471,13 +479,20 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
         params = {k: request.query_params.get(k, "").strip() for k in SEARCH_FIELDS}
         if not any(params.values()):
             return page("search", form=params, hits=None, groups=[], total=0, cited=None, error=None,
-                        pages={})
+                        pages={}, cited_link=None, csv_link=None)
         offset = (max(1, page_no) - 1) * PAGE_SIZE
         try:
-            hits, total, cited = search(params, PAGE_SIZE, offset)
+            hits, total = search(params, PAGE_SIZE, offset)
+            # who cited it, by province: on this page when it is a short table; for a
+            # document cited by a thousand reports or more, on its own page (/cited)
+            citing = None
+            if params["cites"]:
+                many = index.reader().count(**{**search_args(params), "text": None},
+                                            cap=CITED_INLINE_MAX) >= CITED_INLINE_MAX
+                citing = None if many else _by_province(cited(params))
         except CchcError as err:
             return page("search", 400, form=params, hits=None, groups=[], total=0, cited=None,
-                        error=str(err), pages={})
+                        error=str(err), pages={}, cited_link=None, csv_link=None)
         groups: list[dict] = []
         for h in hits:  # consecutive hits of one report form one group
             if groups and groups[-1]["report_id"] == h.report_id:
@@ -488,8 +503,18 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
         pages = {"prev": f"/search?{urlencode({**query, 'page_no': page_no - 1})}" if page_no > 1 else None,
                  "next": (f"/search?{urlencode({**query, 'page_no': page_no + 1})}"
                           if total > offset + len(hits) else None)}
-        return page("search", form=params, hits=hits, groups=groups, total=total, cited=_by_province(cited),
-                    error=None, pages=pages, csv_link=f"/cited.csv?{urlencode(query)}" if cited is not None else None)
+        cites_query = urlencode({k: v for k, v in query.items() if k != "q"})
+        return page("search", form=params, hits=hits, groups=groups, total=total, cited=citing,
+                    cited_link=f"/cited?{cites_query}" if params["cites"] else None,
+                    error=None, pages=pages, csv_link=f"/cited.csv?{cites_query}" if params["cites"] else None)
+
+    @app.get("/cited", response_class=HTMLResponse, include_in_schema=False)
+    def cited_page(request: Request):
+        params = {k: request.query_params.get(k, "").strip() for k in SEARCH_FIELDS}
+        if not params["cites"]:
+            raise CchcError("cần văn bản được dẫn (cites), ví dụ Nghị định 61/2018/NĐ-CP")
+        query = urlencode({k: v for k, v in params.items() if v and k != "q"})
+        return page("cited", form=params, cited=_by_province(cited(params)), csv_link=f"/cited.csv?{query}")
 
     @app.get("/api/cited", summary="Đơn vị nào dẫn một văn bản")
     def api_cited(cites: str, area: Optional[str] = None, province: Optional[str] = None,
@@ -504,10 +529,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_file_bytes: int 
         params = {k: request.query_params.get(k) or None for k in SEARCH_FIELDS}
         if not params["cites"]:
             raise CchcError("cần văn bản được dẫn (cites), ví dụ Nghị định 61/2018/NĐ-CP")
-        rows = index.reader().cited_by(params["cites"], area=params["area"], province=params["province"],
-                                       district=params["district"], unit_kind=params["unit_kind"],
-                                       period=params["period"], kind=params["kind"],
-                                       year=int(params["year"]) if (params["year"] or "").isdigit() else None)
+        rows = cited(params, per_province=None)
         columns = ["province", "district", "unit_kind", "unit_name", "period", "year", "times", "report_id", "file"]
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
