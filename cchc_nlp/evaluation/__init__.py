@@ -33,10 +33,10 @@ def _concreteness(_: str) -> str:
     return "\n".join(lines)
 
 
-def _checks(_: str) -> str:
-    from .checks import evaluate, format_report
+def _checks(gold_set: str) -> str:
+    from .checks import SETS, evaluate, format_report
 
-    return format_report(evaluate())
+    return format_report(evaluate(gold_set=gold_set if gold_set in SETS else "seeds"))
 
 
 def _sentences(_: str) -> str:
@@ -63,7 +63,7 @@ def _structure(gold_set: str) -> str:
 
     from .structure import evaluate, evaluate_set, format_set
 
-    if gold_set != "seeds":
+    if gold_set not in ("seeds", "fresh"):
         return format_set(evaluate_set(gold_set))
     res = evaluate()
     lines = [f"{field:<14}{acc:.3f}" for field, acc in res["meta_accuracy"].items()]

@@ -37,8 +37,16 @@ KINDS = {
                           "report_date_implausible"},
     "impossible_date": {"impossible_date", "citation_invalid_date"},
     "inconsistent_count": {"inconsistent_count"},
+    # kinds of the fresh reading (flags_fresh.jsonl, issue 19)
+    "contradiction": {"contradiction"},
+    "duplicate": {"duplicate_text"},
+    "copied_text": {"copied_text", "other_unit_named", "period_mismatch"},
+    "missing_content": {"missing_content", "missing_appendix"},
+    "multi_row_sum": {"arithmetic_sum", "narrative_appendix_mismatch", "multi_row_sum"},
 }
 _LOCATIONLESS = {"missing_part"}
+#: the gold sets ``cchc evaluate checks --set`` reads: flags, and the documents read
+SETS = {"seeds": ("flags.jsonl", None), "fresh": ("flags_fresh.jsonl", "flags_fresh_documents.json")}
 
 
 def _locate(text: str, quote: str) -> tuple[int, int] | None:
@@ -64,10 +72,21 @@ def _overlaps(flag, spans: list[tuple[int, int]]) -> bool:
     return any(e.start < ge and gs < e.end for e in flag.evidence for gs, ge in spans)
 
 
-def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None) -> dict:
+def _documents(gold: list[dict], reports_dir: Path, listing: Path | None) -> list[Path]:
+    """The documents the reader read: the listing's, else every report of ``reports_dir``."""
+    if listing is None:
+        return sorted(reports_dir.glob("*.txt"))
+    root = corpus_dir().parent
+    return [root / d["folder"] / f"{d['doc']}.txt"
+            for d in json.loads(listing.read_text("utf-8"))["documents"]]
+
+
+def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None, gold_set: str = "seeds") -> dict:
+    """Recall per gold kind and precision per tool flag over one gold set."""
     from ..pipeline import analyse
 
-    gold_path = gold_path or corpus_dir() / "gold" / "flags.jsonl"
+    gold_name, listing = SETS[gold_set]
+    gold_path = gold_path or corpus_dir() / "gold" / gold_name
     reports_dir = reports_dir or corpus_dir() / "reports"
     gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
     by_report: dict[str, list[dict]] = {}
@@ -76,7 +95,8 @@ def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None) -> 
     found, total = Counter(), Counter()
     correct, raised = Counter(), Counter()
     missed, wrong = [], []
-    for path in sorted(reports_dir.glob("*.txt")):
+    paths = _documents(gold, reports_dir, corpus_dir() / "gold" / listing if listing else None)
+    for path in paths:
         a = analyse(path)
         text = a.report.text
         golds = by_report.get(path.stem, [])
@@ -86,7 +106,7 @@ def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None) -> 
             if any(_matches(g, f, sp) for f in a.flags):
                 found[g["id"]] += 1
             else:
-                missed.append((path.stem[:3], g["id"], g["explanation"]))
+                missed.append((path.stem[:4], g["id"], g["explanation"]))
         for f in a.flags:
             if f.id == "area_not_reported":
                 continue  # not a kind the gold covers (every seed reports all seven areas)
@@ -95,15 +115,17 @@ def evaluate(gold_path: Path | None = None, reports_dir: Path | None = None) -> 
             if any(_matches(g, f, sp) or _overlaps(f, sp) for g, sp in zip(golds, spans)):
                 correct[f.id] += 1
             else:
-                wrong.append((path.stem[:3], f.id, f.message_vi))
+                wrong.append((path.stem[:4], f.id, f.message_vi))
     recall = sum(found.values()) / max(1, sum(total.values()))
     precision = sum(correct.values()) / max(1, sum(raised.values()))
-    return {"recall": recall, "precision": precision, "found": found, "total": total,
+    return {"set": gold_set, "gold": gold_path.name, "documents": len(paths), "recall": recall,
+            "precision": precision, "found": found, "total": total,
             "correct": correct, "raised": raised, "missed": missed, "wrong": wrong}
 
 
 def format_report(r: dict) -> str:
-    lines = [f"checks vs corpus/gold/flags.jsonl: recall {r['recall']:.3f} "
+    lines = [f"checks vs corpus/gold/{r.get('gold', 'flags.jsonl')} ({r.get('documents', '?')} văn bản): "
+             f"recall {r['recall']:.3f} "
              f"({sum(r['found'].values())}/{sum(r['total'].values())}), precision "
              f"{r['precision']:.3f} ({sum(r['correct'].values())}/{sum(r['raised'].values())})",
              "", f"{'gold kind':<30}{'found':>8}{'of':>5}"]
