@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from .numbers import format_number
-from .model import AREAS, UNIT_KIND_WORDS, Citation, Evidence, Flag, Metric, Report
+from .model import AREAS, REPORT_KINDS, UNIT_KIND_WORDS, Citation, Evidence, Flag, Metric, Report
 from .periods import period_from
 from .structure import in_directions
 
@@ -255,6 +255,10 @@ def check_outline(report: Report, areas_present: set[str] | None = None) -> list
                     "section_numbering", "low",
                     f"Đánh số mục không liên tục: {prev.number} rồi đến {nxt.number}.",
                     (_ev(report, nxt.start, line_end if line_end != -1 else nxt.end),)))
+    if report.meta.kind not in REPORT_KINDS:
+        # a plan, a decision, a letter or a news item has an outline of its own:
+        # the reporting outline's parts are not missing from it
+        return flags
     if len(numbers) < 2:
         flags.append(Flag("missing_sections", "medium",
                           "Báo cáo thiếu các phần theo đề cương (chỉ đạo điều hành, kết quả theo "
@@ -529,6 +533,41 @@ def check_figures(report: Report, figures=None) -> list[Flag]:
             + check_malformed_numbers(report, malformed))
 
 
+_DUP_MIN_WORDS = 10
+
+
+def check_duplicates(report: Report) -> list[Flag]:
+    """A sentence of a report's narrative written twice in one section, word for word
+    (ignoring case, spacing and punctuation): a copy-and-paste slip.  Sentences under
+    ten words are left alone (short formulas repeat by nature), and so are headings,
+    tables, the same formula under two different sections ("không phát hiện sai sót"
+    for two kinds of document), and news items (a portal repeats its lead)."""
+    from .nlp import sentences
+
+    if report.meta.kind not in REPORT_KINDS:
+        return []
+    seen: dict[tuple[str, str], tuple[int, int]] = {}
+    flags = []
+    for p in report.paragraphs:
+        for s, e in sentences(p.text):
+            raw = p.text[s:e]
+            words = re.sub(r"[^\w]+", " ", raw.lower()).split()
+            if len(words) < _DUP_MIN_WORDS:
+                continue
+            key = (p.section, " ".join(words))
+            where = (p.start + s, p.start + e)
+            if key not in seen:
+                seen[key] = where
+                continue
+            first = seen[key]
+            places = f"hai lần trong mục {p.section}" if p.section else "hai lần"
+            short = " ".join(raw.split()[:12]) + " …"
+            flags.append(Flag("duplicate_text", "medium",
+                              f"Câu lặp lại nguyên văn ({places}): «{short}»; kiểm tra có phải sao chép nhầm.",
+                              (_ev(report, *first), _ev(report, *where))))
+    return flags
+
+
 def run_checks(report: Report, citations: list[Citation],
                areas_present: set[str] | None = None, extra: list[Flag] | None = None,
                figures=None) -> list[Flag]:
@@ -538,7 +577,7 @@ def run_checks(report: Report, citations: list[Citation],
              + check_dates(report, citations)
              + check_citations(report, citations) + check_unit_names(report)
              + check_figures(report, figures) + check_fraction_percentages(report)
-             + check_table_numbering(report)
+             + check_table_numbering(report) + check_duplicates(report)
              + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))
 

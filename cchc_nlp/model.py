@@ -24,6 +24,10 @@ HIGHER_UNIT_KIND_WORDS: dict[str, str] = {
     "tinh": "tỉnh", "so": "", "bo": "", "khac": "",
 }
 
+#: document kinds held to the reporting outline and given a quality score (None: the
+#: kind could not be read, as for a report excerpt without its title)
+REPORT_KINDS = frozenset({"bao_cao", None})
+
 #: how a reviewer reads a flag's severity (ids stay English for machines)
 SEVERITY_LABELS: dict[str, str] = {"high": "cao", "medium": "trung bình", "low": "thấp"}
 

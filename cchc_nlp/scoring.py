@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import AREAS, Report
+from .model import AREAS, REPORT_KINDS, Report
 from .periods import period_end
 
-#: document kinds the quality score applies to (None: the kind could not be read,
-#: as for a report excerpt without its title)
-SCORED_KINDS = frozenset({"bao_cao", None})
+#: document kinds the quality score applies to
+SCORED_KINDS = REPORT_KINDS
 
 #: points per component; they sum to 100
 WEIGHTS = {

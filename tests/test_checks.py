@@ -155,3 +155,29 @@ def test_analyse_sorts_flags_most_severe_first():
     order = {"high": 0, "medium": 1, "low": 2}
     assert [order[f.severity] for f in flags] == sorted(order[f.severity] for f in flags)
     assert flags[0].id == "impossible_date"
+
+
+def test_a_sentence_written_twice_in_one_section_is_flagged_with_both_places():
+    from cchc_nlp.checks import check_duplicates
+    from cchc_nlp.pipeline import parse
+
+    report = parse(ROOT / "corpus" / "reports" / "000_46eead6140f5e907.txt")
+    [flag] = check_duplicates(report)
+    assert flag.id == "duplicate_text" and flag.severity == "medium"
+    first, second = flag.evidence
+    assert first.start < second.start
+    # the two copies differ only by a comma ("khen thưởng, kỷ luật" / "khen thưởng kỷ luật")
+    assert "khen thưởng, kỷ luật" in first.quote and "khen thưởng kỷ luật" in second.quote
+    assert "hai lần trong mục II.4" in flag.message_vi
+
+
+def test_the_same_formula_under_two_sections_or_in_a_news_item_is_not_a_duplicate():
+    from cchc_nlp.checks import check_duplicates
+    from cchc_nlp.structure import build_report
+
+    formula = "Qua kiểm tra không phát hiện văn bản nào có sai sót về nội dung và thể thức trình bày."
+    text = (f"BÁO CÁO\nKết quả kiểm tra văn bản năm 2023\nI. NGHỊ QUYẾT\n{formula}\n"
+            f"II. QUYẾT ĐỊNH\n{formula}\n")
+    assert check_duplicates(build_report(text, file="x", sha256="0", fmt="txt")) == []
+    twice = text.replace("II. QUYẾT ĐỊNH\n", "")
+    assert [f.id for f in check_duplicates(build_report(twice, file="x", sha256="0", fmt="txt"))] == ["duplicate_text"]
