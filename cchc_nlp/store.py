@@ -372,6 +372,16 @@ class _Filters:
         return all(v is None for v in (self.area, self.province_key, self.year, self.period_kind,
                                        self.quarter, self.doc_kind, self.district_key, self.unit_kind))
 
+    def citation_conditions(self) -> tuple[list[str], list]:
+        """SQL conditions on ``citations c`` for the filters copied into each citation row."""
+        where, args = [], []
+        for column, value in (("province_key", self.province_key), ("year", self.year),
+                              ("period_kind", self.period_kind), ("quarter", self.quarter), ("area", self.area)):
+            if value is not None:
+                where.append(f"c.{column} = ?")
+                args.append(value)
+        return where, args
+
     def report_conditions(self) -> tuple[list[str], list]:
         """SQL conditions on ``reports r`` for the filters that are not FTS facets."""
         where, args = [], []
@@ -855,16 +865,10 @@ class Store:
             raise StoreError(f"không tìm được trong chỉ mục {self.path}: {err}") from None
 
     def _count_cites(self, q: str, f: _Filters, cap: int) -> int:
-        qm = parse_query(q)
-        docs = self._documents(qm, broad=False)
-        if not docs and qm.canonical is not None:
-            docs = self._documents(qm, broad=True)
+        docs = self._cited_documents(q)
         where, args = f.report_conditions()
-        for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
-                           ("quarter", f.quarter), ("area", f.area)):
-            if value is not None:
-                where.append(f"c.{col} = ?")
-                args.append(value)
+        more, more_args = f.citation_conditions()
+        where, args = where + more, args + more_args
         join = " JOIN reports r ON r.id = c.report_id" if f.report_conditions()[0] else ""
         total = 0
         for doc in docs:
@@ -902,18 +906,10 @@ class Store:
         ``reports`` and ``units`` counts.  ``per_province``: at most that many rows
         of each province (the counts still count them all)."""
         f = self._filters(area, province, period, year, kind, district, unit_kind)
-        qm = parse_query(cites)
-        docs = self._documents(qm, broad=False)
-        if not docs and qm.canonical is not None:
-            docs = self._documents(qm, broad=True)
+        docs = self._cited_documents(cites)
         if not docs:
             return []
-        where, args = [], []
-        for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
-                           ("quarter", f.quarter), ("area", f.area)):
-            if value is not None:
-                where.append(f"c.{col} = ?")
-                args.append(value)
+        where, args = f.citation_conditions()
         one = ("SELECT c.report_id AS id FROM citations c INDEXED BY citations_key"
                " WHERE c.key >= ? AND c.key < ? AND (c.key = ? OR c.key > ?)"
                + "".join(" AND " + w for w in where))
@@ -1063,6 +1059,15 @@ class Store:
             "ví dụ 'Nghị định 61/2018/NĐ-CP', 'NĐ 61/2018' hoặc 'Luật Đất đai 2013'"
         )
 
+    def _cited_documents(self, q: str) -> list[str]:
+        """The cited documents a query means: exactly, else (a canonical spelt
+        differently in the reports) every document of its number."""
+        qm = parse_query(q)
+        docs = self._documents(qm, broad=False)
+        if not docs and qm.canonical is not None:
+            docs = self._documents(qm, broad=True)
+        return docs
+
     def _documents(self, qm: QueryMatch, broad: bool) -> list[str]:
         """The cited documents (key up to "|") the query means, in key order.
 
@@ -1089,16 +1094,8 @@ class Store:
 
     def _search_cites(self, q: str, text: str | None, f: _Filters, limit: int) -> list[Hit]:
         db = self._db
-        qm = parse_query(q)
-        docs = self._documents(qm, broad=False)
-        if not docs and qm.canonical is not None:
-            docs = self._documents(qm, broad=True)
-        where, args = [], []
-        for col, value in (("province_key", f.province_key), ("year", f.year), ("period_kind", f.period_kind),
-                           ("quarter", f.quarter), ("area", f.area)):
-            if value is not None:
-                where.append(f"c.{col} = ?")
-                args.append(value)
+        docs = self._cited_documents(q)
+        where, args = f.citation_conditions()
         conds, cargs = f.report_conditions()
         where += conds
         args += cargs

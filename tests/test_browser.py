@@ -14,14 +14,11 @@ import csv
 import io
 import os
 import re
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from cchc_nlp.web import create_app
+from conftest import served
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "reports" / "000_46eead6140f5e907.txt"  # xã Hoằng Lưu: cites NĐ 61/2018, has flags
@@ -33,28 +30,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-quic"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
-    port = _free_port()
-    db = tmp_path_factory.mktemp("browser") / "index.sqlite"
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with served(tmp_path_factory.mktemp("browser") / "index.sqlite") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import socket
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from typer.testing import CliRunner
 
 from cchc_nlp.cli import app as cli_app
 from cchc_nlp.web import create_app
+from conftest import served
 from renditions import SEEDS, make_docx, make_encrypted_pdf, make_pdf, make_zip_bomb, seed_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,28 +357,10 @@ def test_a_report_indexed_from_the_command_line_has_the_same_page(tmp_path):
 # -- many reviewers at once, over the loopback interface ----------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def live_server(tmp_path):
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(tmp_path / "live.sqlite"), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with served(tmp_path / "live.sqlite") as address:
+        yield address
 
 
 def test_twenty_parallel_uploads_and_two_hundred_searches(live_server):
