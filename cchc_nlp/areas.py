@@ -15,7 +15,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ import numpy as np
 
 from .config import models_dir
 from .errors import ModelNotFound
+from .flat import check_versions, load_flat, read_meta
 from .model import AREAS
 from .nlp import segmented
 from .normalise import fold
@@ -213,52 +213,10 @@ def citation_tokens(text: str) -> list[str]:
 # --- the saved model ---------------------------------------------------------
 
 
-def library_versions() -> dict[str, str]:
-    import importlib.metadata as md
-
-    return {p: md.version(p) for p in ("scikit-learn", "skops", "underthesea", "numpy")}
-
-
-#: what a model's predictions depend on, by file: the skops pipeline needs the
-#: scikit-learn and skops releases that wrote it; the flat copy only needs the
-#: same word segmentation (its features are underthesea's words)
-PIPELINE_PACKAGES = ("scikit-learn", "skops")
-FLAT_PACKAGES = ("underthesea",)
-
-
-def check_versions(meta: dict, what: str, packages=PIPELINE_PACKAGES) -> None:
-    """Refuse a model saved under another release (major.minor) of ``packages``."""
-    have = library_versions()
-    for pkg in packages:
-        want = meta["versions"].get(pkg, "?")
-        if want.split(".")[:2] != have[pkg].split(".")[:2]:
-            raise ModelNotFound(f"{what} được huấn luyện với {pkg} {want} nhưng máy đang cài {have[pkg]}; "
-                                "chạy `cchc train` để huấn luyện lại")
-
-
-def _read_meta(directory: Path, what: str) -> dict:
-    path = directory / "meta.json"
-    if not path.exists():
-        raise ModelNotFound(f"chưa có {what} trong {directory}; chạy `cchc train` để tạo")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 #: non-default types a saved pipeline may hold: those of a calibrated LinearSVC
 #: (the LogisticRegression pipeline needs none)
 _TRUSTED_TYPES = ["sklearn.calibration._CalibratedClassifier",
                   "sklearn.calibration._SigmoidCalibration"]
-
-
-def load_flat(directory: Path, name: str, kind, what: str):
-    """(model, meta) of a flat model file (:mod:`cchc_nlp.flat`), with the checks
-    and the one-line advice a user needs when it is missing or stale."""
-    meta = _read_meta(directory, what)
-    check_versions(meta, what, FLAT_PACKAGES)
-    try:
-        return kind(directory / name), meta
-    except (ValueError, KeyError) as err:
-        raise ModelNotFound(f"{what} {directory / name} bị thiếu hoặc không đọc được ({err}); "
-                            "chạy `cchc train` để tạo lại") from None
 
 
 def load_pipeline(directory: Path | None = None):
@@ -266,7 +224,7 @@ def load_pipeline(directory: Path | None = None):
     import skops.io as sio
 
     directory = directory or models_dir() / "areas"
-    check_versions(_read_meta(directory, "mô hình lĩnh vực"), "mô hình lĩnh vực")
+    check_versions(read_meta(directory, "mô hình lĩnh vực"), "mô hình lĩnh vực")
     path = directory / MODEL_NAME
     if not path.exists():
         raise ModelNotFound(f"chưa có mô hình lĩnh vực trong {directory}; chạy `cchc train` để tạo")

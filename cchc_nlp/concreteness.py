@@ -237,7 +237,7 @@ class ConcretenessModel:
     @functools.cache
     def load(cls, directory: Path | None = None) -> "ConcretenessModel":
         """The flat copy of the trained scaler + regression (:mod:`cchc_nlp.flat`)."""
-        from .areas import load_flat
+        from .flat import load_flat
         from .flat import ScaledLogistic, ScaledTextLogistic
 
         directory = directory or models_dir() / "concreteness"

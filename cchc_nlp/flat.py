@@ -18,10 +18,14 @@ multinomial ``LogisticRegression``, optionally followed by the area model's
 document-context stage (a multinomial ``LogisticRegression`` over dense features,
 :func:`export_context`); and ``StandardScaler`` + ``LogisticRegression`` for a binary
 model.  Anything else is refused at export.
+
+This module is also the one place that loads a trained model's files and checks
+them against the installed libraries (:func:`load_flat`, :func:`check_versions`).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zipfile
@@ -29,6 +33,8 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+
+from .errors import ModelNotFound
 
 #: bump when the layout of the arrays changes
 FORMAT = 1
@@ -306,3 +312,51 @@ class ScaledTextLogistic(ScaledLogistic):
             z[i] += float(self.coef_words[cols] @ weights)
         p = 1.0 / (1.0 + np.exp(-z))
         return np.column_stack([1.0 - p, p])
+
+
+# --------------------------------------------------------------------------
+# Loading a trained model's files, with the checks a user needs
+# --------------------------------------------------------------------------
+
+
+def library_versions() -> dict[str, str]:
+    """The installed releases a trained model's files depend on (written into its meta.json)."""
+    import importlib.metadata as md
+
+    return {p: md.version(p) for p in ("scikit-learn", "skops", "underthesea", "numpy")}
+
+
+#: what a model's predictions depend on, by file: the skops pipeline needs the
+#: scikit-learn and skops releases that wrote it; the flat copy only needs the
+#: same word segmentation (its features are underthesea's words)
+PIPELINE_PACKAGES = ("scikit-learn", "skops")
+FLAT_PACKAGES = ("underthesea",)
+
+
+def check_versions(meta: dict, what: str, packages=PIPELINE_PACKAGES) -> None:
+    """Refuse a model saved under another release (major.minor) of ``packages``."""
+    have = library_versions()
+    for pkg in packages:
+        want = meta["versions"].get(pkg, "?")
+        if want.split(".")[:2] != have[pkg].split(".")[:2]:
+            raise ModelNotFound(f"{what} được huấn luyện với {pkg} {want} nhưng máy đang cài {have[pkg]}; "
+                                "chạy `cchc train` để huấn luyện lại")
+
+
+def read_meta(directory: Path, what: str) -> dict:
+    path = directory / "meta.json"
+    if not path.exists():
+        raise ModelNotFound(f"chưa có {what} trong {directory}; chạy `cchc train` để tạo")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_flat(directory: Path, name: str, kind, what: str):
+    """(model, meta) of a flat model file (:mod:`cchc_nlp.flat`), with the checks
+    and the one-line advice a user needs when it is missing or stale."""
+    meta = read_meta(directory, what)
+    check_versions(meta, what, FLAT_PACKAGES)
+    try:
+        return kind(directory / name), meta
+    except (ValueError, KeyError) as err:
+        raise ModelNotFound(f"{what} {directory / name} bị thiếu hoặc không đọc được ({err}); "
+                            "chạy `cchc train` để tạo lại") from None

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..areas import AREA_IDS, CONTEXT_NAME, FLAT_NAME, MODEL_NAME, features, library_versions
+from ..areas import AREA_IDS, CONTEXT_NAME, FLAT_NAME, MODEL_NAME, features
+from ..flat import library_versions
 from ..config import corpus_dir, models_dir
 from ..normalise import fold
 

@@ -11,7 +11,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..areas import AREA_IDS, FLAT_NAME, library_versions
+from ..areas import AREA_IDS, FLAT_NAME
+from ..flat import library_versions
 from .area_training import save
 from ..config import corpus_dir, models_dir
 
@@ -322,7 +323,7 @@ def train_concreteness(refs: dict[str, list[str]], directory: Path | None = None
 
     flat.save(flat.export_scaled_text_logistic(model), directory / CONCRETENESS_FLAT)
     table.save(directory / "template_ngrams.json")
-    from ..areas import library_versions
+    from ..flat import library_versions
 
     (directory / "meta.json").write_text(json.dumps({
         "features": FEATURES, "model": "counts+words", "versions": library_versions(),
