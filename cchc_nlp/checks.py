@@ -196,6 +196,46 @@ def check_citations(report: Report, citations: list[Citation]) -> list[Flag]:
     return flags
 
 
+def check_citation_series(report: Report, citations: list[Citation]) -> list[Flag]:
+    """Two slips between the documents a report cites, each found by comparing two of them:
+
+    * numbers out of date order in one series: the same issuer's documents of one
+      code and year are numbered as they are signed, so a lower number dated later
+      than a higher one means a wrong number or date (``citation_out_of_order``);
+    * one document written two ways in one paragraph: "25/QĐ-TTg" beside
+      "25/2021/QĐ-TTg", the second form's year being the first's date
+      (``citation_two_forms``).
+    """
+    flags = []
+    series: dict[tuple, list[Citation]] = {}
+    for c in citations:
+        if c.date is not None and c.number.isdigit() and c.code and c.year is None:
+            series.setdefault((c.type, c.code, c.issuer, c.date.year), []).append(c)
+    for docs in series.values():
+        docs = sorted({(int(c.number), c.date): c for c in docs}.values(), key=lambda c: int(c.number))
+        for low, high in zip(docs, docs[1:]):
+            if int(low.number) < int(high.number) and low.date > high.date:
+                flags.append(Flag(
+                    "citation_out_of_order", "medium",
+                    f"Số và ngày không khớp thứ tự: {low.surface} ngày {low.date:%d/%m/%Y} nhưng "
+                    f"{high.surface} (số lớn hơn) lại ngày {high.date:%d/%m/%Y}; kiểm tra lại số hoặc ngày.",
+                    (_ev(report, low.start, low.end), _ev(report, high.start, high.end))))
+    for p in report.paragraphs:
+        inside = [c for c in citations if p.start <= c.start and c.end <= p.end]
+        for a in inside:
+            if a.year is not None or a.date is None:
+                continue
+            for b in inside:
+                if (b is not a and b.year == a.date.year and b.number == a.number and b.code == a.code
+                        and b.type == a.type):
+                    flags.append(Flag(
+                        "citation_two_forms", "low",
+                        f"Cùng một văn bản ghi hai kiểu: {a.surface} và {b.surface}; thống nhất một số hiệu.",
+                        (_ev(report, a.start, a.end), _ev(report, b.start, b.end))))
+                    break
+    return flags
+
+
 def check_unit_names(report: Report) -> list[Flag]:
     """The unit's own name spelt differently, or another commune presented as
     the reporting unit ("UBND xã X báo cáo" with X not the unit): copied text."""
@@ -575,7 +615,8 @@ def run_checks(report: Report, citations: list[Citation],
     flags = (check_period(report) + check_stale_periods(report)
              + check_stale_documents(report, citations) + check_report_date(report)
              + check_dates(report, citations)
-             + check_citations(report, citations) + check_unit_names(report)
+             + check_citations(report, citations) + check_citation_series(report, citations)
+             + check_unit_names(report)
              + check_figures(report, figures) + check_fraction_percentages(report)
              + check_table_numbering(report) + check_duplicates(report)
              + check_outline(report, areas_present) + (extra or []))

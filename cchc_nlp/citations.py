@@ -188,6 +188,7 @@ _ISSUER_CODES = frozenset(
         "BTG", "BDV", "SNV", "STC", "STP", "SKHĐT", "STTTT", "SNN", "SYT",
         "SGDĐT", "SLĐTBXH", "SVHTTDL", "STNMT", "SXD", "SGTVT", "SCT", "SKHCN",
         "SNNPTNT", "SNNMT", "SDTTG", "CCHC", "KSTT", "VX", "KT", "NC", "TH",
+        "PNV",  # Phòng Nội vụ of a district ("172/PNV-CCHC")
     }
 ) | _CENTRAL_CODES  # fmt: skip
 _ISSUER_LIKE_RE = re.compile(r"(?:UBND|HĐND|UBTVQH|QH)\d{0,2}|[BS][A-ZĐ]{1,8}|UBND[A-ZĐ]{1,6}")

@@ -181,3 +181,23 @@ def test_the_same_formula_under_two_sections_or_in_a_news_item_is_not_a_duplicat
     assert check_duplicates(build_report(text, file="x", sha256="0", fmt="txt")) == []
     twice = text.replace("II. QUYẾT ĐỊNH\n", "")
     assert [f.id for f in check_duplicates(build_report(twice, file="x", sha256="0", fmt="txt"))] == ["duplicate_text"]
+
+
+def test_a_lower_number_dated_later_in_one_series_is_flagged():
+    # seed 002: Kế hoạch số 24/KH-UBND of 31/01/2024 after số 26/KH-UBND of 26/01/2024
+    from cchc_nlp.checks import check_citation_series
+
+    report = parse(ROOT / "corpus" / "reports" / "002_99a9c136d6925e8d.txt")
+    flags = [f for f in check_citation_series(report, citations_of(report)) if f.id == "citation_out_of_order"]
+    assert [(f.evidence[0].quote, f.evidence[1].quote) for f in flags] == [
+        ("Kế hoạch số 24/KH-UBND", "Kế hoạch số 26/KH-UBND")]
+    assert "31/01/2024" in flags[0].message_vi and "26/01/2024" in flags[0].message_vi
+
+
+def test_one_document_written_two_ways_in_a_paragraph_is_flagged():
+    # corpus/web/x002: "Quyết định 25/QĐ-TTg ngày 22/7/2021" and "Quyết định số 25/2021/QĐ-TTg"
+    from cchc_nlp.checks import check_citation_series
+
+    report = parse(ROOT / "corpus" / "web" / "x002_bao-cao-chuan-tiep-can-phap-luat-2023-phuong-long-anh.txt")
+    [flag] = [f for f in check_citation_series(report, citations_of(report)) if f.id == "citation_two_forms"]
+    assert [e.quote for e in flag.evidence] == ["Quyết định 25/QĐ-TTg", "Quyết định số 25/2021/QĐ-TTg"]
