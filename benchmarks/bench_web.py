@@ -91,7 +91,14 @@ def time_search(base: str, db: Path, queries: dict, per_kind: int) -> dict:
                 page.append((t2 - t1) * 1000)
                 api.append((t3 - t2) * 1000)
             out[name] = {"direct": (pct(direct, 50), pct(direct, 95)), "page": (pct(page, 50), pct(page, 95)),
-                         "api": (pct(api, 50), pct(api, 95)), "max": max(page)}
+                         "api": (pct(api, 50), pct(api, 95)), "max": max(page),
+                         "_all": (direct, page, api)}
+    every = [sum((out[n]["_all"][i] for n in out), []) for i in range(3)]
+    for r in out.values():
+        del r["_all"]
+    out["all queries"] = {"direct": (pct(every[0], 50), pct(every[0], 95)),
+                          "page": (pct(every[1], 50), pct(every[1], 95)),
+                          "api": (pct(every[2], 50), pct(every[2], 95)), "max": max(every[1])}
     return out
 
 
@@ -164,8 +171,9 @@ def main() -> None:
     for name, r in search.items():
         print(f"| {name} | {r['direct'][0]:.1f} | {r['direct'][1]:.1f} | {r['page'][0]:.1f} | {r['page'][1]:.1f} "
               f"| {r['max']:.0f} | {r['api'][1]:.1f} | {r['page'][1] / max(r['direct'][1], 1e-3):.1f}× |")
-    allp95 = max(r["page"][1] for r in search.values())
-    print(f"\nWorst page p95: {allp95:.1f} ms (target < 100 ms).\n")
+    worst = max((r["page"][1], n) for n, r in search.items() if n != "all queries")
+    print(f"\nSearch page p95 over all {6 * args.queries} queries: {search['all queries']['page'][1]:.1f} ms "
+          f"(target < 100 ms); worst kind: {worst[1]}, {worst[0]:.1f} ms.\n")
     print("### Upload to report page, s (direct = pipeline.analyse in-process, models loaded)\n")
     print("| seed | direct | upload + page | ratio | page KB |")
     print("|---|---:|---:|---:|---:|")
