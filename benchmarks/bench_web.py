@@ -27,10 +27,8 @@ import argparse
 import os
 import random
 import shutil
-import socket
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -41,24 +39,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_search import build, communes, load_material, log, make_queries, pct  # noqa: E402
 
 from cchc_nlp.store import Store, StoreError  # noqa: E402
+from cchc_nlp.web import serving  # noqa: E402
 
 SEEDS = sorted((ROOT / "corpus" / "reports").glob("*.txt"))
-
-
-def _serve(db: Path):
-    import uvicorn
-
-    from cchc_nlp.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
 
 
 def _params(kind: str, q: str, flt: dict) -> dict:
@@ -111,11 +94,10 @@ def time_uploads() -> list[dict]:
 
     analyse(SEEDS[0])  # load the models once, as a running server has
     rows = []
-    folder = Path(tempfile.mkdtemp(prefix="bench_web_upload_"))
-    server, thread, base = _serve(folder / "uploads.sqlite")
-    with httpx.Client(base_url=base, timeout=300) as client:
-        client.post("/api/reports", files=[("files", ("warm.txt", (ROOT / "corpus" / "web").glob("w0*.txt")
-                                                       .__next__().read_bytes(), "text/plain"))])
+    warm = next((ROOT / "corpus" / "web").glob("w0*.txt")).read_bytes()
+    with tempfile.TemporaryDirectory(prefix="bench_web_upload_") as folder, \
+            serving(Path(folder) / "uploads.sqlite") as base, httpx.Client(base_url=base, timeout=300) as client:
+        client.post("/api/reports", files=[("files", ("warm.txt", warm, "text/plain"))])
         for seed in SEEDS:
             t0 = time.perf_counter()
             analyse(seed)
@@ -126,9 +108,6 @@ def time_uploads() -> list[dict]:
             t2 = time.perf_counter()
             assert page.status_code == 200
             rows.append({"seed": seed.name, "direct": t1 - t0, "web": t2 - t1, "bytes": len(page.content)})
-    server.should_exit = True
-    thread.join(10)
-    shutil.rmtree(folder, ignore_errors=True)
     return rows
 
 
@@ -150,14 +129,10 @@ def main() -> None:
             log(f"building {args.n} reports -> {db}")
             built = build(db, args.n, args.seed, pool, templates, units)
             log(f"  built in {built['build_s']:.0f} s")
-        server, thread, base = _serve(db)
-        try:
+        with serving(db) as base:
             queries = make_queries(random.Random(args.seed + 1), pool, units, args.queries)
             log("timing search pages")
             search = time_search(base, db, queries, args.queries)
-        finally:
-            server.should_exit = True
-            thread.join(10)
         log("timing uploads")
         uploads = time_uploads()
     finally:

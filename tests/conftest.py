@@ -1,4 +1,3 @@
-import contextlib
 import os
 import sys
 from pathlib import Path
@@ -37,30 +36,8 @@ def renditions(tmp_path_factory):
             for seed in SEEDS}
 
 
-@contextlib.contextmanager
 def served(db: Path):
-    """The web app over the index ``db``, served by uvicorn on a free loopback port
-    in a thread: yields its address."""
-    import socket
-    import threading
-    import time
+    """The web app over the index ``db`` on a free loopback port (``web.serving``)."""
+    from cchc_nlp.web import serving
 
-    import uvicorn
-
-    from cchc_nlp.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    return serving(db)

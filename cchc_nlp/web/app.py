@@ -18,6 +18,7 @@ that allows nothing but the app's own script and style.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import csv
 import hashlib
 import hmac
@@ -607,3 +608,31 @@ def _by_province(rows: list[dict] | None) -> list[dict] | None:
 def _download(body: bytes, name: str, media_type: str) -> Response:
     return Response(body, media_type=media_type,
                     headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+@contextlib.contextmanager
+def serving(db: str | Path, timeout: float = 30.0):
+    """The app over the index ``db``, served by uvicorn on a free loopback port in a
+    background thread, for as long as the ``with`` block lasts: yields its address
+    (the browser tests, the load test and ``benchmarks/bench_web.py`` use it)."""
+    import socket
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web app did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
