@@ -282,10 +282,7 @@ def place_key(name: str | None) -> str | None:
     >>> place_key("Tỉnh  Thanh Hóa"), place_key("thanh hoa"), place_key("TP. Hồ Chí Minh")
     ('thanh hoa', 'thanh hoa', 'ho chi minh')
     """
-    if not name or not name.strip():
-        return None
-    key = " ".join(fold(unicodedata.normalize("NFC", name)).split())
-    return re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*(?=\w)", "", key) or None
+    return _folded_without(name, r"^(?:tinh|thanh pho|tp\.?)\s*(?=\w)")
 
 
 def district_key(name: str | None) -> str | None:
@@ -294,10 +291,15 @@ def district_key(name: str | None) -> str | None:
     >>> district_key("huyện Thanh Hà"), district_key("Thanh Ha")
     ('thanh ha', 'thanh ha')
     """
+    return _folded_without(name, r"^(?:huyen|quan|thi xa|thanh pho|tp\.?)\s+(?=\w)")
+
+
+def _folded_without(name: str | None, kind_words: str) -> str | None:
+    """``name`` folded, one space between words, its leading kind word (``kind_words``) dropped."""
     if not name or not name.strip():
         return None
     key = " ".join(fold(unicodedata.normalize("NFC", name)).split())
-    return re.sub(r"^(?:huyen|quan|thi xa|thanh pho|tp\.?)\s+(?=\w)", "", key) or None
+    return re.sub(kind_words, "", key) or None
 
 
 def _facet(prefix: str, value: Any) -> str | None:
