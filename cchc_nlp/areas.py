@@ -1,6 +1,6 @@
 """Tag narrative paragraphs with their CCHC area (seven areas plus ``khac``).
 
-Features are built on underthesea word segmentation (``nlp.segmented``):
+Features are built on underthesea word segmentation (``tokenise.segmented``):
 TF-IDF over word uni/bigrams plus character n-grams, fed to a stock
 scikit-learn classifier.  This module builds the features and loads and runs the
 trained model (saved with skops, and as a flat NumPy copy); training and
@@ -25,7 +25,7 @@ from .config import models_dir
 from .errors import ModelNotFound
 from .flat import check_versions, load_flat, read_meta
 from .model import AREAS
-from .nlp import segmented
+from .tokenise import segmented
 from .normalise import fold
 
 AREA_IDS: tuple[str, ...] = tuple(AREAS)

@@ -582,7 +582,7 @@ def check_duplicates(report: Report) -> list[Flag]:
     ten words are left alone (short formulas repeat by nature), and so are headings,
     tables, the same formula under two different sections ("không phát hiện sai sót"
     for two kinds of document), and news items (a portal repeats its lead)."""
-    from .nlp import sentences
+    from .tokenise import sentences
 
     if report.meta.kind not in REPORT_KINDS:
         return []
@@ -649,7 +649,7 @@ def place_of(report: Report, pos: int) -> tuple[str | None, int | None]:
 
 def sentence_around(report: Report, start: int, end: int) -> str:
     """The sentence that holds an evidence span (a whole paragraph is too much to read)."""
-    from .nlp import sentences
+    from .tokenise import sentences
 
     _, index = place_of(report, start)
     if index is None:

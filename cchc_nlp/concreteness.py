@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import models_dir
-from .nlp import tokens
+from .tokenise import tokens
 
 FLAT_NAME = "concreteness.npz"  # the trained model's numbers for NumPy-only prediction
 NGRAM = 4

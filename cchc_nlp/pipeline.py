@@ -89,7 +89,7 @@ def tag_paragraphs(report: Report) -> tuple[TaggedParagraph, ...]:
     judge = ConcretenessModel.load()
     paragraphs = report.paragraphs
     predictions = tagger.predict([p.text for p in paragraphs], [p.heading for p in paragraphs])
-    from .nlp import sentences, words_within
+    from .tokenise import sentences, words_within
 
     spans = [sentences(p.text) for p in paragraphs]
     split = [[p.text[s:e] for s, e in ss] for p, ss in zip(paragraphs, spans)]

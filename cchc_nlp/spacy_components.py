@@ -22,7 +22,7 @@ import functools
 
 from spacy.language import Language
 
-from .nlp import tokens
+from .tokenise import tokens
 
 
 class CitationTagger:

@@ -3,7 +3,7 @@
 import pytest
 
 from cchc_nlp.concreteness import ConcretenessModel, TemplateTable, paragraph_summary, specificity
-from cchc_nlp.nlp import sentences
+from cchc_nlp.tokenise import sentences
 
 
 @pytest.mark.parametrize("sentence, concrete", [

@@ -20,7 +20,7 @@ def _ends(text: str, spans) -> set[int]:
 
 
 def evaluate(gold_path: Path | None = None) -> dict:
-    from ..nlp import sentences
+    from ..tokenise import sentences
 
     gold_path = gold_path or corpus_dir() / "gold" / "sentence_boundaries.jsonl"
     # the paragraphs' text: the sample was drawn from the area gold
