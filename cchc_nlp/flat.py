@@ -39,7 +39,6 @@ from .errors import ModelNotFound
 #: bump when the layout of the arrays changes
 FORMAT = 1
 
-_WHITESPACE = re.compile(r"\s\s+")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -186,17 +185,26 @@ def _word_ngrams(text: str, lo: int, hi: int) -> list[str]:
     return out
 
 
+def _word_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
+    """The ``char_wb`` n-grams of one whitespace-free word, padded with spaces."""
+    w = f" {word} "
+    out = []
+    for n in range(lo, hi + 1):
+        if len(w) <= n:  # a short word counts once, whole
+            out.append(w)
+            break
+        out += [w[i:i + n] for i in range(len(w) - n + 1)]
+    return out
+
+
 def _char_wb_ngrams(text: str, lo: int, hi: int) -> list[str]:
     """Character n-grams inside space-padded words, as scikit-learn's ``char_wb``."""
-    out = []
-    for w in _WHITESPACE.sub(" ", text).split():
-        w = f" {w} "
-        for n in range(lo, hi + 1):
-            if len(w) <= n:  # a short word counts once, whole
-                out.append(w)
-                break
-            out += [w[i:i + n] for i in range(len(w) - n + 1)]
-    return out
+    return [g for w in text.split() for g in _word_wb_ngrams(w, lo, hi)]
+
+
+#: words whose char_wb columns a block remembers; cleared when full (a batch of
+#: national size meets many one-off numbers and codes)
+_WORD_CACHE_SIZE = 200_000
 
 
 class _Block:
@@ -208,15 +216,35 @@ class _Block:
         self.idf = arrays[f"{name}.idf"]
         self.offset = offset
         self.lo, self.hi = (int(x) for x in arrays[f"{name}.ngram_range"])
-        self.ngrams = _char_wb_ngrams if bool(arrays[f"{name}.char"]) else _word_ngrams
+        self.char = bool(arrays[f"{name}.char"])
+        # char_wb n-grams never cross a word boundary, so a word's columns are
+        # the same wherever it stands: computed once per distinct word (syllables
+        # repeat a great deal), which makes this block several times faster
+        self._word_columns: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.idf)
 
+    def _columns_of_word(self, word: str) -> list[int]:
+        cols = self._word_columns.get(word)
+        if cols is None:
+            if len(self._word_columns) >= _WORD_CACHE_SIZE:
+                self._word_columns.clear()
+            index = self.index
+            cols = self._word_columns[word] = [
+                j for g in _word_wb_ngrams(word, self.lo, self.hi) if (j := index.get(g)) is not None]
+        return cols
+
+    def columns(self, text: str) -> list[int]:
+        """The column of every n-gram of ``text`` that the vocabulary holds, repeats kept."""
+        if self.char:
+            return [j for w in text.split() for j in self._columns_of_word(w)]
+        index = self.index
+        return [j for g in _word_ngrams(text, self.lo, self.hi) if (j := index.get(g)) is not None]
+
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(column indices, weights) of the text's non-zero features."""
-        counts = Counter(j for g in self.ngrams(text, self.lo, self.hi)
-                         if (j := self.index.get(g)) is not None)
+        counts = Counter(self.columns(text))
         if not counts:
             return np.empty(0, dtype=np.int64), np.empty(0)
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
