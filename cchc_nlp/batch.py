@@ -58,8 +58,9 @@ def score_row(path: str, include_all: bool = False) -> dict:
 
 
 def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False,
-                include_all: bool = False):
-    """A DataFrame, one row per file, lowest score first (failures last)."""
+                include_all: bool = False, engine: str = "processes", scheduler: str | None = None):
+    """A DataFrame, one row per file, lowest score first (failures last); the files are
+    analysed by ``pipeline.analyse_many`` (``jobs`` processes, or ``engine="dask"``)."""
     import pandas as pd
 
     paths = [str(f) for f in files]
@@ -75,7 +76,7 @@ def score_files(files: list[Path], *, jobs: int = 1, progress: bool = False,
 
     try:
         work = partial(score_row, include_all=include_all)
-        for path, row in analyse_many(paths, work, jobs=jobs):
+        for path, row in analyse_many(paths, work, jobs=jobs, engine=engine, scheduler=scheduler):
             rows.append(row if isinstance(row, dict) else {"file": str(path), "error": str(row)})
             if bar:
                 bar.advance(task)

@@ -512,16 +512,39 @@ def copies(
 _DB_HELP = "Tệp chỉ mục SQLite (mặc định: $CCHC_DB hoặc thư mục dữ liệu của người dùng)."
 
 
+class Engine(str, Enum):
+    processes = "processes"
+    dask = "dask"
+
+
+_ENGINE_HELP = ("processes: các tiến trình trên máy này (--jobs); dask: một cụm Dask (cụm cục bộ --jobs worker, "
+                "hoặc --scheduler), cho kho lưu trữ hàng trăm nghìn báo cáo.")
+_SCHEDULER_HELP = "Địa chỉ bộ lập lịch của một cụm Dask đang chạy, ví dụ tcp://may-chu:8786 (kèm --engine dask)."
+
+
+def _engine_of(engine: "Engine", scheduler: Optional[str]) -> str:
+    if scheduler and engine is not Engine.dask:
+        typer.echo("--scheduler chỉ dùng với --engine dask", err=True)
+        raise typer.Exit(code=2)
+    return engine.value
+
+
 @app.command()
 def index(
     paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo cần đưa vào chỉ mục."),
     db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
     include_all: bool = typer.Option(False, "--all", help="Đưa vào cả tệp không thấy dấu hiệu văn bản CCHC."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Số tiến trình (hoặc số worker Dask) phân tích song song."),
+    engine: Engine = typer.Option(Engine.processes, "--engine", help=_ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=_SCHEDULER_HELP),
+    commit_every: int = typer.Option(50, "--commit-every", min=1,
+                                     help="Số báo cáo ghi trong một giao dịch (chạy lại sau khi bị ngắt sẽ tiếp tục)."),
 ) -> None:
     """Đưa báo cáo vào chỉ mục tìm kiếm (báo cáo, đoạn văn, văn bản dẫn, số liệu, điểm bất thường).
 
-    Tệp không đổi được bỏ qua; tệp đã sửa được thay thế; mỗi báo cáo ghi trong một giao dịch.
-    Ví dụ: cchc index corpus/reports --db out/index.sqlite
+    Tệp không đổi được bỏ qua; tệp đã sửa được thay thế; báo cáo được ghi theo từng đợt, mỗi đợt một
+    giao dịch: bị ngắt giữa chừng thì chạy lại, các tệp đã ghi được bỏ qua.
+    Ví dụ: cchc index corpus/reports --db out/index.sqlite --jobs 2
     """
     from functools import partial
 
@@ -554,7 +577,8 @@ def index(
     try:
         with Store(path) as store:
             index_files(store, paths, partial(analyse_for_index, include_all=include_all), on_result=report,
-                        record_of=analysis_record)
+                        record_of=analysis_record, jobs=jobs, engine=_engine_of(engine, scheduler),
+                        scheduler=scheduler, commit_every=commit_every)
             stats = store.stats()
     except CchcError as err:
         typer.echo(f"{path}: {err}", err=True)
@@ -648,10 +672,12 @@ def score(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi ra tệp (bắt buộc với parquet, xlsx)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Số tiến trình chạy song song."),
     include_all: bool = typer.Option(False, "--all", help="Chấm cả tệp không thấy dấu hiệu văn bản CCHC."),
+    engine: Engine = typer.Option(Engine.processes, "--engine", help=_ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=_SCHEDULER_HELP),
 ) -> None:
     """Chấm điểm chất lượng từng báo cáo (0-100) và các thành phần; sắp xếp từ thấp đến cao.
 
-    Ví dụ: cchc score corpus/reports --format csv -o diem.csv --jobs 2
+    Ví dụ: cchc score corpus/reports --format csv -o diem.csv --jobs 2  |  cchc score luu-tru/ --engine dask
     """
     from .batch import score_files
 
@@ -662,7 +688,12 @@ def score(
     if not files:
         typer.echo("không có tệp báo cáo nào (.txt, .docx, .pdf) trong đường dẫn đã cho", err=True)
         raise typer.Exit(code=1)
-    frame, failed = score_files(files, jobs=jobs, progress=sys.stderr.isatty(), include_all=include_all)
+    try:
+        frame, failed = score_files(files, jobs=jobs, progress=sys.stderr.isatty(), include_all=include_all,
+                                    engine=_engine_of(engine, scheduler), scheduler=scheduler)
+    except CchcError as err:  # the cluster could not be reached or started
+        typer.echo(str(err), err=True)
+        raise typer.Exit(code=1) from None
     for _, row in frame[frame["error"].notna()].iterrows():
         typer.echo(f"{row['file']}: {row['error']}", err=True)
     if fmt is ScoreFormat.parquet:

@@ -161,18 +161,31 @@ def analyse_for_index(path: str | Path, include_all: bool = False) -> "Analysis"
     return a
 
 
-def analyse_many(paths, work=None, jobs: int = 1, *, expand: bool = True) -> Iterator[tuple[Path, object]]:
+#: where ``analyse_many`` runs the work: this process and a pool of processes
+#: (``jobs``), or a Dask cluster (a LocalCluster of ``jobs`` workers, or ``scheduler``)
+ENGINES = ("processes", "dask")
+
+
+def analyse_many(paths, work=None, jobs: int = 1, *, expand: bool = True, engine: str = "processes",
+                 scheduler: str | None = None) -> Iterator[tuple[Path, object]]:
     """``(path, result)`` for every file under ``paths`` (files and folders), in order:
     ``work(path)`` (default :func:`analyse`), or the :class:`~cchc_nlp.errors.CchcError`
     that stopped that file — never raised, so the batch goes on.  With ``jobs`` > 1 the
     work runs in that many processes (``work`` must then be a module-level function
     or a ``functools.partial`` of one); results still come back in input order.
+    ``engine="dask"`` runs the same work on a Dask cluster instead (:func:`_on_dask`),
+    with the same results in the same order.
     Any other exception is a bug and stops the run.  ``expand=False``: ``paths``
     are the files already (``ingest.iter_inputs``), taken as they are."""
     from .ingest import iter_inputs
 
     work = work or analyse
     files = iter_inputs(paths) if expand else list(paths)
+    if engine == "dask":
+        yield from _on_dask(work, files, jobs, scheduler)
+        return
+    if engine != "processes":
+        raise ValueError(f"unknown engine {engine!r}; one of {ENGINES}")
     if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield path, _attempt(work, path)
@@ -185,6 +198,65 @@ def analyse_many(paths, work=None, jobs: int = 1, *, expand: bool = True) -> Ite
         yield from zip(files, pool.map(partial(_attempt, work), files, chunksize=chunk))
 
 
+def _on_dask(work, files: list, jobs: int, scheduler: str | None) -> Iterator[tuple[Path, object]]:
+    """``analyse_many`` on Dask: one task per file, at most a few per worker in
+    flight (memory stays bounded however many files), results gathered in input
+    order by this process.  ``scheduler``: the address of a running cluster
+    (``tcp://host:8786``), whose workers must see the same paths; else a
+    ``LocalCluster`` of ``jobs`` single-threaded worker processes.  The reading
+    time limit (``CCHC_MAX_SECONDS``) is not enforced there: Dask runs a task
+    in a worker thread, where no alarm can interrupt it."""
+    from collections import deque
+
+    from .errors import CchcError
+
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise CchcError("chạy trên Dask cần cài thêm gói dask: pip install 'cchc-nlp[dask]'") from None
+    import logging as _logging
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="10s")
+        else:
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=_logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError, ValueError) as err:
+        if cluster is not None:
+            cluster.close()
+        why = "quá 10 giây không trả lời" if isinstance(err, TimeoutError) else "địa chỉ sai hoặc không mở được"
+        raise CchcError(f"không kết nối được tới cụm Dask {scheduler or '(cục bộ)'} ({why}); kiểm tra địa chỉ "
+                        "(ví dụ tcp://may-chu:8786) và `dask scheduler` đang chạy") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+        window = 4 * workers
+        pending: deque = deque()
+        upcoming = iter(files)
+
+        def submit(path) -> None:
+            pending.append((path, client.submit(_attempt, work, path, pure=False)))
+
+        for path in upcoming:
+            submit(path)
+            if len(pending) >= window:
+                break
+        while pending:
+            path, future = pending.popleft()
+            result = future.result()
+            future.release()
+            nxt = next(upcoming, None)
+            if nxt is not None:
+                submit(nxt)
+            yield path, result
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _attempt(work, path):
     """``work(path)``, or the user-facing error that stopped it."""
     from .errors import CchcError
@@ -195,18 +267,26 @@ def _attempt(work, path):
         return err
 
 
-def index_files(store, paths, analyse_file=None, on_result=None, record_of=None) -> list[tuple[Path, str]]:
+def index_files(store, paths, analyse_file=None, on_result=None, record_of=None, *, jobs: int = 1,
+                engine: str = "processes", scheduler: str | None = None,
+                commit_every: int = 1) -> list[tuple[Path, str]]:
     """Index files and folders into ``store``: ``[(path, status)]``, status one of
     ``added``, ``replaced``, ``skipped``, ``same_as: <path>``, ``not_cchc: <why>``
     or ``error: <why>``.
 
-    A file whose content is indexed already is not analysed again.  Each report
-    is committed as soon as it is analysed, and ``on_result(path, status)`` is
-    called then, so a run killed later loses nothing already reported.
-    ``analyse_file`` defaults to :func:`analyse_for_index`; ``record_of(analysis)``
-    makes the record the web app shows (``render.reading.analysis_record``).
+    A file whose content is indexed already is not analysed again (it is reported
+    first).  The rest are analysed by :func:`analyse_many` (``jobs``, ``engine``,
+    ``scheduler``), each with the record the web app shows (``record_of(analysis)``,
+    ``render.reading.analysis_record``) made where it was analysed; this process
+    alone writes.  Every ``commit_every`` reports are one transaction, and
+    ``on_result(path, status)`` is called for each once it is committed, so a run
+    killed later loses nothing already reported and a re-run resumes where it stopped.
+    ``analyse_file`` defaults to :func:`analyse_for_index`.
     """
+    from functools import partial
+
     from .errors import NotCchcDocument
+    from .ingest import iter_inputs
 
     analyse_file = analyse_file or analyse_for_index
     out: list[tuple[Path, str]] = []
@@ -216,21 +296,55 @@ def index_files(store, paths, analyse_file=None, on_result=None, record_of=None)
         if on_result is not None:
             on_result(path, status)
 
-    def work(path):
+    def known(path):
         try:
-            known = store.known_file(path)
+            return store.known_file(path)
         except OSError:  # unreadable: the reader says what is wrong, in Vietnamese
-            known = None
-        return known if known is not None else analyse_file(path)
+            return None
 
-    for path, result in analyse_many(paths, work):
-        if isinstance(result, NotCchcDocument):
-            report(path, f"not_cchc: {result}")
-        elif isinstance(result, Exception):
-            report(path, f"error: {result}")
-        elif isinstance(result, str):
-            report(path, result)
+    pending = []
+    for path in iter_inputs(paths):
+        status = known(path)
+        if status is None:
+            pending.append(path)
         else:
-            record = record_of(result) if record_of is not None else None
-            report(path, store.add_analysis(result, path=os.path.abspath(path), record=record))
+            report(path, status)
+
+    done: list[tuple[Path, str]] = []  # written in the open transaction, reported at its commit
+
+    def commit():
+        if store.in_batch:
+            store.end_batch()
+        for item in done:
+            report(*item)
+        done.clear()
+
+    work = partial(_analysed_with_record, analyse_file, record_of)
+    try:
+        for path, result in analyse_many(pending, work, jobs, expand=False, engine=engine, scheduler=scheduler):
+            if isinstance(result, NotCchcDocument):
+                done.append((path, f"not_cchc: {result}"))
+            elif isinstance(result, Exception):
+                done.append((path, f"error: {result}"))
+            else:
+                # the same content may have come in under two paths of this run
+                status = known(path)
+                if status is None:
+                    if not store.in_batch:
+                        store.begin_batch()
+                    analysis, record = result
+                    status = store.add_analysis(analysis, path=os.path.abspath(path), record=record)
+                done.append((path, status))
+            if len(done) >= commit_every:
+                commit()
+        commit()
+    finally:
+        if store.in_batch:  # stopped by a bug or an interrupt: nothing half-written
+            store.abort_batch()
     return out
+
+
+def _analysed_with_record(analyse_file, record_of, path):
+    """``(analysis, record)`` of one file: the index's unit of work, run where the file is analysed."""
+    analysis = analyse_file(path)
+    return analysis, (record_of(analysis) if record_of is not None else None)

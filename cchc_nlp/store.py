@@ -424,6 +424,7 @@ class Store:
     def __init__(self, path: str | os.PathLike, *, readonly: bool = False, timeout: float = 30.0):
         self.path = Path(path)
         self.readonly = readonly
+        self._batch = False
         try:
             if readonly:
                 if not self.path.exists():
@@ -512,21 +513,55 @@ class Store:
 
     @contextmanager
     def _transaction(self):
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; on any exception (interrupts too) ``ROLLBACK``."""
-        db = self._db
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; on any exception (interrupts too) ``ROLLBACK``.
+        Inside a batch (:meth:`begin_batch`) the batch is the transaction: an exception
+        propagates to whoever holds the batch, which rolls it back whole."""
+        if self._batch:
+            yield
+            return
+        self._begin()
         try:
-            db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
+            yield
+        except BaseException:
+            self._rollback()
+            raise
+        self._db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
         except sqlite3.OperationalError as err:
             raise StoreError(
                 f"không ghi được vào chỉ mục {self.path}: {err}; có một `cchc index` khác đang chạy không?"
             ) from None
-        try:
-            yield
-        except BaseException:
-            if db.in_transaction:  # SQLite may have rolled back already (disk full, …)
-                db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:  # SQLite may have rolled back already (disk full, …)
+            self._db.execute("ROLLBACK")
+
+    # -- batches: several reports in one transaction (``pipeline.index_files``) --
+
+    @property
+    def in_batch(self) -> bool:
+        return self._batch
+
+    def begin_batch(self) -> None:
+        """Open one transaction for the writes that follow, until :meth:`end_batch`."""
+        self._writable()
+        if self._batch:
+            raise RuntimeError("a batch is open already")
+        self._begin()
+        self._batch = True
+
+    def end_batch(self) -> None:
+        """Commit the batch: everything written since :meth:`begin_batch`, or nothing."""
+        self._batch = False
+        self._db.execute("COMMIT")
+
+    def abort_batch(self) -> None:
+        """Roll the open batch back: none of its writes happened."""
+        self._batch = False
+        self._rollback()
 
     def close(self) -> None:
         self._db.close()
