@@ -1,8 +1,8 @@
 """Search index at scale: build, query latency, size (a benchmark, not a test).
 
 Builds an index of N synthetic reports by recombining real material from the
-corpus, written through the Store API (``Store.add_report``, one transaction
-per report, exactly as ``cchc index`` does), then times search queries.
+corpus, written through the Store API (``Store.add_report``, 50 reports to a
+transaction, as ``cchc index`` does by default), then times search queries.
 
 * Material: the five seeds in ``corpus/reports/`` and the public CCHC texts in
   ``corpus/extra/`` are parsed once (``parse``, ``citations_of``,
@@ -35,7 +35,7 @@ per report, exactly as ``cchc index`` does), then times search queries.
 
 Run::
 
-    python benchmarks/bench_search.py --n 5000 --n 50000 [--queries 200] [--keep DIR]
+    python benchmarks/bench_search.py --n 50000 --n 500000 [--queries 200] [--keep DIR]
 
 Prints Markdown tables (one row per N, then growth from the first N to the
 last) to stdout; progress to stderr.  Targets: p95 <= 50 ms, DB <= 3x text.
@@ -245,6 +245,10 @@ def time_queries(store: Store, queries):
 # --------------------------------------------------------------------------
 
 
+#: reports per transaction: ``cchc index --commit-every``'s default
+COMMIT_EVERY = 50
+
+
 def build(path: Path, n: int, seed: int, pool, templates, units) -> dict:
     rng = random.Random(seed)
     pool_by_area: dict[str, list[PoolParagraph]] = {}
@@ -257,8 +261,12 @@ def build(path: Path, n: int, seed: int, pool, templates, units) -> dict:
             g0 = time.perf_counter()
             report, cites, tagged = synthetic_report(i, rng, pool_by_area, templates, units)
             gen += time.perf_counter() - g0
+            if i % COMMIT_EVERY == 0:
+                store.begin_batch()
             status = store.add_report(report, cites, tagged)
             assert status == "added", status
+            if (i + 1) % COMMIT_EVERY == 0 or i + 1 == n:
+                store.end_batch()
             if (i + 1) % 5000 == 0:
                 el = time.perf_counter() - t0
                 log(f"  {i + 1:>6} reports, {el:.0f} s, {(i + 1) / el:.0f} reports/s")
@@ -270,14 +278,14 @@ def build(path: Path, n: int, seed: int, pool, templates, units) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, action="append", help="reports to index (repeatable; default 5000 and 50000)")
+    ap.add_argument("--n", type=int, action="append", help="reports to index (repeatable; default 50000 and 500000)")
     ap.add_argument("--queries", type=int, default=200, help="queries of each kind (default 200)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--seeds-only", action="store_true", help="recombine the 5 seeds only, not corpus/extra")
     ap.add_argument("--optimize", action="store_true", help="also time queries after Store.optimize()")
     ap.add_argument("--keep", type=Path, help="build the databases in DIR and keep them")
     args = ap.parse_args()
-    sizes = args.n or [5000, 50000]
+    sizes = args.n or [50000, 500000]
 
     pool, templates = load_material(extra=not args.seeds_only)
     units = communes()
