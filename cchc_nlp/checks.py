@@ -22,6 +22,38 @@ from .structure import in_directions
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
+#: the kinds of problem a reviewer reads flags by (the digest's groups), in the order
+#: shown: id, Vietnamese label, and the flag ids (``citation_*`` are all citations)
+FLAG_GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("figures", "Số liệu không khớp", frozenset({
+        "arithmetic_sum", "percentage_mismatch", "rate_over_100", "narrative_appendix_mismatch",
+        "inconsistent_count", "malformed_number"})),
+    ("contradiction", "Mâu thuẫn giữa các phần", frozenset({"contradiction"})),
+    ("copied", "Sao chép, lặp lại, lệch kỳ", frozenset({
+        "duplicate_text", "copied_text", "other_unit_named", "period_mismatch"})),
+    ("dates", "Ngày tháng", frozenset({"impossible_date", "date_after_report", "report_date_implausible"})),
+    ("citations", "Văn bản được dẫn", frozenset()),
+    ("names", "Tên đơn vị", frozenset({"unit_misspelt"})),
+    ("missing", "Thiếu nội dung", frozenset({
+        "missing_content", "missing_sections", "missing_appendix", "missing_signature", "missing_date",
+        "missing_number", "area_not_reported"})),
+    ("layout", "Trình bày", frozenset({"section_numbering"})),
+)
+
+
+def flag_group(flag_id: str) -> tuple[str, str]:
+    """(group id, Vietnamese label) of a flag id; ``("other", "Khác")`` for one no group names.
+
+    >>> flag_group("citation_superseded")
+    ('citations', 'Văn bản được dẫn')
+    """
+    if flag_id.startswith("citation_"):
+        return "citations", "Văn bản được dẫn"
+    for group, label, ids in FLAG_GROUPS:
+        if flag_id in ids:
+            return group, label
+    return "other", "Khác"
+
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PERIOD_RE = re.compile(
     r"\b(?:[Tt]rong|[Kk]ết quả|[Tt]ính đến hết)\s+"
@@ -236,6 +268,41 @@ def check_citation_series(report: Report, citations: list[Citation]) -> list[Fla
     return flags
 
 
+_SUBJECT_YEAR_RE = re.compile(r"\bnăm\s+(20\d\d)\b")
+
+
+def check_citation_subject_years(report: Report, citations: list[Citation]) -> list[Flag]:
+    """One document cited twice with subjects for two different years ("Kế hoạch số
+    11/KH-UBND … về CCHC năm 2024" here, "… năm 2025" there): one of the two was
+    left over from another period's report (``copied_text``).  The year that is not
+    the report's is named as the likely leftover."""
+    by_doc: dict[tuple, list[tuple[Citation, int]]] = {}
+    for c in citations:
+        if c.canonical and c.subject and c.date is not None:
+            for m in _SUBJECT_YEAR_RE.finditer(c.subject):
+                by_doc.setdefault((c.type, c.canonical, c.date), []).append((c, int(m.group(1))))
+    own = report.meta.period.year if report.meta.period else None
+    flags = []
+    for mentions in by_doc.values():
+        years = sorted({y for _, y in mentions})
+        if len(years) < 2:
+            continue
+        first = {y: next(c for c, yy in mentions if yy == y) for y in years}
+        leftover = [y for y in years if own is not None and y != own]
+        hint = (f"; năm {', '.join(map(str, leftover))} có thể còn sót từ văn bản kỳ trước"
+                if leftover and len(leftover) < len(years) else "")
+        c0 = first[years[0]]
+        flags.append(Flag(
+            "copied_text", "medium",
+            f"{c0.surface} ngày {c0.date:%d/%m/%Y} được nêu với nội dung của "
+            f"{' và '.join(f'năm {y}' for y in years)} ở hai chỗ khác nhau{hint}; sửa cho thống nhất.",
+            tuple(_ev(report, c.start, c.end) for c in sorted(first.values(), key=lambda c: c.start))))
+    return flags
+
+
+_APOSTROPHE_RE = re.compile(r"['’‘ʼ`]")
+
+
 def check_unit_names(report: Report) -> list[Flag]:
     """The unit's own name spelt differently, or another commune presented as
     the reporting unit ("UBND xã X báo cáo" with X not the unit): copied text."""
@@ -254,8 +321,8 @@ def check_unit_names(report: Report) -> list[Flag]:
             continue  # "Nơi nhận" lists other units by design
         if m.kind not in UNIT_KIND_WORDS:
             continue
-        if m.name.lower() == own.lower():
-            continue  # "XÃ TÂN VIỆT" in a header is the same spelling
+        if _APOSTROPHE_RE.sub("", m.name).lower() == _APOSTROPHE_RE.sub("", own).lower():
+            continue  # "XÃ TÂN VIỆT" in a header, "Đưng K’Nớ" for the official "Đưng KNớ": same spelling
         if name_key(m.name) == own_key:
             misspelt.setdefault(m.name, []).append(_ev(report, m.start, m.end))
             continue
@@ -360,21 +427,28 @@ def check_sums(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
                 if total is None:
                     continue
                 total_value, total_label = total.value, label(rule["total"])
-            if len(parts) < 2:
+            if len(parts) < (1 if rule.get("bound") else 2):
                 continue
             added = sum(p.value for p in parts)
             complete = len(parts) == len(rule["parts"])
             if added == total_value or (added < total_value and (not complete or rule.get("bound"))):
                 continue
             where = "phụ lục" if source == "table" else "phần nội dung"
-            if rule.get("bound"):
-                message = (f"Trong {where}: {' + '.join(format_number(p.value) for p in parts)} = {format_number(added)}, "
-                           f"vượt {total_label} ({format_number(total_value)}).")
+            stated = " + ".join(format_number(p.value) for p in parts)
+            if len(parts) > 1:
+                stated += f" = {format_number(added)}"
+            flag_id = rule.get("flag", "arithmetic_sum")
+            if flag_id == "contradiction":
+                named = "; ".join(f"{label(p.indicator)}: {format_number(p.value)}" for p in parts)
+                beyond = (f"cộng lại {format_number(added)}%, vượt 100% (các tỷ lệ này loại trừ nhau)"
+                          if total is None else f"vượt {total_label} ({format_number(total_value)})")
+                message = f"Trong {where}, các số liệu mâu thuẫn nhau: {named}, {beyond}; kiểm tra lại."
+            elif rule.get("bound"):
+                message = f"Trong {where}: {stated}, vượt {total_label} ({format_number(total_value)})."
             else:
-                message = (f"Trong {where}: {' + '.join(format_number(p.value) for p in parts)} = {format_number(added)}, "
-                           f"nhưng {total_label} là {format_number(total_value)}.")
+                message = f"Trong {where}: {stated}, nhưng {total_label} là {format_number(total_value)}."
             evidence = [total, *parts] if total is not None else parts
-            flags.append(Flag("arithmetic_sum", "high", message,
+            flags.append(Flag(flag_id, "high" if flag_id == "arithmetic_sum" else "medium", message,
                               tuple(_ev(report, m.start, m.end) for m in evidence)))
     return flags
 
@@ -557,6 +631,74 @@ def check_table_values(report: Report, metrics: list[Metric], catalogue) -> list
     return flags
 
 
+#: counts that have one value at the report's date: stated twice, they must agree
+_STOCKS = ("tthc.procedures_total", "tthc.procedure_fields", "to_chuc_bo_may.staff_quota", "cong_vu.staff")
+#: a row or sentence that widens its scope ("bao gồm cả TTHC của cơ quan ngành dọc") is another count
+_WIDER_SCOPE_RE = re.compile(r"bao gom ca|ke ca|tinh ca")
+
+
+def check_conflicting_counts(report: Report, metrics: list[Metric], catalogue) -> list[Flag]:
+    """The same count (procedures in force, staff, assigned posts) stated twice with two
+    values: two appendix rows (``inconsistent_count``) or two narrative statements
+    (``contradiction``).  A statement that widens its scope ("bao gồm cả …") is left out."""
+    from .normalise import fold
+
+    flags = []
+    for source, flag_id in (("table", "inconsistent_count"), ("narrative", "contradiction")):
+        for ind in _STOCKS:
+            found = [m for m in metrics if m.indicator == ind and m.source == source
+                     and isinstance(m.value, Decimal)
+                     and not _WIDER_SCOPE_RE.search(fold(report.text[m.start:m.end]).lower())]
+            values = sorted({m.value for m in found})
+            if len(values) < 2:
+                continue
+            first = {v: next(m for m in found if m.value == v) for v in values}
+            name = catalogue[ind].label_vi if ind in catalogue else ind
+            where = "Phụ lục" if source == "table" else "Báo cáo"
+            flags.append(Flag(
+                flag_id, "medium",
+                f"{where} nêu {name[:1].lower() + name[1:]} {len(values)} lần với số khác nhau: "
+                f"{', '.join(format_number(v) for v in values)}; thống nhất một số liệu.",
+                tuple(_ev(report, m.start, m.end) for m in sorted(first.values(), key=lambda m: m.start))))
+    return flags
+
+
+#: blank appendix rows listed in a missing_content flag's evidence, at most
+_BLANK_ROWS_SHOWN = 40
+
+
+def check_missing_content(report: Report) -> list[Flag]:
+    """What the reporting form asks for and the report leaves out: appendix rows of
+    known figures with no value (one flag listing them), and a numbered section with
+    nothing under it (no paragraph, table or sub-section).  Reports only: a plan or a
+    news item has no form to fill."""
+    from .figures import blank_rows
+
+    if report.meta.kind not in REPORT_KINDS:
+        return []
+    flags = []
+    blanks = blank_rows(report)
+    if blanks:
+        named = "; ".join(f"«{label[:60]}»" for _, _, label in blanks[:3])
+        more = f" và {len(blanks) - 3} dòng khác" if len(blanks) > 3 else ""
+        flags.append(Flag(
+            "missing_content", "low",
+            f"Phụ lục để trống {len(blanks)} dòng số liệu: {named}{more}; điền số liệu, hoặc ghi 0 "
+            "nếu trong kỳ không phát sinh.",
+            tuple(_ev(report, s, e) for s, e, _ in blanks[:_BLANK_ROWS_SHOWN])))
+    for sec in report.sections:
+        inside = (sec.heading_end, sec.end)
+        if sec.end - sec.heading_end > 3 or any(inside[0] <= x.start < inside[1] for x in report.sections):
+            continue
+        if any(inside[0] <= x.start < inside[1] for x in (*report.paragraphs, *report.tables)):
+            continue
+        flags.append(Flag("missing_content", "medium",
+                          f"Mục {sec.number} «{sec.title[:60]}» không có nội dung; bổ sung kết quả của mục "
+                          "này, hoặc ghi rõ trong kỳ không phát sinh.",
+                          (_ev(report, sec.start, sec.heading_end),)))
+    return flags
+
+
 def check_figures(report: Report, figures=None) -> list[Flag]:
     """Every check on the report's figures (appendix and narrative).
 
@@ -570,6 +712,7 @@ def check_figures(report: Report, figures=None) -> list[Flag]:
     return (check_sums(report, metrics, catalogue) + check_rates(report, metrics, catalogue)
             + check_narrative_vs_table(report, metrics, catalogue)
             + check_table_values(report, metrics, catalogue)
+            + check_conflicting_counts(report, metrics, catalogue)
             + check_malformed_numbers(report, malformed))
 
 
@@ -616,9 +759,10 @@ def run_checks(report: Report, citations: list[Citation],
              + check_stale_documents(report, citations) + check_report_date(report)
              + check_dates(report, citations)
              + check_citations(report, citations) + check_citation_series(report, citations)
+             + check_citation_subject_years(report, citations)
              + check_unit_names(report)
              + check_figures(report, figures) + check_fraction_percentages(report)
-             + check_table_numbering(report) + check_duplicates(report)
+             + check_table_numbering(report) + check_duplicates(report) + check_missing_content(report)
              + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))
 

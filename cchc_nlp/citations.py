@@ -336,7 +336,8 @@ _LEVEL = r"(?i:(?:cấp\s+)?(?:tỉnh|huyện|xã|phường|thị\s+trấn|thị
 # A place name: capitalised words, not a capitalised function word that starts
 # the subject ("… của Chính phủ Sửa đổi, bổ sung …").
 _NAME_STOP = r"(?:Về|V/v|Quy|Qui|Sửa|Ban|Hướng|Triển|Thực|Tăng|Phê|Trong|Tại|Theo|Năm|Ngày|Số|Và|Của|Kế|Quyết|Nghị|Thông|Công|Chỉ|Luật)(?!\w)"
-_NAME_WORD = rf"(?:(?!{_NAME_STOP})[{_UP}][\w]*+|\d{{1,2}}(?![\d/]))"
+# (a syllable may carry an apostrophe: "K’Nớ", "Ea H'Leo", "Đắk R’Lấp")
+_NAME_WORD = rf"(?:(?!{_NAME_STOP})[{_UP}][\w]*+(?:['’]\w++)*+|\d{{1,2}}(?![\d/]))"
 _NAME = rf"{_NAME_WORD}(?:[ \t\r\n]++{_NAME_WORD}){{0,3}}"
 _ISSUER = rf"""
     (?:(?i:{_alt(_TITLES)})\s++)?

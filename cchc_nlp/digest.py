@@ -117,10 +117,13 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
     by_area: dict[str, list] = defaultdict(list)
     for p in analysis.paragraphs:
         by_area[p.area].append(p)
-    from .checks import place_of, unique_flags
+    from .checks import FLAG_GROUPS, flag_group, place_of, unique_flags
     from .structure import in_directions
 
-    flags = unique_flags(analysis.flags)
+    # flags by kind of problem (the order of FLAG_GROUPS), most severe first within a kind
+    order = {g: k for k, (g, _, _) in enumerate(FLAG_GROUPS)}
+    flags = sorted(unique_flags(analysis.flags),
+                   key=lambda f: order.get(flag_group(f.id)[0], len(order)))
     places = [place_of(report, f.evidence[0].start) if f.evidence else (None, None) for f in flags]
     flagged = {paragraph for _, paragraph in places if paragraph is not None}
     later = {p.index for p in report.paragraphs if in_directions(report, p.start)}
@@ -181,7 +184,8 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "areas_not_reported": [a["label"] for a in areas if not a["paragraphs"]],
         "citations": citations,
         "flags": [
-            {"id": f.id, "severity": f.severity, "severity_label": SEVERITY_LABELS[f.severity].capitalize(),
+            {"id": f.id, "group": flag_group(f.id)[0], "group_label": flag_group(f.id)[1],
+             "severity": f.severity, "severity_label": SEVERITY_LABELS[f.severity].capitalize(),
              "message": f.message_vi,
              "section": section, "paragraph": paragraph,
              "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,

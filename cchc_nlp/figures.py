@@ -510,7 +510,10 @@ def _match_label(cat: Catalogue, label: str, parent: str, want_rate: bool) -> In
     return best
 
 
-def _table_metrics(report: Report, cat: Catalogue, malformed: list) -> list[Metric]:
+def _table_metrics(report: Report, cat: Catalogue, malformed: list,
+                   blanks: list | None = None) -> list[Metric]:
+    """The figures of the report's appendix tables; ``blanks`` (when given) receives
+    ``(start, end, label)`` of every figure row the catalogue knows that gives no value."""
     text = report.text
     out: list[Metric] = []
     for t in report.tables:
@@ -533,10 +536,40 @@ def _table_metrics(report: Report, cat: Catalogue, malformed: list) -> list[Metr
                 row.parent = parent
             else:
                 row.parent = last_numbered
-            if not row.values or not row.label:
+            if not row.label:
+                continue
+            if not row.values:
+                if blanks is not None and (row.unit.strip() or row.legend) and _known_row(cat, row):
+                    blanks.append((row.label_start, row.label_start + len(row.label), row.label))
                 continue
             out.extend(_row_metrics(report, cat, row, malformed))
     return out
+
+
+def _known_row(cat: Catalogue, row: _Row) -> bool:
+    """Whether the catalogue knows the row as one of the report's figures (a commune's)."""
+    label = _norm_label(row.label + (" " + row.extra_label if row.extra_label else ""))
+    parent = _norm_label(row.parent)
+    scope = f"{label} {parent}"
+    if _DISTRICT_SCOPE_RE.search(scope) and not _COMMUNE_SCOPE_RE.search(scope):
+        return False
+    want_rate = label.startswith("ty le") or label.startswith("ti le")
+    return (_match_label(cat, label, parent, want_rate) or _match_label(cat, label, parent, False)) is not None
+
+
+def blank_rows(report: Report, catalogue: Catalogue | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of every appendix row the catalogue knows as a figure
+    (it has a unit or a code legend) whose value cells are all empty, in text order.
+
+    Example:
+        >>> from cchc_nlp.pipeline import parse
+        >>> r = parse("corpus/reports/003_29ff7cf71591a7d7.txt")
+        >>> [label[:40] for _, _, label in blank_rows(r)][:1]
+        ['Tỷ lệ hoàn thành Kế hoạch CCHC năm (<i>Lũy']
+    """
+    blanks: list[tuple[int, int, str]] = []
+    _table_metrics(report, catalogue or load_catalogue(), [], blanks)
+    return sorted(set(blanks))
 
 
 def _row_metrics(report: Report, cat: Catalogue, row: _Row, malformed: list) -> list[Metric]:

@@ -68,15 +68,29 @@ def test_checks_meet_the_measured_floor_against_the_gold():
 
     r = evaluate()
     # measured 2026-11-23: recall 41/51 = 0.804, precision 50/51 = 0.980 (a development
-    # figure: the checks were extended after reading the misses; first run 0.510 / 0.879)
-    assert r["precision"] >= 0.90 and r["recall"] >= 0.80
+    # figure: the checks were extended after reading the misses; first run 0.510 / 0.879).
+    # 2026-12-06: recall 42/51; precision 51/54 over the kinds this older reading
+    # annotates (blank rows and repeated sentences, flagged since, are not among them)
+    assert r["covered_precision"] >= 0.90 and r["recall"] >= 0.80
+
+
+def test_checks_meet_the_issue_targets_on_the_fresh_reading():
+    from cchc_nlp.evaluation.checks import evaluate
+
+    r = evaluate(gold_set="fresh")
+    # measured 2026-12-06 (a development figure, FLAGS_FRESH_GUIDELINES.md's log):
+    # recall 47/58 = 0.810, precision 60/65 = 0.923 over the kinds the reading annotates
+    assert r["recall"] >= 0.80 and r["covered_precision"] >= 0.90
+    for kind in ("contradiction", "duplicate", "copied_text", "missing_content", "multi_row_sum",
+                 "narrative_appendix_mismatch"):
+        assert r["found"][kind] / r["total"][kind] >= 0.60, kind
 
 
 def test_report_without_text_slips_is_flagged_only_for_its_figures(seed_flags):
     _, flags = seed_flags["003"]
     assert {f.id for f in flags} <= {"missing_date", "missing_number", "area_not_reported",
-                                     "arithmetic_sum", "percentage_mismatch",
-                                     "narrative_appendix_mismatch", "malformed_number"}
+                                     "arithmetic_sum", "inconsistent_count", "percentage_mismatch",
+                                     "narrative_appendix_mismatch", "malformed_number", "missing_content"}
 
 
 @pytest.mark.parametrize("seed, flag_id, quote", [
@@ -86,7 +100,10 @@ def test_report_without_text_slips_is_flagged_only_for_its_figures(seed_flags):
     ("004", "malformed_number", "3.000.000.0000"),
     ("004", "arithmetic_sum", ""),  # 12 carried over + 3.996 new != 4.001 received
     ("000", "arithmetic_sum", "Số lượng hồ sơ đã tiếp nhận"),  # channels 0+5+239+198 != 531
-    ("000", "arithmetic_sum", "Tỷ lệ văn bản được gửi hoàn toàn"),  # exclusive shares 100% + 100%
+    ("000", "contradiction", "Tỷ lệ văn bản được gửi hoàn toàn"),  # exclusive shares 100% + 100%
+    ("000", "inconsistent_count", "Tổng số TTHC đang áp dụng"),  # 139 + 62 online of 193 procedures
+    ("000", "inconsistent_count", "Tổng số biên chế được giao"),  # 18 in post, 0 posts assigned
+    ("004", "contradiction", "Thủ tục hành chính thẩm quyền"),  # 136 at the one-stop desk, 122 in all
     ("003", "narrative_appendix_mismatch", ""),  # 30 tasks planned in the text, 19 in the table
 ])
 def test_figures_that_do_not_add_up_are_flagged(seed_flags, seed, flag_id, quote):
@@ -201,3 +218,56 @@ def test_one_document_written_two_ways_in_a_paragraph_is_flagged():
     report = parse(ROOT / "corpus" / "web" / "x002_bao-cao-chuan-tiep-can-phap-luat-2023-phuong-long-anh.txt")
     [flag] = [f for f in check_citation_series(report, citations_of(report)) if f.id == "citation_two_forms"]
     assert [e.quote for e in flag.evidence] == ["Quyết định 25/QĐ-TTg", "Quyết định số 25/2021/QĐ-TTg"]
+
+
+def test_blank_appendix_rows_are_one_missing_content_flag_listing_them(seed_flags):
+    report, flags = seed_flags["003"]
+    hits = [f for f in flags if f.id == "missing_content"]
+    assert len(hits) == 1 and hits[0].severity == "low"
+    quotes = [e.quote for e in hits[0].evidence]
+    assert quotes[0].startswith("Tỷ lệ hoàn thành Kế hoạch CCHC năm")  # gold: the rate cell is blank
+    assert "Phụ lục để trống" in hits[0].message_vi
+    # a row that gives its figure is never listed
+    assert not any(q.startswith("Tổng số TTHC đang có hiệu lực") for q in quotes)
+
+
+def test_a_plan_is_not_asked_to_fill_a_report_form():
+    plan = parse(ROOT / "corpus/extra/002_ke-hoach-cchc-2025-xa-long-phung-quang-ngai.txt")
+    assert plan.meta.kind == "ke_hoach"
+    assert not [f for f in run_checks(plan, citations_of(plan)) if f.id == "missing_content"]
+
+
+def test_a_numbered_section_left_empty_is_missing_content():
+    report = _report("1. Công tác kế hoạch\nUBND xã ban hành Kế hoạch số 05/KH-UBND ngày 10/01/2024.\n"
+                     "2. Công tác kiểm tra\n3. Công tác tuyên truyền\nTổ chức 3 buổi tuyên truyền tại thôn.")
+    hits = [f for f in run_checks(report, citations_of(report)) if f.id == "missing_content"]
+    assert [f.evidence[0].quote for f in hits] == ["2. Công tác kiểm tra"]
+
+
+@pytest.mark.parametrize("second, flagged", [
+    ("Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã là 130 thủ tục.", True),
+    ("Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã là 122 thủ tục.", False),
+    ("Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã (bao gồm cả TTHC của cơ quan ngành dọc) "
+     "là 130 thủ tục.", False),
+])
+def test_one_count_stated_twice_with_two_values_is_a_contradiction(second, flagged):
+    report = _report("Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã là 122 thủ tục thuộc 33 lĩnh vực.\n"
+                     "Bộ phận một cửa hoạt động đúng quy chế.\n" + second)
+    hits = [f for f in run_checks(report, citations_of(report)) if f.id == "contradiction"]
+    assert bool(hits) is flagged
+    if flagged:
+        assert [e.quote[-11:] for e in hits[0].evidence] == ["122 thủ tục", "130 thủ tục"]
+
+
+def test_one_document_cited_for_two_years_is_copied_text():
+    path = ROOT / "corpus/extra/067_bao-cao-cchc-quy-1-2025-xa-dung-knho-lam-dong.txt"
+    a = analyse(path)
+    hits = [f for f in a.flags if f.id == "copied_text"]
+    assert len(hits) == 1 and "năm 2024 có thể còn sót" in hits[0].message_vi
+    assert [e.quote for e in hits[0].evidence] == ["Kế hoạch số 11/KH-UBND", "kế hoạch số 11/KH-UBND"]
+
+
+def test_an_overdue_share_that_does_not_match_its_counts_is_flagged():
+    a = analyse(ROOT / "corpus/blind/docs/c011_kiem-soat-tthc-quy-2-2020-kien-giang.txt")
+    hits = [f for f in a.flags if f.id == "percentage_mismatch"]
+    assert hits and "1.481/5.998 = 24,7%" in hits[0].message_vi

@@ -52,7 +52,17 @@ def test_digest_json_has_every_part(analysed):
     d = build_digest(analysed["002"])
     assert d["schema_version"] and d["unit"]["name"] == "Đắk Ha"
     assert [a["id"] for a in d["areas"]][0] == "chi_dao_dieu_hanh" and len(d["areas"]) == 7
-    assert d["flags"][0]["severity"] == "high"
+    # flags come grouped by kind of problem, in FLAG_GROUPS' order, most severe first in a group
+    from cchc_nlp.checks import FLAG_GROUPS
+
+    order = [g for g, _, _ in FLAG_GROUPS] + ["other"]
+    groups = [f["group"] for f in d["flags"]]
+    assert groups == sorted(groups, key=order.index) and len(set(groups)) >= 3
+    rank = {"high": 0, "medium": 1, "low": 2}
+    for g in set(groups):
+        sev = [rank[f["severity"]] for f in d["flags"] if f["group"] == g]
+        assert sev == sorted(sev)
+    assert {f["group_label"] for f in d["flags"]} >= {"Ngày tháng", "Văn bản được dẫn"}
     text = analysed["002"].report.text
     for a in d["areas"]:
         assert len(a["highlights"]) <= 4
