@@ -667,7 +667,7 @@ def check_conflicting_counts(report: Report, metrics: list[Metric], catalogue) -
 _BLANK_ROWS_SHOWN = 40
 
 
-def check_missing_content(report: Report) -> list[Flag]:
+def check_missing_content(report: Report, blanks: list | None = None) -> list[Flag]:
     """What the reporting form asks for and the report leaves out: appendix rows of
     known figures with no value (one flag listing them), and a numbered section with
     nothing under it (no paragraph, table or sub-section).  Reports only: a plan or a
@@ -677,7 +677,7 @@ def check_missing_content(report: Report) -> list[Flag]:
     if report.meta.kind not in REPORT_KINDS:
         return []
     flags = []
-    blanks = blank_rows(report)
+    blanks = blank_rows(report) if blanks is None else blanks
     if blanks:
         named = "; ".join(f"«{label[:60]}»" for _, _, label in blanks[:3])
         more = f" và {len(blanks) - 3} dòng khác" if len(blanks) > 3 else ""
@@ -700,20 +700,21 @@ def check_missing_content(report: Report) -> list[Flag]:
 
 
 def check_figures(report: Report, figures=None) -> list[Flag]:
-    """Every check on the report's figures (appendix and narrative).
+    """Every check on the report's figures (appendix and narrative), blank appendix rows included.
 
-    ``figures``: ``(metrics, malformed)`` from :func:`cchc_nlp.figures.extract_figures`
+    ``figures``: :class:`cchc_nlp.figures.Figures` from :func:`~cchc_nlp.figures.extract_figures`
     when already computed.
     """
     from .figures import extract_figures, load_catalogue
 
     catalogue = load_catalogue()
-    metrics, malformed = figures if figures is not None else extract_figures(report, catalogue)
+    metrics, malformed, blanks = figures if figures is not None else extract_figures(report, catalogue)
     return (check_sums(report, metrics, catalogue) + check_rates(report, metrics, catalogue)
             + check_narrative_vs_table(report, metrics, catalogue)
             + check_table_values(report, metrics, catalogue)
             + check_conflicting_counts(report, metrics, catalogue)
-            + check_malformed_numbers(report, malformed))
+            + check_malformed_numbers(report, malformed)
+            + check_missing_content(report, blanks))
 
 
 _DUP_MIN_WORDS = 10
@@ -762,7 +763,7 @@ def run_checks(report: Report, citations: list[Citation],
              + check_citation_subject_years(report, citations)
              + check_unit_names(report)
              + check_figures(report, figures) + check_fraction_percentages(report)
-             + check_table_numbering(report) + check_duplicates(report) + check_missing_content(report)
+             + check_table_numbering(report) + check_duplicates(report)
              + check_outline(report, areas_present) + (extra or []))
     return sorted(flags, key=lambda f: (SEVERITY_ORDER[f.severity], f.evidence[0].start))
 

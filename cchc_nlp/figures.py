@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Metric, Report
 from .normalise import LOWER, UPPER, fold_in_place
@@ -567,9 +568,7 @@ def blank_rows(report: Report, catalogue: Catalogue | None = None) -> list[tuple
         >>> [label[:40] for _, _, label in blank_rows(r)][:1]
         ['Tỷ lệ hoàn thành Kế hoạch CCHC năm (<i>Lũy']
     """
-    blanks: list[tuple[int, int, str]] = []
-    _table_metrics(report, catalogue or load_catalogue(), [], blanks)
-    return sorted(set(blanks))
+    return _extract(report, catalogue).blank_rows
 
 
 def _row_metrics(report: Report, cat: Catalogue, row: _Row, malformed: list) -> list[Metric]:
@@ -1008,10 +1007,19 @@ def _sentence_metrics(report: Report, cat: Catalogue, sent: str, base: int, malf
 # --------------------------------------------------------------------------
 
 
-def _extract(report: Report, catalogue: Catalogue | None = None):
+class Figures(NamedTuple):
+    """What :func:`extract_figures` reads in one pass over a report."""
+
+    metrics: list[Metric]
+    malformed: list[tuple[int, int, MalformedNumber]]
+    blank_rows: list[tuple[int, int, str]]  # :func:`blank_rows`
+
+
+def _extract(report: Report, catalogue: Catalogue | None = None) -> Figures:
     cat = catalogue or load_catalogue()
     malformed: list[tuple[int, int, MalformedNumber]] = []
-    metrics = _table_metrics(report, cat, malformed) + _narrative_metrics(report, cat, malformed)
+    blanks: list[tuple[int, int, str]] = []
+    metrics = _table_metrics(report, cat, malformed, blanks) + _narrative_metrics(report, cat, malformed)
     seen, out = set(), []
     for m in metrics:
         key = (m.indicator, m.value, m.source, m.start, m.end)
@@ -1021,7 +1029,7 @@ def _extract(report: Report, catalogue: Catalogue | None = None):
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end, m.indicator))
     mal = sorted({(s, e, v) for s, e, v in malformed}, key=lambda x: x[0])
-    return out, mal
+    return Figures(out, mal, sorted(set(blanks)))
 
 
 def extract_metrics(report: Report, catalogue: Catalogue | None = None) -> list[Metric]:
@@ -1038,9 +1046,9 @@ def extract_metrics(report: Report, catalogue: Catalogue | None = None) -> list[
     return _extract(report, catalogue)[0]
 
 
-def extract_figures(report: Report, catalogue: Catalogue | None = None):
-    """``(metrics, malformed)`` in one pass: what :func:`extract_metrics` and
-    :func:`malformed_numbers` give separately."""
+def extract_figures(report: Report, catalogue: Catalogue | None = None) -> Figures:
+    """``Figures(metrics, malformed, blank_rows)`` in one pass: what :func:`extract_metrics`,
+    :func:`malformed_numbers` and :func:`blank_rows` give separately."""
     return _extract(report, catalogue)
 
 

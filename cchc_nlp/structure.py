@@ -216,11 +216,15 @@ def _parse_date(text: str) -> date | None:
 _DIRECTIONS_RE = re.compile(r"phuong huong|kien nghi|de xuat|thoi gian toi")
 
 
+@lru_cache(maxsize=4096)
+def _is_directions_title(title: str) -> bool:
+    return _DIRECTIONS_RE.search(fold(title)) is not None
+
+
 def in_directions(report: Report, start: int) -> bool:
     """True when the text at ``start`` lies in a directions or proposals section,
     at any level (the period's results are everything else)."""
-    return any(s.start <= start < s.end and _DIRECTIONS_RE.search(fold(s.title))
-               for s in report.sections)
+    return any(s.start <= start < s.end and _is_directions_title(s.title) for s in report.sections)
 
 
 def _most_common(values: list[str]) -> str | None:
