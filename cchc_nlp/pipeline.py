@@ -191,11 +191,32 @@ def analyse_many(paths, work=None, jobs: int = 1, *, expand: bool = True, engine
             yield path, _attempt(work, path)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunk = max(1, len(files) // (jobs * 8))
-        yield from zip(files, pool.map(partial(_attempt, work), files, chunksize=chunk))
+        yield from _in_order(lambda path: pool.submit(_attempt, work, path), files, 4 * jobs)
+
+
+def _in_order(submit, files: list, window: int) -> Iterator[tuple[Path, object]]:
+    """``(path, result)`` of ``submit(path)`` futures in input order, with at most
+    ``window`` files in flight: a worker never holds more than a few analyses, and
+    neither does this process, however many files there are."""
+    from collections import deque
+
+    pending: deque = deque()
+    upcoming = iter(files)
+    for path in upcoming:
+        pending.append((path, submit(path)))
+        if len(pending) >= window:
+            break
+    while pending:
+        path, future = pending.popleft()
+        result = future.result()
+        if hasattr(future, "release"):  # a Dask future: let the cluster forget the result
+            future.release()
+        for nxt in upcoming:
+            pending.append((nxt, submit(nxt)))
+            break
+        yield path, result
 
 
 def _on_dask(work, files: list, jobs: int, scheduler: str | None) -> Iterator[tuple[Path, object]]:
@@ -206,8 +227,6 @@ def _on_dask(work, files: list, jobs: int, scheduler: str | None) -> Iterator[tu
     ``LocalCluster`` of ``jobs`` single-threaded worker processes.  The reading
     time limit (``CCHC_MAX_SECONDS``) is not enforced there: Dask runs a task
     in a worker thread, where no alarm can interrupt it."""
-    from collections import deque
-
     from .errors import CchcError
 
     try:
@@ -232,25 +251,7 @@ def _on_dask(work, files: list, jobs: int, scheduler: str | None) -> Iterator[tu
                         "(ví dụ tcp://may-chu:8786) và `dask scheduler` đang chạy") from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
-        window = 4 * workers
-        pending: deque = deque()
-        upcoming = iter(files)
-
-        def submit(path) -> None:
-            pending.append((path, client.submit(_attempt, work, path, pure=False)))
-
-        for path in upcoming:
-            submit(path)
-            if len(pending) >= window:
-                break
-        while pending:
-            path, future = pending.popleft()
-            result = future.result()
-            future.release()
-            nxt = next(upcoming, None)
-            if nxt is not None:
-                submit(nxt)
-            yield path, result
+        yield from _in_order(lambda path: client.submit(_attempt, work, path, pure=False), files, 4 * workers)
     finally:
         client.close()
         if cluster is not None:

@@ -17,7 +17,10 @@ import re
 _SPACE_RE = re.compile(r"\s+")
 
 
-@functools.lru_cache(maxsize=65536)
+# The caches serve one report's stages (areas, concreteness, checks read the same
+# paragraphs); a few thousand entries hold the largest report, and a batch of
+# thousands of reports then runs in flat memory.
+@functools.lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[str, ...]:
     """Word-segment Vietnamese text with underthesea.
 
@@ -33,7 +36,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(w.replace(" ", "_") for w in word_tokenize(text))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def token_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """``tokens(text)`` with their character offsets in ``text``.
 
