@@ -149,3 +149,23 @@ def test_the_checker_sees_function_level_imports():
     # a sanity check of the checker itself: nlp reaches spacy_components only inside a function
     _, graph = _graph()
     assert ("spacy_components", []) in [(t, []) for t, _ in graph["nlp"]]
+
+
+def test_every_import_of_the_package_resolves():
+    # function-level imports run only on their path (`cchc train` once imported
+    # `flat` from the wrong package and failed after 12 minutes of training): every
+    # imported module must exist and every imported name must be defined in it
+    import importlib
+
+    modules, graph = _graph()
+    missing = []
+    for name, imports in graph.items():
+        for target, names in imports:
+            if target and target not in modules:
+                missing.append(f"{name}: no module cchc_nlp.{target}")
+                continue
+            module = importlib.import_module("cchc_nlp" + ("." + target if target else ""))
+            missing += [f"{name}: cchc_nlp.{target} has no {n}" for n in names
+                        if n != "*" and not hasattr(module, n)
+                        and f"{target}.{n}".lstrip(".") not in modules]
+    assert not missing, "\n".join(missing)

@@ -271,7 +271,7 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     # the vocabularies make a 14 MB JSON schema: deflate it (19 MB -> ~3 MB)
     sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(path)
-    from . import flat
+    from .. import flat
 
     arrays = flat.export_text_classifier(model)
     context_path = directory / CONTEXT_NAME
