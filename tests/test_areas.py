@@ -112,3 +112,29 @@ def test_spacy_pipeline_sets_cats_and_citation_spans():
     assert max(doc.cats, key=doc.cats.get) == "chi_dao_dieu_hanh"
     [span] = doc.spans["citations"]
     assert span.text == "Kế hoạch số 02/KH-UBND" and span.label_ == "ke_hoach"
+
+
+def test_a_trained_context_model_saves_and_loads_through_the_commands_path(tmp_path):
+    # the end of `cchc train` on a small sample: fit both stages, save (skops, flat
+    # copy, context stage, meta) into a folder, load it as the commands do, predict
+    import numpy as np
+
+    from cchc_nlp.areas import AREA_IDS, AreaTagger
+    from cchc_nlp.evaluation import transfer
+    from cchc_nlp.evaluation.area_training import save
+
+    paras = transfer.load_paragraphs()
+    docs = sorted({p.doc for p in paras})[::6]
+    sample = [p for p in paras if p.doc in set(docs)]
+    assert len({p.area for p in sample}) == len(AREA_IDS)
+    X = np.array([transfer.feature_text(p, "context") for p in sample], dtype=object)
+    y = np.array([p.area for p in sample])
+    stage1, stage2 = transfer.fit_context(X, y, np.array([p.province for p in sample]),
+                                          np.array([p.doc for p in sample]))
+    save(stage1, "logreg", True, tmp_path, cites=True, neighbours=True, khac_threshold=0.35,
+         candidate="context", context=stage2, lexicon=True)
+    assert {"areas.skops", "areas.npz", "areas_context.skops", "meta.json"} <= {f.name for f in tmp_path.iterdir()}
+    tagger = AreaTagger.load(tmp_path)
+    got = tagger.predict(["UBND xã tiếp nhận 120 hồ sơ thủ tục hành chính, giải quyết đúng hạn 100%.",
+                          "Trên đây là báo cáo kết quả công tác cải cách hành chính của UBND xã."])
+    assert got[0].area == "tthc" and abs(sum(got[0].scores.values()) - 1) < 1e-3  # scores rounded to 4 places
