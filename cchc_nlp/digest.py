@@ -217,4 +217,6 @@ def _verdict(total, kind_label: str, flags, areas) -> str:
     score = f"{total:.1f}".replace(".", ",") + "/100" if total is not None else f"{kind_label}, không chấm điểm"
     flags_text = (f"{high} điểm bất thường mức cao, {medium} mức trung bình" if high or medium
                   else "không có điểm bất thường đáng kể")
-    return f"{score}; {flags_text}; báo cáo {reported}/{len(areas)} lĩnh vực."
+    # a report "reports on" its areas; a plan, a decision or a news item only touches them
+    verb = "báo cáo" if total is not None else "đề cập"
+    return f"{score}; {flags_text}; {verb} {reported}/{len(areas)} lĩnh vực."

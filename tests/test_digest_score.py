@@ -149,3 +149,11 @@ def test_score_with_two_jobs_gives_the_same_rows_as_one():
     one, _ = score_files(files, jobs=1)
     two, _ = score_files(files, jobs=2)
     assert one[["file", "total"]].equals(two[["file", "total"]])
+
+
+def test_a_plans_verdict_does_not_say_it_reports():
+    from cchc_nlp.pipeline import analyse
+
+    d = build_digest(analyse(ROOT / "corpus/extra/002_ke-hoach-cchc-2025-xa-long-phung-quang-ngai.txt"))
+    assert d["verdict"].startswith("kế hoạch, không chấm điểm") and " đề cập " in d["verdict"]
+    assert "báo cáo" not in d["verdict"]
