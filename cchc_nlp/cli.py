@@ -157,7 +157,8 @@ def parse(
 
     with _output(output) as out:
         if fmt is ParseFormat.table:
-            out.write(_meta_table(reports))
+            if reports:  # when every file failed, the error lines on stderr say it all
+                out.write(_meta_table(reports))
         elif fmt is ParseFormat.json and len(reports) == 1:
             out.write(json.dumps(record(reports[0]), ensure_ascii=False, indent=2) + "\n")
         elif fmt is ParseFormat.json:

@@ -89,3 +89,11 @@ def test_search_without_an_index_says_how_to_build_one(tmp_path):
 
 def test_search_needs_something_to_look_for():
     assert runner.invoke(app, ["search"]).exit_code == 2
+
+
+def test_parse_table_of_files_that_all_failed_is_only_their_error_lines(tmp_path):
+    empty = tmp_path / "rong.txt"
+    empty.write_text("", encoding="utf-8")
+    r = CliRunner().invoke(app, ["parse", str(empty), "--format", "table"])
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [f"{empty}: tệp rỗng; kiểm tra báo cáo đã được lưu đầy đủ chưa"]
