@@ -368,8 +368,6 @@ class CheckFormat(str, Enum):
     jsonl = "jsonl"
 
 
-
-
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục báo cáo."),
