@@ -75,7 +75,7 @@ _SIGNER_TITLE_RE = re.compile(
     r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ"
     r"|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM)$"
 )
-_BYLINE_RE = re.compile(r"^(?:\d[\d.,]*\s+lượt xem$|Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn\s*:|Tác giả\s*:"
+_BYLINE_RE = re.compile(r"^(?:\d[\d.,]*\s+lượt xem$|Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn(?:\s+[A-ZĐ][^:]{0,40})?\s*:|Tác giả\s*:"
                         r"|Bài(?:,| và)?\s*ảnh\s*:|PV\b|\(?Theo\s|[A-ZĐ]\.\s?[A-ZĐ]\.?(?:\s?[A-ZĐ]\.?)?$)")
 #: a person's name: two to five capitalised syllables ("Nguyễn Văn An")
 PERSON_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,4}}$")
@@ -200,10 +200,20 @@ def is_closing_line(line: str) -> bool:
     return bool(parts) and all(_closing_cell(c) for c in parts)
 
 
+_PHOTO_CREDIT_RE = re.compile(r"(?:^|[.(]\s*)Ảnh(?:\s+minh họa)?\s*:")
+_NEWS_ROLE_RE = re.compile(r"\s*\((?:CTV|PV|BTV|TTV|TTXVN|[A-ZĐ]{2,8})\)$")
+
+
 def is_byline(line: str) -> bool:
-    """A news item's last line: "Tin, ảnh: …", "Nguồn: …", an author's name."""
+    """A news item's last line: "Tin, ảnh: …", "Nguồn: …", an author's name,
+    several of them ("Anh Tấn - Thu Hà"), with a role ("Văn Chinh (CTV)")."""
     t = line.strip(" *")
-    return len(t) <= 80 and (bool(_BYLINE_RE.match(t)) or bool(PERSON_RE.match(t)))
+    if len(t) > 80:
+        return False
+    if _BYLINE_RE.match(t):
+        return True
+    names = re.split(r"\s+[-–]\s+|,\s+", _NEWS_ROLE_RE.sub("", t))
+    return all(PERSON_RE.match(name) for name in names)
 
 
 def starts_body(line: str) -> bool:
@@ -427,6 +437,7 @@ def _looks_like_headline(text: str, heading_of) -> bool:
     text = STORED_DATE_RE.sub("", text)
     h = heading_of(text)
     return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
+            and not _PHOTO_CREDIT_RE.search(text)  # a photo's caption ("… Ảnh: Thùy Linh")
             and not text.endswith((".", ";", ":", ",")) and not text.startswith(("-", "+", "•"))
             and (text[0].isupper() or bool(re.match(r"\d[\d.,]*%?\s+[^\W\d]", text))))  # "80 đơn vị cấp xã …"
 
@@ -447,7 +458,7 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
         i += 1
     # a byline closes a news item (or any text without a signature)
     j = n - 1
-    while kind in ("tin_bai", None) and j > body_start + 1 and j not in out \
+    while kind in ("tin_bai", None) and j > body_start and j not in out \
             and is_byline(texts[j]) and n - j <= 2:
         out.append(j)
         j -= 1

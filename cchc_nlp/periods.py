@@ -36,6 +36,11 @@ _NOT_PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
+_BODY_TERM_RE = re.compile(
+    r"(?:khóa|khoá)\s+[IVXLC\d]+\s*,?\s*nhiệm kỳ\s*\d{4}\s*[-–]\s*\d{4}"
+    r"|(?:Đảng bộ|Ban Chấp hành|Đại hội|Hội đồng nhân dân|HĐND)\b[^.;:]{0,60}?nhiệm kỳ\s*\d{4}\s*[-–]\s*\d{4}",
+    re.IGNORECASE,
+)
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -49,10 +54,16 @@ def document_period(text: str) -> Period | None:
     >>> document_period("Căn cứ Luật ngày 19 tháng 6 năm 2015") is None
     True
     """
-    clean = _NOT_PERIOD_RE.sub(lambda m: " " * len(m.group(0)), text)
+    def blank(pattern: re.Pattern, s: str) -> str:
+        return pattern.sub(lambda q: " " * len(q.group(0)), s)
+
+    clean = blank(_NOT_PERIOD_RE, text)
     # a period inside a quoted name belongs to the named programme ("Đề án “… giai đoạn
-    # 2022-2025 …” năm 2023"): read outside the quotes first
-    m = _PERIOD_RE.search(_QUOTED_RE.sub(lambda q: " " * len(q.group(0)), clean)) or _PERIOD_RE.search(clean)
+    # 2022-2025 …” năm 2023"), and the term of a council or a Party committee ("HĐND xã
+    # khóa XXI, nhiệm kỳ 2021 - 2026") names the body: read around them first
+    unquoted = blank(_QUOTED_RE, clean)
+    m = (_PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted)) or _PERIOD_RE.search(unquoted)
+         or _PERIOD_RE.search(clean))
     if m is None:
         return None
     after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])

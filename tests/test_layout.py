@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from cchc_nlp.config import corpus_dir
 from cchc_nlp.evaluation.structure import evaluate_set, load_set
-from cchc_nlp.layout import find_layout, kind_from_number, unit_of
+from cchc_nlp.layout import find_layout, is_byline, kind_from_number, unit_of
 from cchc_nlp.normalise import normalise
 from cchc_nlp.pipeline import parse
 from cchc_nlp.structure import build_report, document_period, heading_of
@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "blind") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -237,10 +237,46 @@ def test_kind_from_the_documents_own_number(number, kind):
     ("Quy chế làm việc nhiệm kỳ 2021 - 2026", "giai đoạn 2021 - 2026"),
     ("6 tháng cuối năm 2025", "6 tháng cuối năm 2025"),
     ("Căn cứ Luật ngày 19 tháng 6 năm 2015; Nghị định số 61/2018/NĐ-CP", None),
+    # a council's or a Party committee's term names the body; the period covered comes after
+    ("HĐND xã Quảng Bình khóa XXI, nhiệm kỳ 2021 – 2026 thông qua chương trình giám sát "
+     "6 tháng cuối năm 2025", "6 tháng cuối năm 2025"),
+    ("Ban Chấp hành Đảng bộ phường, nhiệm kỳ 2025 – 2030 đánh giá kết quả 9 tháng đầu năm 2025",
+     "9 tháng năm 2025"),
+    # … unless it is the only period named
+    ("Báo cáo chính trị của Ban Chấp hành Đảng bộ xã khóa XX, nhiệm kỳ 2020-2025",
+     "giai đoạn 2020 - 2025"),
 ])
 def test_document_period(text, label):
     p = document_period(text)
     assert (p.label if p else None) == label
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("Bài, ảnh: Chấn Hưng", True),
+    ("Văn Chinh (CTV)", True),
+    ("Anh Tấn - Thu Hà", True),
+    ("Nguồn Kinh Tế Đô Thị: www.ktdt.com.vn/newsdetail.asp?CatId=16", True),
+    ("Nguồn: VOV", True),
+    ("Nguồn lực: tăng cường đầu tư cho chuyển đổi số", False),
+    ("Cải cách hành chính", False),
+    ("Kết quả: 100% hồ sơ đúng hạn", False),
+])
+def test_bylines(line, byline):
+    assert is_byline(line) is byline
+
+
+def test_a_byline_under_a_one_paragraph_news_item_is_set_aside():
+    # corpus/dev3/f012: date line / headline / one paragraph / "Bài, ảnh: Chấn Hưng"
+    report = parse(next((CORPUS / "dev3" / "docs").glob("f012_*.txt")), gazetteer=False)
+    assert len(report.paragraphs) == 1
+    assert report.text[report.set_aside[-1].start:report.set_aside[-1].end] == "Bài, ảnh: Chấn Hưng"
+
+
+def test_a_photo_caption_is_not_a_headline():
+    # corpus/dev3/f016: a headline, then the same photo caption three times
+    report = parse(next((CORPUS / "dev3" / "docs").glob("f016_*.txt")), gazetteer=False)
+    assert [r.kind for r in report.set_aside] == ["title"]
+    assert len(report.paragraphs) == 3 and all("Ảnh: Thùy Linh" in p.text for p in report.paragraphs)
 
 
 def test_layout_of_a_letter_reads_its_subject_line():
