@@ -157,3 +157,18 @@ def test_a_plans_verdict_does_not_say_it_reports():
     d = build_digest(analyse(ROOT / "corpus/extra/002_ke-hoach-cchc-2025-xa-long-phung-quang-ngai.txt"))
     assert d["verdict"].startswith("kế hoạch, không chấm điểm") and " đề cập " in d["verdict"]
     assert "báo cáo" not in d["verdict"]
+
+
+@pytest.mark.parametrize("path, place", [
+    # a commune of a province: the district's and the province's kind words from the gazetteer
+    ("corpus/reports/000_46eead6140f5e907.txt", "Xã Hoằng Lưu, huyện Hoằng Hóa, tỉnh Thanh Hóa"),
+    # a ward of a centrally-run city is not in a "tỉnh"
+    ("corpus/dev3/docs/f007_tin-phuong-chanh-hiep-9-thang-2025-tphcm.txt", "Phường Chánh Hiệp, thành phố Hồ Chí Minh"),
+    # a former province name (now the city of Huế) keeps no kind word rather than a wrong one
+    ("corpus/reports/003_29ff7cf71591a7d7.txt", "Xã Quảng Phú, huyện Quảng Điền, Thừa Thiên Huế"),
+    # a province's own plan does not name its province twice
+    ("corpus/extra/018_ke-hoach-cchc-2014-tuyen-quang.txt", "Tỉnh Tuyên Quang"),
+])
+def test_the_digest_names_the_unit_with_the_right_kind_words(path, place):
+    md = render(build_digest(analyse(ROOT / path)), "md")
+    assert f"- **Đơn vị:** {place}\n" in md

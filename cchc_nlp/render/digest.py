@@ -28,6 +28,30 @@ def _vn_date(iso) -> str:
     return f"{d}/{m}/{y}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _with_kind_word(name: str, level: str, province: str | None = None) -> str:
+    """ "huyện Hoằng Hóa", "quận 1", "thành phố Hồ Chí Minh", "tỉnh Nghệ An": the
+    kind word the gazetteer knows for a district or province name; the name
+    alone when it knows none, or several."""
+    from ..gazetteer import KIND_WORDS, lookup
+    from ..normalise import fold
+
+    # a former name ("Thừa Thiên Huế", now the city of Huế) keeps no kind word
+    kinds = {u.kind for u in lookup(name, kind=level, province=province) if fold(u.name) == fold(name)}
+    return f"{KIND_WORDS[kinds.pop()]} {name}" if len(kinds) == 1 else name
+
+
+def _place(unit: dict) -> str:
+    """What follows a unit's name in a digest: ", huyện Hoằng Hóa, tỉnh Thanh Hóa"
+    (nothing more for a province's own report)."""
+    parts = []
+    if unit.get("district"):
+        parts.append(_with_kind_word(unit["district"], "district", unit.get("province")))
+    if unit.get("province") and unit.get("province") != unit.get("name"):
+        parts.append(_with_kind_word(unit["province"], "province"))
+    return "".join(f", {p}" for p in parts)
+
+
 @functools.cache
 def environment(kind: str):
     """The Jinja2 environment of `render/templates` (autoescaped for "html"),
@@ -40,6 +64,7 @@ def environment(kind: str):
     env.filters["md"] = _md
     env.filters["vn"] = format_number
     env.filters["vndate"] = _vn_date
+    env.filters["place"] = _place
     return env
 
 
