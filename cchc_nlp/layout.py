@@ -55,11 +55,13 @@ _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
 _NEWS_DATE_RE = re.compile(
     r"^(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
     r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?"
+    r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*)?"  # "Đăng lúc: 15:37:55 31/12/2023": the time first
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
     r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
+_DRAFT_RE = re.compile(r"\(?\s*du thao\s*\)?")
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
 STORED_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
@@ -117,12 +119,15 @@ def header_cell(cell: str) -> bool:
     if _is_separator(cell):
         return True
     f = fold(cell)
+    if _DRAFT_RE.fullmatch(f):
+        return True  # "(Dự thảo)" above the title of a draft
     if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f) \
             or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", f):  # a portal's view count beside the date
         return True
     motto_piece = " ".join(re.sub(r"\s*[-–]\s*", " - ", f).split())
-    if len(motto_piece) >= 6 and any(motto_piece in m for m in _MOTTO):
-        return True
+    if len(motto_piece) >= 6 and any(motto_piece in m for m in _MOTTO) \
+            and (is_upper(cell) or len(motto_piece.split()) >= 3):
+        return True  # a short piece in lower case ("Xã hội") is a portal's section name
     if len(cell) <= 70 and _NUMBER_RE.match(cell) and "/" in cell:
         return True
     if len(cell) <= 90 and _PLACE_DATE_RE.match(cell) and "tháng" in cell:
@@ -378,13 +383,14 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             kind, kind_source = k, "title"
             i = end
             continue
-        if _SUBJECT_RE.match(t) and len(t) <= 250 and header:
-            title.append(i)  # "V/v …" under the number of a letter
+        if len(t) <= 250 and header and (
+                _SUBJECT_RE.match(t) or (t.startswith("Về ") and i and _NUMBER_RE.match(texts[i - 1]))):
+            title.append(i)  # "V/v …" (or "Về …") under the number of a letter
             subject = True
             i += 1
             continue
         if not agency and kind is None and len(title) < 3 and _looks_like_headline(t, heading_of) \
-                and i + 1 < n:
+                and i + 1 < n and (not title or len(t) <= 120):  # a second headline line is short
             title.append(i)  # a web page's headline (or its category) above the text
             headline = True
             i += 1
@@ -432,9 +438,20 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     return "tin_bai", "layout"
 
 
+#: a portal's line that lists a document: "Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …"
+#: (it names the document when it has a kind word or a "V/v")
+LISTED_RE = re.compile(
+    r"^(?:(?P<word>Công văn|Văn bản|Quyết định|Kế hoạch|Báo cáo|Thông báo|Tờ trình|Nghị quyết|Chỉ thị|Hướng dẫn)\s+)?"
+    r"[Ss]ố\s*:?\s*(?P<number>\d+[\w.]*/[\w./-]*\w)\s*,?\s*"
+    r"(?:[Nn]gày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?[\s,.]*(?P<vv>V/v|v/v|về việc)?")
+
+
 def _looks_like_headline(text: str, heading_of) -> bool:
     """A news headline: one short line of words, not a sentence or a heading."""
     text = STORED_DATE_RE.sub("", text)
+    listed = LISTED_RE.match(text)
+    if listed and (listed.group("word") or listed.group("vv")) and len(text) <= 400:
+        return True
     h = heading_of(text)
     return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
             and not _PHOTO_CREDIT_RE.search(text)  # a photo's caption ("… Ảnh: Thùy Linh")

@@ -155,7 +155,9 @@ class Table:
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    source: str  # "word" | "tsv" | "pdf-lines"
+    #: "word" | "tsv" | "pdf-lines" (appendix tables); "web" (a web page's "|" rows) and
+    #: "cells" (a table copied one cell per line) in the narrative: one row per line there
+    source: str
     start: int
     end: int
 

@@ -26,8 +26,8 @@ from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
 from .periods import document_period, plausible_report_date
-from .layout import (CENTRAL_CITIES, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
-                     is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
+from .layout import (CENTRAL_CITIES, LISTED_RE, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells,
+                     find_layout, is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
                      pipe_row, title_case, title_kind, title_word_kind, unit_of)
 
 _NAME_WORD = rf"[{_UP}][{_LOW}]*"
@@ -401,6 +401,33 @@ _ANNOUNCED_RE = re.compile(
 )
 
 
+def headline_document(headline: str, body: str):
+    """A web page whose headline is the document itself: a portal's listing line
+    ("Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …", "Số 924/SNV-CCHC Ngày 07-9-2015
+    V/v …"), or its title in sentence case ("Thông báo: Tuyển dụng …", "Báo cáo công
+    tác …") over the document's own text (a "Căn cứ …" or a "I." outline).  Like
+    :func:`announced_document`: ``(kind, None, number, date)``, or None."""
+    headline = STORED_DATE_RE.sub("", headline).strip(" *#")
+    m = LISTED_RE.match(headline)
+    if m and (m.group("word") or m.group("vv")):
+        kind = title_word_kind(m.group("word")) if m.group("word") and m.group("word") != "Văn bản" else "cong_van"
+        day = None
+        if m.group("d"):
+            try:
+                day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                pass
+        return kind, None, m.group("number"), day
+    kind = title_word_kind(headline)
+    opening = [p.strip() for p in body.split("\n") if p.strip()][:2]
+    # the document's own legal bases ("Căn cứ Luật …" / "Căn cứ Nghị định …"), not a news
+    # item that opens on one and goes on to report ("Ngày 13/01, UBND … ban hành …")
+    own = len(opening) == 2 and all(p.startswith("Căn cứ") for p in opening)
+    if kind and (own or (opening and _ROMAN_RE.match(opening[0]))):
+        return kind, None, None, None
+    return None
+
+
 def announced_document(headline: str, body: str):
     """A web page that carries a document under a headline repeating its title word
     ("Hướng dẫn thực hiện …", "Thông báo kết quả …"), opens by announcing it
@@ -501,6 +528,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     announced = None
     if doc_kind == "tin_bai" and not _named_units(header_texts):
         announced = announced_document(title_texts[0] if title_texts else "", body)
+    if announced is None and doc_kind == "tin_bai" and not _named_units(header_texts) and title_texts:
+        announced = headline_document(title_texts[0], body)
     if announced is not None:
         doc_kind, sources["kind"] = announced[0], "title"
         if unit_name is None and announced[1] is not None:
@@ -917,6 +946,45 @@ def _join_date_parts(parts: list[str]) -> list[str]:
     return out
 
 
+#: the first cell of a table's header row ("STT", "TT")
+_FIRST_HEADER_CELL_RE = re.compile(r"^(?:STT|Stt|TT|Số\s+TT|Số\s+thứ\s+tự)$")
+#: at least this many cells, one per line, make a table
+_MIN_CELLS = 8
+
+
+def _cell_table_runs(body_lines: list[_Line], breaks: set[int]) -> dict[int, tuple[int, int]]:
+    """Tables copied out of a web page or PDF one cell per line ("STT" / "Tên xã" /
+    "Tổng điểm" / … / "1" / "Xã Hòa Mỹ Đông" / "96" / …): from a lone "STT" cell
+    through the short lines after it, with the capitals just above it as the
+    caption ("DANH SÁCH" / "XÃ, PHƯỜNG … NĂM 2021").  ``{first line: (first cell
+    line, end)}``; a sentence, a long line or a break ends the table."""
+    runs: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(body_lines):
+        if not _FIRST_HEADER_CELL_RE.match(body_lines[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(body_lines) and (j - 1) not in breaks and _cell_line(body_lines[j].text):
+            j += 1
+        if j - i < _MIN_CELLS:
+            i += 1
+            continue
+        first = i
+        while first > 0 and i - first < 3 and (first - 1) not in breaks and not runs.get(first - 1) \
+                and is_upper(body_lines[first - 1].text) and len(body_lines[first - 1].text) <= 120 \
+                and not (heading_of(body_lines[first - 1].text) or ("",))[0]:
+            first -= 1
+        runs[first] = (i, j)
+        i = j
+    return runs
+
+
+def _cell_line(text: str) -> bool:
+    """A line that can be one table cell: short, not a sentence."""
+    return len(text) <= 120 and not (text.endswith((".", ";")) and len(text.split()) > 10)
+
+
 def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
              ) -> tuple[list[Section], list[Paragraph], list[Table], list[_Line]]:
     """Headings, paragraphs and tables of the body lines, in order, and the lines
@@ -929,8 +997,16 @@ def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
     stack: list[tuple[int, str, str]] = []  # (level, number, title)
     candidates = [heading_of(ln.text) for ln in body_lines]
     skip: set[int] = set()
+    cell_tables = _cell_table_runs(body_lines, breaks)
     for i, ln in enumerate(body_lines):
         if i in skip:
+            continue
+        if i in cell_tables:
+            caption_end, end = cell_tables[i]
+            skip.update(range(i, end))
+            tables.append(Table(title=" ".join(x.text for x in body_lines[i:caption_end]), columns=("Cột 1",),
+                                rows=tuple((x.text,) for x in body_lines[caption_end:end]),
+                                source="cells", start=ln.start, end=body_lines[end - 1].end))
             continue
         if pipe_row(ln.text) and i + 1 < len(body_lines) and pipe_row(body_lines[i + 1].text):
             j = i

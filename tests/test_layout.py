@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -277,6 +277,56 @@ def test_a_photo_caption_is_not_a_headline():
     report = parse(next((CORPUS / "dev3" / "docs").glob("f016_*.txt")), gazetteer=False)
     assert [r.kind for r in report.set_aside] == ["title"]
     assert len(report.paragraphs) == 3 and all("Ảnh: Thùy Linh" in p.text for p in report.paragraphs)
+
+
+def web(prefix: str) -> Path:
+    return next((CORPUS / "web").glob(f"{prefix}_*.txt"))
+
+
+def test_a_table_copied_one_cell_per_line_is_one_table():
+    # corpus/web/y010: "DANH SÁCH" / "XÃ, PHƯỜNG …" / "STT" / "Tên xã, phường, thị trấn" / … / "1" / "Xã Hòa Mỹ Đông" / "96"
+    report = parse(web("y010"), gazetteer=False)
+    assert [t.source for t in report.tables] == ["cells"]
+    table = report.tables[0]
+    assert table.title.startswith("DANH SÁCH") and table.rows[0] == ("STT",) and len(table.rows) > 100
+    assert not any(p.text in ("STT", "Xã Hòa Mỹ Đông", "96") for p in report.paragraphs)
+    assert_invariant(report)
+
+
+def test_a_draft_s_header_under_a_portal_headline():
+    # corpus/web/v045: headline / "Đăng lúc: 15:37:55 31/12/2023 (GMT+7)" / "ỦY BAN NHÂN DÂN" / "HOẰNG TRẠCH" / … /
+    # "Số:  138  /BC-UBND" / "Hoằng Trạch, ngày  31   tháng  12  năm 2023" / "( Dự thảo)" / "BÁO CÁO"
+    m = parse(web("v045"), gazetteer=False).meta
+    assert (m.kind, m.number, m.date.isoformat()) == ("bao_cao", "138/BC-UBND", "2023-12-31")
+
+
+def test_a_letter_s_subject_without_v_v():
+    # corpus/web/v071: "Số: 2295/BTC-TTr" / "Về công tác thực hành tiết kiệm …" / "Hà Nội, ngày 24 tháng 02 năm 2014"
+    report = parse(web("v071"), gazetteer=False)
+    assert (report.meta.kind, report.meta.number, report.meta.date.isoformat()) == (
+        "cong_van", "2295/BTC-TTr", "2014-02-24")
+    assert not any(p.text.startswith(("Về công tác", "Hà Nội, ngày")) for p in report.paragraphs)
+
+
+@pytest.mark.parametrize("prefix, kind, number, day", [
+    # a portal's listing line as the headline
+    ("v057", "cong_van", "972/SNV-CCHC", "2018-07-18"),
+    ("w022", "cong_van", "924/SNV-CCHC", "2015-09-07"),
+    # a title word in sentence case over the document's own legal bases
+    ("z030", "thong_bao", None, None),
+])
+def test_a_headline_that_is_the_document(prefix, kind, number, day):
+    m = parse(web(prefix), gazetteer=False).meta
+    assert (m.kind, m.number) == (kind, number)
+    if day:
+        assert m.date.isoformat() == day
+
+
+def test_a_portal_s_section_name_is_not_a_piece_of_the_motto():
+    # corpus/blind/a013's date line "Thứ ba, 18:37 03/09/2019 | Xã hội" ("Xã hội" is also in "CỘNG HÒA XÃ HỘI …")
+    from cchc_nlp.layout import header_cell
+
+    assert not header_cell("Xã hội") and header_cell("XÃ HỘI CHỦ NGHĨA VIỆT NAM") and header_cell("( Dự thảo)")
 
 
 def test_layout_of_a_letter_reads_its_subject_line():
