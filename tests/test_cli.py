@@ -97,3 +97,23 @@ def test_parse_table_of_files_that_all_failed_is_only_their_error_lines(tmp_path
     r = CliRunner().invoke(app, ["parse", str(empty), "--format", "table"])
     assert r.exit_code == 1
     assert r.output.strip().splitlines() == [f"{empty}: tệp rỗng; kiểm tra báo cáo đã được lưu đầy đủ chưa"]
+
+
+def test_evaluate_prints_no_per_file_warnings_even_after_underthesea_is_imported(monkeypatch):
+    """The gold documents are not the reviewer's files: `cchc evaluate` keeps their
+    "no outline" warnings quiet, also once underthesea's logging set-up has run."""
+    import logging
+
+    from cchc_nlp import evaluation
+
+    def target(_):
+        import underthesea  # noqa: F401 - its import re-enables disabled loggers
+
+        logging.getLogger("cchc_nlp").warning("x.txt: không nhận ra bố cục văn bản")
+        return "kết quả"
+
+    monkeypatch.setitem(evaluation.TARGETS, "checks", target)
+    result = runner.invoke(app, ["evaluate", "checks"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "kết quả"
+    assert "cảnh báo" not in result.stderr
