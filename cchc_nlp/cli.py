@@ -64,6 +64,7 @@ def _warnings_to_stderr() -> None:
     log.addHandler(_OncePerFile())
     log.propagate = False
     log.disabled = False
+    log.setLevel(logging.WARNING)  # `cchc evaluate` raises it for the gold documents
 
 
 class ParseFormat(str, Enum):

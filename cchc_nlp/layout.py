@@ -106,6 +106,7 @@ def _is_separator(text: str) -> bool:
 
 
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
+_HEADER_PIECES = ("uy ban nhan dan", "hoi dong nhan dan", "cong hoa xa hoi chu nghia viet nam")
 _DATE_PART_RE = re.compile(r"^(?:[^,\d]{2,45},\s*ngay(?:\s+[\d…. ]{1,4})?|(?:[\d…. ]{1,4}\s+)?thang\s+[\d…. ]{1,4}\s*nam\s+\d{4})$")
 
 
@@ -124,6 +125,8 @@ def header_cell(cell: str) -> bool:
     if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f) \
             or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", f):  # a portal's view count beside the date
         return True
+    if is_upper(cell, 1.0) and any(f" {' '.join(f.split())} " in f" {p} " for p in _HEADER_PIECES):
+        return True  # "ỦY" / "BAN NHÂN DÂN", "CỘNG" / "HÒA XÃ HỘI …": a header cut anywhere
     motto_piece = " ".join(re.sub(r"\s*[-–]\s*", " - ", f).split())
     if len(motto_piece) >= 6 and any(motto_piece in m for m in _MOTTO) \
             and (is_upper(cell) or len(motto_piece.split()) >= 3):
@@ -369,6 +372,10 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             tables.append((i, j))
             i = j
             continue
+        if _CARD_RE.match(t):
+            header.append(i)  # a legal site's card of the document's properties ("Số hiệu | …")
+            i += 1
+            continue
         if is_header_line(t) and not title_kind(t):
             header.append(i)
             agency = agency or not all(_NEWS_DATE_RE.match(fold(c)) or _TIME_RE.match(fold(c))
@@ -403,7 +410,8 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         if kind_source == "title":
             break
         k = _title_at(texts, j)
-        if k is not None and is_upper(texts[j], 1.0) and len(texts[j]) <= 40:
+        if k is not None and is_upper(texts[j], 1.0) and len(texts[j]) <= 40 \
+                and not texts[j].rstrip(" *").endswith(":"):  # "QUYẾT ĐỊNH:" enacts, it is no title
             end = _title_extent(texts, j, heading_of)
             title += range(j, end)
             kind, kind_source = k, "title"

@@ -977,7 +977,49 @@ def _cell_table_runs(body_lines: list[_Line], breaks: set[int]) -> dict[int, tup
             first -= 1
         runs[first] = (i, j)
         i = j
+    _value_runs(body_lines, breaks, runs)
     return runs
+
+
+#: a cell that holds a value, not words: "100%", "75,3%", "1.157", "(3)", "Đạt", "Vượt"
+_VALUE_CELL_RE = re.compile(r"^(?:[\d.,]+\s*%?|\(\d{1,2}\)|Đạt|Vượt|Không đạt|Chưa đạt|Hoàn thành|x|X)$")
+#: value cells one per line, at most this many lines apart, make one table
+_VALUE_GAP = 4
+
+
+def _value_runs(body_lines: list[_Line], breaks: set[int], runs: dict[int, tuple[int, int]]) -> None:
+    """Tables copied one cell per line without an "STT" cell: at least
+    ``_MIN_CELLS`` value cells ("100%" / "97%" / "Đạt" …) with only short lines
+    between them, plus the labels and header cells just above the first value
+    (back to a sentence, a numbered heading or capitals).  Added to ``runs``."""
+    taken = {k for a, (_, b) in runs.items() for k in range(a, b)}
+    values = [k for k, ln in enumerate(body_lines) if k not in taken and _VALUE_CELL_RE.match(ln.text)]
+    clusters: list[list[int]] = []
+    for k in values:
+        prev = clusters[-1][-1] if clusters else None
+        if prev is not None and k - prev <= _VALUE_GAP and not any(x in breaks for x in range(prev, k)) \
+                and all(_label_line(body_lines[x].text) for x in range(prev + 1, k)):
+            clusters[-1].append(k)
+        else:
+            clusters.append([k])
+    for cluster in clusters:
+        if len(cluster) < _MIN_CELLS:
+            continue
+        first = cluster[0]
+        while first > 0 and cluster[0] - first < 8 and (first - 1) not in breaks and (first - 1) not in taken:
+            above = body_lines[first - 1].text
+            h = heading_of(above)
+            if not _label_line(above) or is_upper(above) \
+                    or (h and h[0] and not re.fullmatch(r"[a-zđ]", h[0])):
+                break
+            first -= 1
+        runs[first] = (first, cluster[-1] + 1)
+
+
+def _label_line(text: str) -> bool:
+    """A row's label in a table of values: a line that does not end a sentence or
+    introduce a list (the labels of indicators run long)."""
+    return len(text) <= 250 and not text.endswith((".", ";", ":"))
 
 
 def _cell_line(text: str) -> bool:

@@ -117,3 +117,9 @@ def test_evaluate_prints_no_per_file_warnings_even_after_underthesea_is_imported
     assert result.exit_code == 0
     assert result.stdout.strip() == "kết quả"
     assert "cảnh báo" not in result.stderr
+    # … and the next command in the same process warns again
+    doc = "corpus/dev3/docs/f012_tin-ket-qua-cchc-cap-huyen-2016-can-tho.txt"
+    from conftest import ROOT
+
+    result = runner.invoke(app, ["parse", str(ROOT / doc), "--format", "json"])
+    assert result.exit_code == 0 and "không nhận ra bố cục" in result.stderr

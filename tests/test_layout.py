@@ -293,6 +293,30 @@ def test_a_table_copied_one_cell_per_line_is_one_table():
     assert_invariant(report)
 
 
+def test_a_table_of_values_one_cell_per_line_without_stt_is_one_table():
+    # corpus/web/y093: "Mục tiêu/Chỉ tiêu" / "Đề ra năm 2023" / … / "- Thủ tục hành chính …" / "100%" / "100%" / "Đạt" / …
+    report = parse(web("y093"), gazetteer=False)
+    cells_tables = [t for t in report.tables if t.source == "cells"]
+    assert len(cells_tables) == 1 and cells_tables[0].rows[0] == ("Mục tiêu/Chỉ tiêu",)
+    assert not any(p.text in ("100%", "Đạt", "Vượt") for p in report.paragraphs)
+    assert_invariant(report)
+
+
+def test_a_header_cut_into_word_pieces_without_a_title_word():
+    # corpus/web/v047: "ỦY" / "BAN NHÂN DÂN |" / "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |" / "Số: 15/2021/QĐ-UBND |" / …
+    report = parse(web("v047"), gazetteer=False)
+    m = report.meta
+    assert (m.kind, m.number, m.date.isoformat()) == ("quyet_dinh", "15/2021/QĐ-UBND", "2021-07-06")
+    assert report.paragraphs[0].text.startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+
+
+def test_the_enacting_line_is_a_heading_not_a_late_title():
+    # corpus/web/x010: header / authority line / "Căn cứ …" × 4 / "Xét đề nghị …" / "QUYẾT ĐỊNH:" / "Điều 1. …"
+    report = parse(web("x010"), gazetteer=False)
+    assert (report.sections[0].number, report.sections[0].title) == ("", "QUYẾT ĐỊNH")
+    assert report.meta.kind == "quyet_dinh"
+
+
 def test_a_draft_s_header_under_a_portal_headline():
     # corpus/web/v045: headline / "Đăng lúc: 15:37:55 31/12/2023 (GMT+7)" / "ỦY BAN NHÂN DÂN" / "HOẰNG TRẠCH" / … /
     # "Số:  138  /BC-UBND" / "Hoằng Trạch, ngày  31   tháng  12  năm 2023" / "( Dự thảo)" / "BÁO CÁO"
