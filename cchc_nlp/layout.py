@@ -62,6 +62,7 @@ _NEWS_DATE_RE = re.compile(
     r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
 _DRAFT_RE = re.compile(r"\(?\s*du thao\s*\)?")
+_SESSION_RE = re.compile(r"khoa\s+[ivxlc\d]+\s*[,.\-–]?\s*ky hop (?:thu\s+)?[\w ]{1,20}")
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
 STORED_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
@@ -120,8 +121,8 @@ def header_cell(cell: str) -> bool:
     if _is_separator(cell):
         return True
     f = fold(cell)
-    if _DRAFT_RE.fullmatch(f):
-        return True  # "(Dự thảo)" above the title of a draft
+    if _DRAFT_RE.fullmatch(f) or _SESSION_RE.fullmatch(f):
+        return True  # "(Dự thảo)" above the title of a draft; a council's "KHÓA IX, KỲ HỌP THỨ BA"
     if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f) \
             or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", f):  # a portal's view count beside the date
         return True
@@ -311,7 +312,7 @@ def _title_anchor(texts: list[str], heading_of) -> int | None:
         if _NUMBER_LOOSE_RE.match(t) and len(t) <= 60:
             continue  # "S: 5157/QĐ-UBND"
         loose += 1
-        if loose > 2 or len(t) > 250 or t.endswith((".", ";")):
+        if loose > 3 or len(t) > 250 or t.endswith((".", ";")):
             return None
     return None
 
@@ -450,7 +451,7 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
 #: (it names the document when it has a kind word or a "V/v")
 LISTED_RE = re.compile(
     r"^(?:(?P<word>Công văn|Văn bản|Quyết định|Kế hoạch|Báo cáo|Thông báo|Tờ trình|Nghị quyết|Chỉ thị|Hướng dẫn)\s+)?"
-    r"[Ss]ố\s*:?\s*(?P<number>\d+[\w.]*/[\w./-]*\w)\s*,?\s*"
+    r"[Ss]ố\s*:?\s*(?P<number>\d+[\w.]*(?:/[\w./-]*\w)?)\s*,?\s*"
     r"(?:[Nn]gày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?[\s,.]*(?P<vv>V/v|v/v|về việc)?")
 
 

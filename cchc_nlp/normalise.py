@@ -154,6 +154,9 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False
     if nxt[0].islower():
         return True
+    upper_next = [c for c in nxt if c.isalpha()]
+    if len(upper_next) >= 6 and all(c.isupper() for c in upper_next):
+        return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
     if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):

@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -315,6 +315,28 @@ def test_the_enacting_line_is_a_heading_not_a_late_title():
     report = parse(web("x010"), gazetteer=False)
     assert (report.sections[0].number, report.sections[0].title) == ("", "QUYẾT ĐỊNH")
     assert report.meta.kind == "quyet_dinh"
+
+
+def test_the_enacting_line_of_a_hard_wrapped_decision_is_not_glued_to_the_sentence_above():
+    # corpus/web/v053: "Theo đề nghị của Giám đốc Sở Tư" / "pháp tại Tờ trình số 108/TTr-STP ngày 19/5/2015," /
+    # "QUYẾT ĐỊNH:" / "Điều 1. Ban hành kèm theo …"
+    report = parse(web("v053"), gazetteer=False)
+    assert any(s.title.startswith("QUYẾT ĐỊNH") for s in report.sections)
+    assert not any("QUYẾT ĐỊNH:" in p.text for p in report.paragraphs)
+
+
+def test_a_council_session_line_is_header():
+    # corpus/web/v013: "HỘI ĐỒNG NHÂN DÂN" / "TỈNH KIÊN GIANG" / … / "KHÓA IX, KỲ HỌP THỨ BA"
+    from cchc_nlp.layout import header_cell
+
+    assert header_cell("KHÓA IX, KỲ HỌP THỨ BA") and header_cell("KHÓA XVII - KỲ HỌP THỨ BA")
+    assert not any(p.text.startswith("KHÓA IX") for p in parse(web("v013"), gazetteer=False).paragraphs)
+
+
+def test_a_legal_site_s_three_lines_above_the_header():
+    # corpus/web/x011: "Quyết định 06/2018/QĐ-UBND" / "… về Quy chế …" / "Nội dung toàn văn …" / "ỦY BAN NHÂN DÂN" / …
+    m = parse(web("x011"), gazetteer=False).meta
+    assert (m.kind, m.number, m.date.isoformat()) == ("quyet_dinh", "06/2018/QĐ-UBND", "2018-04-05")
 
 
 def test_a_draft_s_header_under_a_portal_headline():
