@@ -33,6 +33,19 @@ def inputs(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="module")
+def scheduler():
+    """The address of a running cluster of two single-threaded worker processes, as
+    `--scheduler` takes it (the first test starts its own LocalCluster instead)."""
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        yield cluster.scheduler_address
+
+
 def _index_dump(path) -> list:
     """What an index holds, without ids and times: reports, paths, paragraphs, citations, flags, records."""
     db = sqlite3.connect(path)
@@ -61,17 +74,19 @@ def test_score_on_a_dask_cluster_equals_processes_and_one_process(inputs, tmp_pa
     assert outs["one"].count("\n") == 1 + 7  # header and every file, the broken one as an error row
 
 
-def test_analyse_many_on_dask_keeps_input_order_and_returns_errors():
+def test_analyse_many_on_dask_keeps_input_order_and_returns_errors(scheduler):
     files = [*SEEDS, SEEDS[0].parent / "does-not-exist.txt", SEEDS[1]]
-    got = list(analyse_many(files, partial(analyse_for_index), 2, expand=False, engine="dask"))
+    got = list(analyse_many(files, partial(analyse_for_index), 2, expand=False, engine="dask",
+                            scheduler=scheduler))
     assert [p for p, _ in got] == files
     assert isinstance(got[5][1], UnreadableFile)
     assert [a.report.sha256 for _, a in got[:5]] == [a.report.sha256 for _, a in analyse_many(SEEDS)]
 
 
-def test_index_on_dask_writes_the_same_index_as_one_process(inputs, tmp_path):
+def test_index_on_dask_writes_the_same_index_as_one_process(inputs, tmp_path, scheduler):
     runner = CliRunner()
-    for name, extra in (("one", []), ("dask", ["--engine", "dask", "--jobs", "2", "--commit-every", "3"])):
+    dask = ["--engine", "dask", "--scheduler", scheduler, "--commit-every", "3"]
+    for name, extra in (("one", []), ("dask", dask)):
         r = runner.invoke(app, ["index", str(inputs), "--db", str(tmp_path / f"{name}.sqlite"), *extra])
         assert r.exit_code == 1, r.output
         assert "cùng nội dung với" in r.output  # the copy of 002 is recorded as a second path
