@@ -5,7 +5,6 @@ import shutil
 
 import numpy as np
 import pytest
-import skops.io as sio
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -20,6 +19,14 @@ from cchc_nlp.errors import ModelNotFound
 from conftest import ROOT
 
 MODELS = ROOT / "models"
+
+
+def _skops_load(path):
+    # imported here: importing skops.io walks every scikit-learn estimator (~3 s), which
+    # each test worker would otherwise pay while collecting
+    import skops.io as sio
+
+    return sio.load(path, trusted=[])
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +49,7 @@ def test_shipped_area_model_matches_its_skops_pipeline(area_texts):
 
 
 def test_shipped_concreteness_model_matches_its_skops_pipeline():
-    pipeline = sio.load(MODELS / "concreteness" / "concreteness.skops", trusted=[])
+    pipeline = _skops_load(MODELS / "concreteness" / "concreteness.skops")
     model = ConcretenessModel.load()
     texts = [s.text for s in load_gold()[:300]] + ["", "x x x", "Tiếp nhận 1.157 hồ sơ."]
     words = [list(tokens(t)) for t in texts]
@@ -115,7 +122,7 @@ def test_shipped_document_context_stage_matches_its_skops_model():
     tagger = AreaTagger.load()
     if not tagger.context:
         pytest.skip("the shipped area model has no document-context stage")
-    stage2 = sio.load(MODELS / "areas" / CONTEXT_NAME, trusted=[])
+    stage2 = _skops_load(MODELS / "areas" / CONTEXT_NAME)
     rng = np.random.default_rng(0)
     X = np.hstack([np.log(rng.dirichlet(np.ones(8), 50)), rng.dirichlet(np.ones(8), 50),
                    rng.integers(0, 2, (50, 1))])
