@@ -46,10 +46,12 @@ def make_docx(text: str, target: Path) -> Path:
             continue
         width = max(len(r) for r in value)
         table = document.add_table(rows=len(value), cols=width)
-        for i, row in enumerate(value):
-            cells = row + [""] * (width - len(row))
+        grid = table._cells  # row-major, read once: table.cell(i, j) rebuilds this list on every call
+        rows = [row + [""] * (width - len(row)) for row in value]
+        for i, cells in enumerate(rows):
             for j, cell in enumerate(cells):
-                table.cell(i, j).text = cell
+                grid[i * width + j].text = cell
+        for i, cells in enumerate(rows):
             # "Kết quả thống kê" spans the unit and value columns in the real
             # forms: merge it the way Word does (gridSpan), keeping its text.
             for j in range(width - 1):
