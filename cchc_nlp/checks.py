@@ -557,7 +557,7 @@ def check_table_numbering(report: Report) -> list[Flag]:
     """
     flags = []
     for table in report.tables:
-        if table.source in ("pdf-lines", "web", "cells"):
+        if table.source == "pdf-lines" or table.in_narrative:
             continue
         last_at_depth: dict[int, tuple[int, ...]] = {}
         misplaced: list[tuple[tuple[int, ...], list[str]]] = []

@@ -518,8 +518,8 @@ def _table_metrics(report: Report, cat: Catalogue, malformed: list,
     text = report.text
     out: list[Metric] = []
     for t in report.tables:
-        if t.source in ("web", "cells"):
-            continue  # a table in the narrative, one row per line: not a statistics appendix
+        if t.in_narrative:
+            continue  # not a statistics appendix
         tsv = t.source != "pdf-lines"
         rows = _tsv_rows(text, t.start, t.end) if tsv else _pdf_rows(text, t.start, t.end)
         numbered: dict[str, str] = {}

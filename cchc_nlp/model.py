@@ -161,6 +161,11 @@ class Table:
     start: int
     end: int
 
+    @property
+    def in_narrative(self) -> bool:
+        """A table written among the paragraphs (one row per line), not a statistics appendix."""
+        return self.source in ("web", "cells")
+
     def to_frame(self):  # pandas is imported lazily: most callers never need it
         import pandas as pd
 

@@ -411,12 +411,7 @@ def headline_document(headline: str, body: str):
     m = LISTED_RE.match(headline)
     if m and (m.group("word") or m.group("vv")):
         kind = title_word_kind(m.group("word")) if m.group("word") and m.group("word") != "Văn bản" else "cong_van"
-        day = None
-        if m.group("d"):
-            try:
-                day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            except ValueError:
-                pass
+        day = _date_of(_DMY_RE.search(headline, m.start("d"))) if m.group("d") else None
         return kind, None, m.group("number"), day
     kind = title_word_kind(headline)
     opening = [p.strip() for p in body.split("\n") if p.strip()][:2]
@@ -528,8 +523,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     announced = None
     if doc_kind == "tin_bai" and not _named_units(header_texts):
         announced = announced_document(title_texts[0] if title_texts else "", body)
-    if announced is None and doc_kind == "tin_bai" and not _named_units(header_texts) and title_texts:
-        announced = headline_document(title_texts[0], body)
+        if announced is None and title_texts:
+            announced = headline_document(title_texts[0], body)
     if announced is not None:
         doc_kind, sources["kind"] = announced[0], "title"
         if unit_name is None and announced[1] is not None:
@@ -977,8 +972,7 @@ def _cell_table_runs(body_lines: list[_Line], breaks: set[int]) -> dict[int, tup
             first -= 1
         runs[first] = (i, j)
         i = j
-    _value_runs(body_lines, breaks, runs)
-    return runs
+    return runs | _value_runs(body_lines, breaks, {k for a, (_, b) in runs.items() for k in range(a, b)})
 
 
 #: a cell that holds a value, not words: "100%", "75,3%", "1.157", "(3)", "Đạt", "Vượt"
@@ -987,12 +981,13 @@ _VALUE_CELL_RE = re.compile(r"^(?:[\d.,]+\s*%?|\(\d{1,2}\)|Đạt|Vượt|Không
 _VALUE_GAP = 4
 
 
-def _value_runs(body_lines: list[_Line], breaks: set[int], runs: dict[int, tuple[int, int]]) -> None:
+def _value_runs(body_lines: list[_Line], breaks: set[int], taken: set[int]) -> dict[int, tuple[int, int]]:
     """Tables copied one cell per line without an "STT" cell: at least
     ``_MIN_CELLS`` value cells ("100%" / "97%" / "Đạt" …) with only short lines
     between them, plus the labels and header cells just above the first value
-    (back to a sentence, a numbered heading or capitals).  Added to ``runs``."""
-    taken = {k for a, (_, b) in runs.items() for k in range(a, b)}
+    (back to a sentence, a numbered heading or capitals); ``taken``: lines already
+    in a table.  Same shape as :func:`_cell_table_runs`."""
+    runs: dict[int, tuple[int, int]] = {}
     values = [k for k, ln in enumerate(body_lines) if k not in taken and _VALUE_CELL_RE.match(ln.text)]
     clusters: list[list[int]] = []
     for k in values:
@@ -1014,6 +1009,7 @@ def _value_runs(body_lines: list[_Line], breaks: set[int], runs: dict[int, tuple
                 break
             first -= 1
         runs[first] = (first, cluster[-1] + 1)
+    return runs
 
 
 def _label_line(text: str) -> bool:
