@@ -241,6 +241,9 @@ class Layout:
     closing_lines: frozenset[int]
     #: tables above the body (a web page's table of the document's properties): [start, end)
     tables: tuple[tuple[int, int], ...] = ()
+    #: the title of a text attached after the signature (a regulation or plan that a
+    #: decision issues): set aside like the title, not read for the document's meta
+    attached: tuple[int, ...] = ()
 
 
 def _title_extent(texts: list[str], first: int, heading_of) -> int:
@@ -268,7 +271,8 @@ def _title_extent(texts: list[str], first: int, heading_of) -> int:
                 i = j + 1
                 continue
         h = heading_of(t)
-        if (h and h[0]) or starts_body(t) or len(t) > 250 or (i > first + 1 and title_kind(t)) \
+        if (h and h[0]) or starts_body(t) or (len(t) > 250 and not (len(t) <= 400 and is_upper(t))) \
+                or (i > first + 1 and title_kind(t)) \
                 or fold(t).startswith(("phu luc", "bieu mau", "bieu so")):  # an appendix begins
             break
         if is_upper(t) or _SUBJECT_RE.match(t) or t.startswith("("):
@@ -326,6 +330,23 @@ def _title_at(texts: list[str], j: int) -> str | None:
     if k is None and j + 1 < len(texts) and len(texts[j]) <= 12 and is_upper(texts[j], 1.0):
         k = title_kind(texts[j] + " " + texts[j + 1])
     return k
+
+
+def _lost_title_word(texts: list[str], i: int, header: list[int], title: list[int], agency: bool,
+                     heading_of) -> bool:
+    """Line ``i`` opens a title whose title word is lost: it stands in capitals right
+    under an administrative header that gave the document's number ("Số: 876/QĐ-UBND"),
+    no title has been read below that header (a web page's headline may stand above
+    it), and the body ("Căn cứ …", "1. Mục đích") comes after it.  A subject in
+    capitals may run to 400 characters."""
+    t = texts[i]
+    if not agency or not header or (title and max(title) > max(header)) or not is_upper(t) or len(t) > 400 \
+            or t.rstrip(" *").endswith(":") or unit_of(t) == ("", None):
+        return False
+    h = heading_of(t)
+    if h and h[0]:
+        return False
+    return any(_NUMBER_RE.match(c) and "/" in c for j in header for c in cells(texts[j]))
 
 
 def _pipe_table_end(texts: list[str], i: int, limit: int) -> int:
@@ -403,6 +424,13 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             headline = True
             i += 1
             continue
+        if _lost_title_word(texts, i, header, title, agency, heading_of):
+            # a site that dropped the title word ("QUYẾT ĐỊNH", "KẾ HOẠCH") keeps the
+            # subject and authority lines in capitals under the number and date
+            end = _title_extent(texts, i, heading_of)
+            title += range(i, end)
+            i = end
+            continue
         break
     body_start = i
     # a web page may put its headline and a lead paragraph before the document
@@ -425,8 +453,38 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         elif not agency:
             kind, kind_source = body_kind(texts[body_start:body_start + 4], headline)
     closing = _closing_lines(texts, body_start, kind)
+    attached = _attached_titles(texts, closing, heading_of)
     return Layout(tuple(header), tuple(title), body_start, kind, kind_source,
-                  frozenset(closing), tuple(tables))
+                  frozenset(closing) - set(attached), tuple(tables), tuple(attached))
+
+
+def _attached_titles(texts: list[str], closing: list[int], heading_of) -> list[int]:
+    """Title lines right after a signature block: the regulation or plan a decision
+    issues, its title word often lost ("QUẢN LÝ, VẬN HÀNH … MỘT CỬA ĐIỆN TỬ" /
+    "(Ban hành kèm theo Quyết định số …)"), or swallowed by the signature ("KẾ HOẠCH"
+    under the signer's name)."""
+    out: list[int] = []
+    taken = set(closing)
+    for c in sorted(taken):
+        if c + 1 in taken and not title_kind(texts[c + 1]):
+            continue
+        start = c if title_kind(texts[c]) and is_upper(texts[c], 1.0) and c - 1 in taken else c + 1
+        if start >= len(texts) or start in out:
+            continue
+        t = texts[start]
+        h = heading_of(t)
+        if not is_upper(t) or (h and h[0]) or len(t) > 400 or is_closing_start(t) \
+                or fold(t).startswith(("phu luc", "bieu", "danh sach", "danh muc", "tong hop")):
+            continue
+        open_paren = False
+        for k in range(start, _title_extent(texts, start, heading_of)):
+            if not (is_upper(texts[k]) or open_paren or texts[k].startswith("(")):
+                break  # the text's first words after its title
+            out.append(k)
+            open_paren = (open_paren or texts[k].startswith("(")) and ")" not in texts[k]
+            if ")" in texts[k]:
+                break  # "(Ban hành kèm theo … của UBND tỉnh)" closes the title
+    return out
 
 
 def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
@@ -516,6 +574,9 @@ _COUNCIL_RE = re.compile(r"^(?:chu tich\s+)?(?:uy ban nhan dan|ubnd|hdnd|hoi don
 _OTHER_BODIES = (("so ", "so"), ("bo ", "bo"), ("ban ", "khac"), ("van phong", "khac"),
                  ("trung tam", "khac"), ("chinh phu", "khac"), ("thu tuong", "khac"),
                  ("phong ", "khac"), ("bcd", "khac"), ("cuc ", "khac"), ("chi cuc", "khac"))
+#: lines that start like a body's name and are not one: the rest of a header's "ỦY" /
+#: "BAN NHÂN DÂN" cut in two, a subject line "BAN HÀNH QUY CHẾ …"
+_NOT_BODIES = ("ban nhan dan", "ban hanh ")
 #: how close a unit kind is to the commune: 3 commune level, 2 district level, 1 province
 UNIT_LEVEL = {"xa": 3, "phuong": 3, "thi_tran": 3, "dac_khu": 3, "huyen": 2, "quan": 2,
               "thi_xa": 2, "thanh_pho": 2, "tinh": 1, "so": 1, "bo": 0, "khac": 0}
@@ -554,7 +615,7 @@ def unit_of(cell: str) -> tuple[str, str | None] | None:
             if kind == "thanh_pho" and fold(name) in CENTRAL_CITIES:
                 kind = "tinh"
             return kind, title_case(name) if is_upper(name) else name
-    if m is None:
+    if m is None and not frest.startswith(_NOT_BODIES):
         for word, kind in _OTHER_BODIES:
             if frest.startswith(word) and len(rest) <= 80 and not re.search(r"[\d/]", rest):  # not "Số 924/SNV"
                 return kind, _sentence_case(rest)

@@ -147,6 +147,10 @@ def is_hard_wrapped(text: str) -> bool:
     return lower_next >= 5 and lower_next / (len(lines) - 1) >= 0.10
 
 
+#: an article's number alone on its line ("Điều 1.")
+_BARE_ARTICLE_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?")
+
+
 def _should_join(prev: str, nxt: str, width: float) -> bool:
     if "\t" in prev or "\t" in nxt:
         return False
@@ -159,6 +163,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
+    if _BARE_ARTICLE_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
+        return True  # "Điều 1." alone, then its content wrapped at full width: one article
     if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):
         return False  # a numbered heading is one line; the next capital starts the body
     if re.search(r"\w[-/]$", prev) and re.match(r"[\w]", nxt):

@@ -44,10 +44,16 @@ _BODY_TERM_RE = re.compile(
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
-def document_period(text: str) -> Period | None:
+#: a plan or strategy "đến năm 2030" covers the years up to its target (in a title only:
+#: in a body the phrase is a target the text sets, "đến năm 2025, 100% hồ sơ …")
+_UNTIL_RE = re.compile(r"(?<!định hướng )(?<!tầm nhìn )(?:đến|tới)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def document_period(text: str, *, title: bool = False) -> Period | None:
     """The first period a title or opening names: "quý I năm 2024", "6 tháng đầu
     năm", "tháng 8/2021", "giai đoạn 2021 - 2025", "năm 2023" (dates and
-    document numbers are not periods).
+    document numbers are not periods); with ``title``, "đến năm 2030" when it names
+    no other (a plan up to that year, its first year unstated).
 
     >>> document_period("Kế hoạch CCHC năm 2025 theo Nghị định 61/2018/NĐ-CP").label
     'năm 2025'
@@ -65,7 +71,12 @@ def document_period(text: str) -> Period | None:
     m = (_PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted)) or _PERIOD_RE.search(unquoted)
          or _PERIOD_RE.search(clean))
     if m is None:
-        return None
+        until = _UNTIL_RE.search(unquoted) if title else None
+        if until is None:
+            return None
+        # "Chiến lược chuyển đổi số tỉnh … đến năm 2030": several years, the first unstated
+        end = int(until.group(1))
+        return Period("giai_doan", None, None, f"giai đoạn đến năm {end}", year_end=end)
     after = re.search(r"\b((?:19|20)\d\d)\b", clean[m.end():m.end() + 80])
     later = int(after.group(1)) if after else None
     if m.group("quy"):

@@ -464,7 +464,8 @@ def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str]
     second line lost when a site flattened the header): a legal site's card
     ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
     is a province and the text calls its issuer "UBND tỉnh" ("Hà Tĩnh, ngày 30 tháng
-    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …")."""
+    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …") or its authority line does
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")."""
     card = [lines[i].text for a, b in layout.tables for i in range(a, b)] + header_texts
     for t in card:
         parts = cells(t)
@@ -484,6 +485,10 @@ def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str]
     opening = " ".join(body.split("\n")[:3])
     word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
     if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+{word}(?![\w])(?!\s*[{_UP}])", opening):
+        return "tinh", place
+    # a decision's authority line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    if any(fold(lines[i].text).strip(" *") in (f"chu tich uy ban nhan dan {fold(word)}", f"uy ban nhan dan {fold(word)}")
+           for i in layout.title):
         return "tinh", place
     return None
 
@@ -642,9 +647,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
     caption = appendix_caption(text)
     first_word_line = 1 if doc_kind and doc_kind != "tin_bai" and layout.kind_source == "title" else 0
-    period = document_period(" ".join(t for t in title_texts[first_word_line:] if not _numbered_heading(t)))
+    period = document_period(" ".join(t for t in title_texts[first_word_line:] if not _numbered_heading(t)),
+                             title=True)
     if period is None and title_texts and doc_kind not in _PERIODLESS:
-        period = document_period(title_texts[0])
+        period = document_period(title_texts[0], title=True)
     if period is not None:
         sources["period"] = "title"
         if period.year is None and doc_kind not in _PERIODLESS:
@@ -892,7 +898,7 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     lines = _lines(text)
     layout = find_layout([ln.text for ln in lines], heading_of)
     body_from = layout.body_start
-    top = set(layout.title) | set(layout.header)  # a late title sits in the body's range
+    top = set(layout.title) | set(layout.header) | set(layout.attached)  # late titles sit in the body's range
     appendix_from = next((i for i in range(body_from, len(lines))
                           if i not in top and _appendix_start(lines, i) and i > max(top, default=-1)),
                          len(lines))
@@ -914,7 +920,7 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     body = "\n".join(ln.text for ln in body_lines)
     meta = extract_meta(text, lines, layout, body, closing_lines, gazetteer)
     set_aside = [Region("header", lines[i].start, lines[i].end) for i in layout.header]
-    set_aside += [Region("title", lines[i].start, lines[i].end) for i in layout.title]
+    set_aside += [Region("title", lines[i].start, lines[i].end) for i in (*layout.title, *layout.attached)]
     set_aside += [Region("closing", lines[i].start, lines[i].end) for i in closing_idx]
     set_aside += [Region("rule", ln.start, ln.end) for ln in rules]
     set_aside += [Region("caption", ln.start, ln.end) for ln in captions]

@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -217,6 +217,9 @@ def test_not_headings(line):
     ("SỞ NỘI VỤ", ("so", "Sở Nội vụ")),
     ("ỦY BAN NHÂN DÂN", ("", None)),
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),
+    ("BAN NHÂN DÂN", None),  # the rest of "ỦY" / "BAN NHÂN DÂN" cut in two
+    ("BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA HỆ THỐNG THÔNG TIN", None),  # a subject line
+    ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", ("khac", "Ban Chỉ đạo cải cách hành chính")),
 ])
 def test_unit_of_a_header_line(cell, expected):
     assert unit_of(cell) == expected
@@ -249,6 +252,18 @@ def test_kind_from_the_documents_own_number(number, kind):
 def test_document_period(text, label):
     p = document_period(text)
     assert (p.label if p else None) == label
+
+
+def test_a_title_up_to_a_year_covers_the_years_before_it_a_body_sentence_does_not():
+    # corpus/web/u010: "PHÊ DUYỆT CHIẾN LƯỢC CHUYỂN ĐỔI SỐ TỈNH TUYÊN QUANG ĐẾN NĂM 2030"
+    title = "PHÊ DUYỆT CHIẾN LƯỢC CHUYỂN ĐỔI SỐ TỈNH TUYÊN QUANG ĐẾN NĂM 2030"
+    p = document_period(title, title=True)
+    assert (p.kind, p.year, p.year_end) == ("giai_doan", None, 2030)
+    assert document_period(title) is None  # a body's "đến năm 2025, 100% hồ sơ …" is a target
+    both = document_period("KẾ HOẠCH CHUYỂN ĐỔI SỐ ĐẾN NĂM 2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030", title=True)
+    assert both.year_end == 2025
+    m = parse(web("u010"), gazetteer=False).meta
+    assert (m.period.kind, m.period.year) == ("giai_doan", None)
 
 
 @pytest.mark.parametrize("line, byline", [
@@ -344,6 +359,47 @@ def test_a_draft_s_header_under_a_portal_headline():
     # "Số:  138  /BC-UBND" / "Hoằng Trạch, ngày  31   tháng  12  năm 2023" / "( Dự thảo)" / "BÁO CÁO"
     m = parse(web("v045"), gazetteer=False).meta
     assert (m.kind, m.number, m.date.isoformat()) == ("bao_cao", "138/BC-UBND", "2023-12-31")
+
+
+def test_a_decision_whose_title_word_was_lost_keeps_subject_and_authority_as_its_title():
+    # corpus/web/w065: "ỦY BAN NHÂN DÂN | CỘNG HÒA …" / "Số: 876/QĐ-UBND | Yên Bái, ngày …" /
+    # "VỀ VIỆC BAN HÀNH QUY CHẾ … (353 characters)" / "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI" / "Căn cứ …"
+    r = parse(web("w065"), gazetteer=False)
+    titles = [r.text[a.start:a.end] for a in r.set_aside if a.kind == "title"]
+    assert titles[0].startswith("VỀ VIỆC BAN HÀNH QUY CHẾ") and titles[1] == "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI"
+    assert r.paragraphs[0].text.startswith("Căn cứ Luật Tổ chức")
+    assert (r.meta.kind, r.meta.unit_kind, r.meta.unit_name, r.meta.province) == \
+        ("quyet_dinh", "tinh", "Yên Bái", "Yên Bái")
+
+
+def test_an_unnamed_authority_line_takes_its_province_from_the_date_line():
+    # corpus/web/x064: bare "ỦY BAN NHÂN DÂN" / "Hưng Yên, ngày 23 tháng 3 năm 2023" /
+    # "QUYẾT ĐỊNH" / … / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    m = parse(web("x064"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name, m.province) == ("tinh", "Hưng Yên", "Hưng Yên")
+
+
+def test_the_title_of_a_text_attached_after_the_signature_is_set_aside():
+    # corpus/web/y068: … "| TM. ỦY BAN NHÂN DÂN |" / "QUẢN LÝ, SỬ DỤNG, KHAI THÁC PHẦN MỀM …" /
+    # "(Ban hành kèm theo Quyết định số 485/QĐ-UBND …)" / "Điều 1. Phạm vi điều chỉnh …"
+    r = parse(web("y068"), gazetteer=False)
+    titles = [r.text[a.start:a.end] for a in r.set_aside if a.kind == "title"]
+    assert any(t.startswith("QUẢN LÝ, SỬ DỤNG, KHAI THÁC") for t in titles)
+    assert any(t.startswith("(Ban hành kèm theo Quyết định số 485") for t in titles)
+    assert not any(p.text.startswith(("QUẢN LÝ", "(Ban hành")) for p in r.paragraphs)
+    assert r.meta.number == "485/QĐ-UBND"  # the decision's own, not read from the attached title
+
+
+def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
+    # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
+    r = parse(web("v055"), gazetteer=False)
+    first = next(p for p in r.paragraphs if p.text.startswith("Điều 1"))
+    assert first.text.startswith("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch Tổng kết")
+    # a short title under the number is not content: the number stays a heading
+    # (corpus/web/v058 "Điều 2." / "Trách nhiệm đối với công tác văn thư")
+    other = parse(web("v058"), gazetteer=False)
+    assert any(s.number.endswith("Điều 2") for s in other.sections)
+    assert not any(p.text.startswith("Điều 2. Trách nhiệm") for p in other.paragraphs)
 
 
 def test_a_letter_s_subject_without_v_v():
