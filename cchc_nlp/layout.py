@@ -53,7 +53,8 @@ _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
 # a news item's date line: "Cập nhật: 14/01/2022 18:36", "Được viết ngày Thứ sáu, 11 Tháng
 # 6 2021 15:45", "Thứ Hai, 12/08/2024 - 10:30" (matched folded)
 _NEWS_DATE_RE = re.compile(
-    r"^(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
+    r"^[-–(\[]?\s*"  # "- 12/05/2016 04:00:00 PM", "(21/09/2022)"
+    r"(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
     r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?"
     r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*)?"  # "Đăng lúc: 15:37:55 31/12/2023": the time first
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
@@ -61,6 +62,8 @@ _NEWS_DATE_RE = re.compile(
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
     r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
+#: a portal's view count beside its date: "1074", "1657 lượt xem", "Lượt xem : 12363"
+_VIEW_COUNT_RE = re.compile(r"\d[\d.,]{0,8}(?: luot xem)?|(?:luot xem|view count)\s*:?\s*\d[\d.,]{0,8}")
 _DRAFT_RE = re.compile(r"\(?\s*du thao\s*\)?")
 _SESSION_RE = re.compile(r"khoa\s+[ivxlc\d]+\s*[,.\-–]?\s*ky hop (?:thu\s+)?[\w ]{1,20}")
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
@@ -124,7 +127,7 @@ def header_cell(cell: str) -> bool:
     if _DRAFT_RE.fullmatch(f) or _SESSION_RE.fullmatch(f):
         return True  # "(Dự thảo)" above the title of a draft; a council's "KHÓA IX, KỲ HỌP THỨ BA"
     if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f) \
-            or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", f):  # a portal's view count beside the date
+            or _VIEW_COUNT_RE.fullmatch(f):  # a portal's view count beside the date
         return True
     if is_upper(cell, 1.0) and any(f" {' '.join(f.split())} " in f" {p} " for p in _HEADER_PIECES):
         return True  # "ỦY" / "BAN NHÂN DÂN", "CỘNG" / "HÒA XÃ HỘI …": a header cut anywhere
@@ -401,7 +404,7 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         if is_header_line(t) and not title_kind(t):
             header.append(i)
             agency = agency or not all(_NEWS_DATE_RE.match(fold(c)) or _TIME_RE.match(fold(c))
-                                       or re.fullmatch(r"\d[\d.,]{0,8}(?: luot xem)?", fold(c))
+                                       or _VIEW_COUNT_RE.fullmatch(fold(c))
                                        for c in cells(t))  # a date line (and its view count) is not a header
             i += 1
             continue
@@ -495,8 +498,13 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     anything else is a news item."""
     # a photo caption ("(Đồng chí … báo cáo kết quả …)") is not the text speaking
     text = " ".join(t for t in opening if not t.startswith("("))
-    if re.search(r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)|xin báo cáo|"
-                 r"(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
+    # under a headline "UBND thị xã đã có báo cáo kết quả …" or "… khắc phục và báo cáo kết
+    # quả" is news of a report; the text speaks for itself when a unit reports
+    # ("UBND xã báo cáo kết quả …"), in "xin báo cáo", in "báo cáo … như sau"
+    said = r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)"
+    if headline:
+        said = r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s[^.;:,]{0,60}?(?<!có)(?<!và)\s+" + said[2:]
+    if re.search(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
     if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
         return "ke_hoach", "body"  # "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:"
@@ -546,7 +554,18 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
             and is_byline(texts[j]) and n - j <= 2:
         out.append(j)
         j -= 1
+    last = n - 1
+    if kind in ("tin_bai", None) and last > body_start and last not in out and _CAPS_BYLINE_RE.match(texts[last]) \
+            and texts[last - 1].rstrip(" *").endswith((".", "!", "?", "”", "\"", ")")):
+        out.append(last)  # an author in capitals under the finished last paragraph: "BẢO NGUYÊN", "N.NAM", "(T.H)"
     return sorted(out)
+
+
+#: a news item's author written in capitals: one to three names or initials
+#: (a lone word has three letters at least and is not a body: "UB" is "UBND" cut off)
+_CAPS_BYLINE_RE = re.compile(rf"^(?!UBND|HĐND|UBMTTQ)\(?(?:[{UPPER}]\.\s?){{0,2}}"
+                             rf"(?:[{UPPER}]{{3,7}}|[{UPPER}]{{2,7}}(?:\s+[{UPPER}]{{2,7}}){{1,2}})\)?$"
+                             rf"|^\((?:[{UPPER}]\.\s?){{1,2}}[{UPPER}]\.?\)$")
 
 
 # --- the issuing unit named in a header ---------------------------------------

@@ -288,13 +288,25 @@ def _mention_unit(mention: str) -> tuple[str, str] | None:
     return u[0], name
 
 
+#: the departments and ministries a headline may open with ("Sở Tư pháp: Triển khai …",
+#: "Bộ Nội vụ đề nghị …"), longest names first
+_OFFICE_NAMES = ("Kế hoạch và Đầu tư", "Thông tin và Truyền thông", "Khoa học và Công nghệ",
+                 "Tài nguyên và Môi trường", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
+                 "Giáo dục và Đào tạo", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+                 "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo", "Giao thông vận tải", "Tài chính",
+                 "Nội vụ", "Tư pháp", "Y tế", "Xây dựng", "Công Thương", "Ngoại vụ", "Công an", "Quốc phòng")
+_OFFICE_START_RE = re.compile(
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(Sở|Bộ)\s+(" + "|".join(re.escape(n) for n in _OFFICE_NAMES)
+    + r")(?![\w])")
+
+
 def _first_sentence(line: str) -> str:
     return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
 
 
 def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
-    """The unit a news item is about: a province its headline opens with ("Quảng
-    Ninh đưa …", "CTTĐT - Sơn La …"), else the first unit its headline or its
+    """The unit a news item is about: a province, department or ministry its headline
+    opens with ("Quảng Ninh đưa …", "CTTĐT - Sơn La …", "Sở Tư pháp: …"), else the first unit its headline or its
     first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
     Sen", "UBND Q.1").  A first sentence that names the unit by its kind alone
     ("Ủy ban nhân dân thị trấn đã ban hành …") gives that kind, and the name the
@@ -315,6 +327,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             lead = paras[1]  # the first line was the headline
             texts.append(_first_sentence(lead))
     for text in texts:
+        office = _OFFICE_START_RE.match(text)
+        if office:  # "Sở Tư pháp: Triển khai …", "Bộ Nội vụ đề nghị …": the department is the subject
+            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
         # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
         m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:

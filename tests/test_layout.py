@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -400,6 +400,51 @@ def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     other = parse(web("v058"), gazetteer=False)
     assert any(s.number.endswith("Điều 2") for s in other.sections)
     assert not any(p.text.startswith("Điều 2. Trách nhiệm") for p in other.paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "- 12/05/2016 04:00:00 PM", "(21/09/2022)", "14:39 14/06/2021 | Lượt xem : 12363",
+    "Cập nhật lúc: 14:36, 15/03/2018 [GMT+7]", "Ngày cập nhật 18/09/2017",
+])
+def test_news_date_lines_as_portals_print_them_are_header(line):
+    # corpus/extra 012, 013, 041, 039, 005 (dev9, dev10)
+    from cchc_nlp.layout import is_header_line
+
+    assert is_header_line(line)
+
+
+def test_a_news_item_dated_under_its_headline_gets_its_date():
+    # corpus/extra/013: headline / "(21/09/2022)" / "Trong 9 tháng đầu năm 2022, …"
+    m = parse(extra("013"), gazetteer=False).meta
+    assert (m.kind, m.date.isoformat()) == ("tin_bai", "2022-09-21")
+
+
+def test_an_author_in_capitals_under_the_last_paragraph_is_a_byline():
+    # corpus/extra/030 ends "… thông qua kiểm tra." / "HỒ VĂN"; 040 "(T.H)"; 049 "N.NAM"
+    for doc, name in (("030", "HỒ VĂN"), ("040", "(T.H)"), ("049", "N.NAM")):
+        r = parse(extra(doc), gazetteer=False)
+        assert r.text[r.set_aside[-1].start:r.set_aside[-1].end] == name
+        assert not any(p.text == name for p in r.paragraphs)
+    from cchc_nlp.layout import _CAPS_BYLINE_RE
+
+    assert not _CAPS_BYLINE_RE.match("UB") and not _CAPS_BYLINE_RE.match("UBND")  # "UBND …" cut off
+
+
+def test_news_about_a_report_is_news_a_unit_reporting_is_a_report():
+    from cchc_nlp.layout import body_kind
+
+    # corpus/extra/005: "Ngày 30 tháng 8, UBND thị xã Hương Thủy đã có báo cáo kết quả đánh giá …"
+    assert body_kind(["Ngày 30 tháng 8, UBND thị xã Hương Thủy đã có báo cáo kết quả đánh giá, xếp loại."],
+                     True) == ("tin_bai", "layout")
+    assert body_kind(["UBND xã Định Biên báo cáo kết quả công tác cải cách hành chính quý I."],
+                     True) == ("bao_cao", "body")
+    assert body_kind(["Xã đã tổ chức khắc phục và báo cáo kết quả khắc phục."], False) == ("bao_cao", "body")
+
+
+def test_a_headline_that_opens_with_a_department_names_it():
+    # corpus/extra/051: "Sở Tư pháp: Triển khai công tác tư pháp …"
+    m = parse(extra("051"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == ("so", "Sở Tư pháp")
 
 
 def test_a_letter_s_subject_without_v_v():

@@ -84,7 +84,8 @@ DOC_META_FIELDS = ("kind", "unit_kind", "unit_name", "district", "province", "nu
 SETS = {"blind": ("blind", "blind/docs"), "blind2": ("blind2", "blind2/docs"), "dev": ("dev", "extra"),
         "dev2": ("dev2", "dev2/docs"), "dev3": ("dev3", "dev3/docs"),
         "dev4": ("dev4", "web"), "dev5": ("dev5", "web"),
-        "dev6": ("dev6", "web"), "dev7": ("dev7", "web"), "dev8": ("dev8", "web")}
+        "dev6": ("dev6", "web"), "dev7": ("dev7", "web"), "dev8": ("dev8", "web"),
+        "dev9": ("dev9", "extra"), "dev10": ("dev10", "extra")}
 
 
 def load_set(name: str, root: Path | None = None) -> list[tuple[dict, Path]]:
