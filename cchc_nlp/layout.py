@@ -335,6 +335,15 @@ def _title_at(texts: list[str], j: int) -> str | None:
     return k
 
 
+def _header_number_kind(texts: list[str], header: list[int]) -> str | None:
+    """The kind the code of the header's "Số: …" names, if any."""
+    for j in header:
+        for c in cells(texts[j]):
+            if _NUMBER_RE.match(c) and "/" in c:
+                return kind_from_number(re.sub(r"^s[oố]\s*[:.]?\s*", "", c, flags=re.IGNORECASE))
+    return None
+
+
 def _lost_title_word(texts: list[str], i: int, header: list[int], title: list[int], agency: bool,
                      heading_of) -> bool:
     """Line ``i`` opens a title whose title word is lost: it stands in capitals right
@@ -451,7 +460,10 @@ def find_layout(texts: list[str], heading_of) -> Layout:
                 body_start = end
             break
     if kind is None:
-        if subject or (agency and any(x.startswith("Kính gửi") for x in texts[i:i + 3])):
+        if (subject or (agency and any(x.startswith("Kính gửi") for x in texts[i:i + 3]))) \
+                and _header_number_kind(texts, header) in (None, "cong_van"):
+            # a subject line under the number is a letter's, unless the number's code says
+            # otherwise ("Số: 20/2019/QĐ-UBND" / "VỀ VIỆC BAN HÀNH QUY CHẾ …" is a decision)
             kind, kind_source = "cong_van", "header"
         elif not agency:
             kind, kind_source = body_kind(texts[body_start:body_start + 4], headline)
@@ -644,7 +656,8 @@ def unit_of(cell: str) -> tuple[str, str | None] | None:
 # The kind part of a document's own number: "18/NQ-HĐND", "4851/KH-UBND", "123/UBND-VP".
 _CODE_KINDS = {"bc": "bao_cao", "kh": "ke_hoach", "qd": "quyet_dinh", "nq": "nghi_quyet",
                "tb": "thong_bao", "ttr": "to_trinh", "ct": "khac", "hd": "khac", "da": "khac",
-               "ctr": "khac", "kl": "khac", "qc": "quy_che", "qđ": "quyet_dinh"}
+               "ctr": "khac", "kl": "khac", "qc": "quy_che", "qđ": "quyet_dinh",
+               "nd": "khac", "tt": "khac", "ttlt": "khac"}  # nghị định, thông tư (liên tịch)
 
 
 def kind_from_number(number: str) -> str | None:

@@ -228,6 +228,7 @@ def test_unit_of_a_header_line(cell, expected):
 @pytest.mark.parametrize("number, kind", [
     ("87/KH-UBND", "ke_hoach"), ("18/NQ-HĐND", "nghi_quyet"), ("30/2018/QĐ-UBND", "quyet_dinh"),
     ("123/UBND-VP", "cong_van"), ("473/STP-PBGDPL", "cong_van"), ("25/BC-UBND", "bao_cao"),
+    ("04/NĐ-CP", "khac"), ("02/2017/TT-VPCP", "khac"), ("45/TTr-UBND", "to_trinh"),
 ])
 def test_kind_from_the_documents_own_number(number, kind):
     assert kind_from_number(number) == kind
@@ -445,6 +446,11 @@ def test_a_headline_that_opens_with_a_department_names_it():
     # corpus/extra/051: "Sở Tư pháp: Triển khai công tác tư pháp …"
     m = parse(extra("051"), gazetteer=False).meta
     assert (m.unit_kind, m.unit_name) == ("so", "Sở Tư pháp")
+
+
+def test_a_subject_line_under_a_decision_s_number_does_not_make_it_a_letter():
+    # corpus/web/v064: "Số: 20/2019/QĐ-UBND | Hà Tĩnh, ngày …" / "VỀ VIỆC BAN HÀNH QUY CHẾ VĂN HÓA CÔNG VỤ …"
+    assert parse(web("v064"), gazetteer=False).meta.kind == "quyet_dinh"
 
 
 def test_a_letter_s_subject_without_v_v():
