@@ -291,7 +291,7 @@ def _title_extent(texts: list[str], first: int, heading_of) -> int:
 
 
 _CARD_RE = re.compile(
-    r"^[•\s]*(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày (?:có )?hiệu lực"
+    r"^[•\s]*(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày (?:có |hết )?hiệu lực"
     r"|ngày (?:đăng )?công báo|số công báo|tình trạng|lĩnh vực|thuộc tính văn bản|áp dụng|hết hiệu lực)\b",
     re.IGNORECASE)
 

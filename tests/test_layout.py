@@ -453,6 +453,14 @@ def test_a_subject_line_under_a_decision_s_number_does_not_make_it_a_letter():
     assert parse(web("v064"), gazetteer=False).meta.kind == "quyet_dinh"
 
 
+def test_a_legal_site_s_card_with_an_expiry_line_stays_above_the_header():
+    # corpus/web/y003: headline / "Số hiệu: 575/QĐ-UBND Loại văn bản: Quyết định" / … /
+    # "Ngày hết hiệu lực: Đang cập nhật" / "ỦY BAN NHÂN DÂN" / "TỈNH KON TUM" / … / "QUYẾT ĐỊNH"
+    r = parse(web("y003"), gazetteer=False)
+    assert (r.meta.kind, r.meta.number, r.meta.date.isoformat()) == ("quyet_dinh", "575/QĐ-UBND", "2020-08-05")
+    assert r.paragraphs[0].text.startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+
+
 def test_a_letter_s_subject_without_v_v():
     # corpus/web/v071: "Số: 2295/BTC-TTr" / "Về công tác thực hành tiết kiệm …" / "Hà Nội, ngày 24 tháng 02 năm 2014"
     report = parse(web("v071"), gazetteer=False)
