@@ -93,6 +93,13 @@ n-grams of the raw text only, no underthesea words (a comparison: it cannot be s
 the flat copy's feature path). Self-training on unlabelled pages was not tried: every stored page
 that is not in a blind set is already labelled. ECE: expected calibration error of the top score.
 
+Tried and not adopted (the same grouped CV, `scripts/khac_second_stage.py`): clues for `khac` added to the
+second stage: the document kind, whether any guideline phrase occurs, how many areas the phrases point to,
+the paragraph's length, its place in the document. Best: phrase count + breadth, macro-F1 0.8458 → 0.8483 and
+`khac` F1 0.659 → 0.669 (a handful of the 3,093 paragraphs); the others moved it by 0.005 or less. `khac` is the area the annotators
+agree on least (kappa 0.65 on the web texts before adjudication, below), which bounds what a model of these
+labels can reach on it.
+
 Chosen: **`{r['candidate']}`** (best CV macro-F1), deciding {threshold} (threshold chosen on the same folds).
 
 ### Frozen test provinces ({', '.join(test['provinces'])})
