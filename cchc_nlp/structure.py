@@ -479,8 +479,10 @@ def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str]
     second line lost when a site flattened the header): a legal site's card
     ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
     is a province and the text calls its issuer "UBND tỉnh" ("Hà Tĩnh, ngày 30 tháng
-    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …") or its authority line does
-    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")."""
+    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …"), its authority line does
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or its title names that province ("CHUYỂN ĐỔI
+    SỐ TỈNH TRÀ VINH NĂM 2025"); the header may name no body at all ("Số: 60/KH-UBND"
+    above the date line)."""
     card = [lines[i].text for a, b in layout.tables for i in range(a, b)] + header_texts
     for t in card:
         parts = cells(t)
@@ -491,7 +493,7 @@ def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str]
                 u = unit_of(value.upper()) if value else None
                 if u and u[0] and u[1]:
                     return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
-    if ("", None) not in _named_units(header_texts):
+    if any(name for _, name in _named_units(header_texts)):
         return None
     pm = _PLACE_DATE_RE.search(header)
     place = _province_prefix(pm.group(1).strip()) if pm else None
@@ -504,6 +506,10 @@ def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str]
     # a decision's authority line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
     if any(fold(lines[i].text).strip(" *") in (f"chu tich uy ban nhan dan {fold(word)}", f"uy ban nhan dan {fold(word)}")
            for i in layout.title):
+        return "tinh", place
+    # the title names the province of the date line: "CHUYỂN ĐỔI SỐ TỈNH TRÀ VINH NĂM 2025"
+    title = " " + " ".join(fold(lines[i].text) for i in layout.title) + " "
+    if f" {fold(word)} {fold(place)} " in re.sub(r"[^\w]+", " ", title):
         return "tinh", place
     return None
 

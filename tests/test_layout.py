@@ -461,6 +461,13 @@ def test_a_legal_site_s_card_with_an_expiry_line_stays_above_the_header():
     assert r.paragraphs[0].text.startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
 
 
+def test_a_plan_whose_header_names_no_body_takes_the_province_its_title_and_date_line_share():
+    # corpus/web/u011: "Số: 60/KH-UBND |" / "Tuyên Quang, ngày 26 tháng 3 năm 2025 |" / "KẾ HOẠCH" /
+    # "CHUYỂN ĐỔI SỐ NĂM 2025 TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG"
+    m = parse(web("u011"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name, m.province) == ("tinh", "Tuyên Quang", "Tuyên Quang")
+
+
 def test_a_letter_s_subject_without_v_v():
     # corpus/web/v071: "Số: 2295/BTC-TTr" / "Về công tác thực hành tiết kiệm …" / "Hà Nội, ngày 24 tháng 02 năm 2014"
     report = parse(web("v071"), gazetteer=False)
