@@ -55,7 +55,7 @@ _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
 _NEWS_DATE_RE = re.compile(
     r"^[-–(\[]?\s*"  # "- 12/05/2016 04:00:00 PM", "(21/09/2022)"
     r"(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
-    r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?"
+    r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*)?"
     r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*)?"  # "Đăng lúc: 15:37:55 31/12/2023": the time first
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
@@ -291,7 +291,8 @@ def _title_extent(texts: list[str], first: int, heading_of) -> int:
 
 
 _CARD_RE = re.compile(
-    r"^[•\s]*(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày (?:có |hết )?hiệu lực"
+    r"^[•\s]*(?:số hiệu|số k[íý] hiệu|loại văn bản|thể loại|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành"
+    r"|ngày (?:có |hết |bắt đầu )?hiệu lực|(?:nội dung|văn bản|toàn văn)\s*$"
     r"|ngày (?:đăng )?công báo|số công báo|tình trạng|lĩnh vực|thuộc tính văn bản|áp dụng|hết hiệu lực)\b",
     re.IGNORECASE)
 

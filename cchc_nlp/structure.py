@@ -524,7 +524,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     sources: dict[str, str] = {}
     header_texts = [lines[i].text for i in layout.header]
     title_texts = [lines[i].text for i in layout.title]
-    header_cells = _join_date_parts([c for t in header_texts for c in cells(t)])
+    header_cells = _join_date_parts([g for t in header_texts for c in cells(t) for g in _unglue_header_cell(c)])
     header = "\n".join(header_cells)
     unit_kind = unit_name = district = province = None
     doc_kind = layout.kind
@@ -952,6 +952,22 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
                   tables=tuple(sorted(body_tables + tables, key=lambda t: t.start)),
                   closing=closing, set_aside=tuple(set_aside),
                   outline=any(s.number for s in sections))
+
+
+#: where the right column of a header starts in a line that lost its cell border:
+#: "UBND XÃ VẠN THẮNG CỘNG HÒA XÃ HỘI …", "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
+_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])")
+_GLUED_NUMBER_RE = re.compile(r"^(Số\s*[:.]?\s*\d[^\s/]*\s*/\s*[\wĐđ.\-]+)\s+([^\s,\d][^,]{0,40},\s*ngày\b.*)$",
+                              re.IGNORECASE)
+
+
+def _unglue_header_cell(cell: str) -> list[str]:
+    """A header line whose two columns were joined with a space, back into cells."""
+    m = _GLUED_NUMBER_RE.match(cell)
+    if m:
+        return [m.group(1), m.group(2)]
+    parts = _GLUED_RIGHT_RE.split(cell, maxsplit=1)
+    return [p for p in parts if p.strip()] if len(parts) > 1 and parts[0].strip() else [cell]
 
 
 def _join_date_parts(parts: list[str]) -> list[str]:

@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -406,6 +406,7 @@ def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
 @pytest.mark.parametrize("line", [
     "- 12/05/2016 04:00:00 PM", "(21/09/2022)", "14:39 14/06/2021 | Lượt xem : 12363",
     "Cập nhật lúc: 14:36, 15/03/2018 [GMT+7]", "Ngày cập nhật 18/09/2017",
+    "Thứ tư - 11/01/2023 22:58 206 0",  # corpus/dev11/docs/r003: weekday, date, time, two counters
 ])
 def test_news_date_lines_as_portals_print_them_are_header(line):
     # corpus/extra 012, 013, 041, 039, 005 (dev9, dev10)
@@ -466,6 +467,25 @@ def test_a_plan_whose_header_names_no_body_takes_the_province_its_title_and_date
     # "CHUYỂN ĐỔI SỐ NĂM 2025 TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG"
     m = parse(web("u011"), gazetteer=False).meta
     assert (m.unit_kind, m.unit_name, m.province) == ("tinh", "Tuyên Quang", "Tuyên Quang")
+
+
+def test_a_portal_s_card_without_colons_stays_above_the_report_s_header():
+    # corpus/dev11/docs/r001: headline ×2 / "Số kí hiệu Số: 218 /BC-UBND" / "Ngày ban hành 24/06/2022" /
+    # "Ngày bắt đầu hiệu lực …" / "Thể loại Văn bản" / … / "Nội dung" / "ỦY BAN NHÂN DÂN" / "XÃ CẨM HÀ" / … / "BÁO CÁO"
+    path = next((CORPUS / "dev11" / "docs").glob("r001_*.txt"))
+    r = parse(path, gazetteer=False)
+    m = r.meta
+    assert (m.kind, m.unit_kind, m.unit_name, m.number, m.date.isoformat()) == \
+        ("bao_cao", "xa", "Cẩm Hà", "218/BC-UBND", "2022-06-24")
+    assert not any(p.text.startswith(("Số kí hiệu", "Ngày ban hành", "Nội dung")) for p in r.paragraphs)
+
+
+def test_a_header_whose_two_columns_were_joined_by_a_space():
+    # corpus/dev11/docs/r002: "UBND XÃ VẠN THẮNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" /
+    # "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
+    path = next((CORPUS / "dev11" / "docs").glob("r002_*.txt"))
+    m = parse(path, gazetteer=False).meta
+    assert (m.number, m.date.isoformat()) == ("01/BC-HĐTĐKT", "2021-01-08")
 
 
 def test_a_letter_s_subject_without_v_v():
