@@ -66,7 +66,8 @@ _NEWS_DATE_RE = re.compile(
 _VIEW_COUNT_RE = re.compile(r"\d[\d.,]{0,8}(?: luot xem)?|(?:luot xem|view count)\s*:?\s*\d[\d.,]{0,8}")
 _DRAFT_RE = re.compile(r"\(?\s*du thao\s*\)?")
 _SESSION_RE = re.compile(r"khoa\s+[ivxlc\d]+\s*[,.\-–]?\s*ky hop (?:thu\s+)?[\w ]{1,20}")
-_TIME_RE = re.compile(r"^\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?$")
+#: a time alone, as a cell of a date line: "15:37", "(21:01" of "(21:01 | 17/03/2021)"
+_TIME_RE = re.compile(r"^\(?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?\)?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
 STORED_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _SEPARATOR = set("-–—_=*.~ ")

@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "blind", "blind2") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -407,6 +407,7 @@ def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     "- 12/05/2016 04:00:00 PM", "(21/09/2022)", "14:39 14/06/2021 | Lượt xem : 12363",
     "Cập nhật lúc: 14:36, 15/03/2018 [GMT+7]", "Ngày cập nhật 18/09/2017",
     "Thứ tư - 11/01/2023 22:58 206 0",  # corpus/dev11/docs/r003: weekday, date, time, two counters
+    "(21:01 | 17/03/2021)",  # corpus/web/z021 (dev12): time and date in brackets
 ])
 def test_news_date_lines_as_portals_print_them_are_header(line):
     # corpus/extra 012, 013, 041, 039, 005 (dev9, dev10)
