@@ -210,9 +210,12 @@ def test_tables_write_numbers_the_vietnamese_way_and_say_when_empty(tmp_path):
     assert "không có kết quả nào" in empty.stdout
 
 
-def test_index_killed_twenty_times_stays_whole_and_a_rerun_completes_it(tmp_path):
-    """kill -9 at random points: the index passes SQLite's integrity check, holds no
-    duplicate, and after a re-run answers a search exactly like a clean index."""
+def test_index_killed_twenty_times_while_writing_stays_whole_and_a_rerun_completes_it(tmp_path):
+    """kill -9 while the index is being written: each kill lands after the run's first
+    commit (between two reports' commits or inside one), after which the index passes
+    SQLite's integrity check; three reports are edited before each run, so a killed run is
+    usually replacing rows. A re-run then completes it: no duplicate, and searches answer
+    exactly like a clean index of the same files."""
     import random
     import signal
     import sqlite3
@@ -228,32 +231,53 @@ def test_index_killed_twenty_times_stays_whole_and_a_rerun_completes_it(tmp_path
                                           encoding="utf-8")
     cchc = str(Path(sys.executable).parent / "cchc")
     db = tmp_path / "i.sqlite"
+    wal = tmp_path / "i.sqlite-wal"
     rng = random.Random(9)
-    for _ in range(20):
-        proc = subprocess.Popen([cchc, "index", str(folder), "--db", str(db)],
+
+    def written() -> int:  # bytes the index has committed so far
+        return sum(p.stat().st_size for p in (db, wal) if p.exists())
+
+    killed = 0
+    for k in range(20):
+        if k:  # edit three reports: this run replaces their rows
+            for i in rng.sample(range(6), 3):
+                path = folder / f"r{i}.txt"
+                path.write_text(path.read_text(encoding="utf-8") + f"Cập nhật lần {k}.\n", encoding="utf-8")
+        before = written()
+        proc = subprocess.Popen([cchc, "index", str(folder), "--db", str(db), "--commit-every", "1"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 2.0))
-        proc.send_signal(signal.SIGKILL)
+        # wait for this run's first commit (the schema alone is ~240 kB), then kill a moment later
+        while proc.poll() is None and written() <= max(before, 300_000):
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.15))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
         proc.wait()
         if db.exists():
             with sqlite3.connect(db) as con:
                 assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert killed >= 12  # most runs were killed while writing, not after finishing
     done = subprocess.run([cchc, "index", str(folder), "--db", str(db)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     clean = tmp_path / "clean.sqlite"
     subprocess.run([cchc, "index", str(folder), "--db", str(clean)], capture_output=True, check=True)
-    with sqlite3.connect(db) as con:
+    with sqlite3.connect(db) as con, sqlite3.connect(clean) as ref:
         paths = [r[0] for r in con.execute("SELECT path FROM reports")]
         assert len(paths) == len(set(paths)) == 6
+        # the edited reports were indexed as they now are
+        assert sorted(con.execute("SELECT path, sha256 FROM reports")) == \
+            sorted(ref.execute("SELECT path, sha256 FROM reports"))
         assert con.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == \
-            sqlite3.connect(clean).execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+            ref.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
 
-    def hits(path):
-        r = subprocess.run([cchc, "search", "--cites", "NĐ 61/2018", "--db", str(path), "--format", "jsonl",
-                            "--limit", "500"], capture_output=True, text=True)
+    def hits(path, *query):
+        r = subprocess.run([cchc, "search", *query, "--db", str(path), "--format", "jsonl", "--limit", "500"],
+                           capture_output=True, text=True)
         return sorted((json.loads(x)["path"], json.loads(x)["snippet"]) for x in r.stdout.split("\n") if x)
 
-    assert hits(db) == hits(clean) and hits(db)
+    assert hits(db, "--cites", "NĐ 61/2018") == hits(clean, "--cites", "NĐ 61/2018") and hits(db, "--cites", "NĐ 61/2018")
+    assert hits(db, "hồ sơ") == hits(clean, "hồ sơ") and hits(db, "hồ sơ")
 
 
 def test_a_file_that_takes_too_long_to_read_is_stopped_and_the_batch_goes_on(tmp_path, monkeypatch,
