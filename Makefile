@@ -38,7 +38,7 @@ browser:
 	scripts/install-browser
 
 test: $(STAMP) browser
-	$(BIN)/pytest -n 3
+	$(BIN)/pytest -n 2
 
 # The web app for reviewers on http://127.0.0.1:8000 (index in out/web.sqlite).
 serve: $(STAMP)
