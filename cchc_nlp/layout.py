@@ -337,12 +337,12 @@ def _title_at(texts: list[str], j: int) -> str | None:
     return k
 
 
-def _header_number_kind(texts: list[str], header: list[int]) -> str | None:
-    """The kind the code of the header's "Số: …" names, if any."""
+def _header_number(texts: list[str], header: list[int]) -> str | None:
+    """The document's number as its header writes it ("876/QĐ-UBND" of "Số: 876/QĐ-UBND")."""
     for j in header:
         for c in cells(texts[j]):
             if _NUMBER_RE.match(c) and "/" in c:
-                return kind_from_number(re.sub(r"^s[oố]\s*[:.]?\s*", "", c, flags=re.IGNORECASE))
+                return re.sub(r"^s[oố]\s*[:.]?\s*", "", c, flags=re.IGNORECASE)
     return None
 
 
@@ -358,9 +358,7 @@ def _lost_title_word(texts: list[str], i: int, header: list[int], title: list[in
             or t.rstrip(" *").endswith(":") or unit_of(t) == ("", None):
         return False
     h = heading_of(t)
-    if h and h[0]:
-        return False
-    return any(_NUMBER_RE.match(c) and "/" in c for j in header for c in cells(texts[j]))
+    return not (h and h[0]) and _header_number(texts, header) is not None
 
 
 def _pipe_table_end(texts: list[str], i: int, limit: int) -> int:
@@ -463,7 +461,7 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             break
     if kind is None:
         if (subject or (agency and any(x.startswith("Kính gửi") for x in texts[i:i + 3]))) \
-                and _header_number_kind(texts, header) in (None, "cong_van"):
+                and kind_from_number(_header_number(texts, header) or "") in (None, "cong_van"):
             # a subject line under the number is a letter's, unless the number's code says
             # otherwise ("Số: 20/2019/QĐ-UBND" / "VỀ VIỆC BAN HÀNH QUY CHẾ …" is a decision)
             kind, kind_source = "cong_van", "header"
@@ -515,9 +513,9 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     # under a headline "UBND thị xã đã có báo cáo kết quả …" or "… khắc phục và báo cáo kết
     # quả" is news of a report; the text speaks for itself when a unit reports
     # ("UBND xã báo cáo kết quả …"), in "xin báo cáo", in "báo cáo … như sau"
-    said = r"\bbáo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)"
-    if headline:
-        said = r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s[^.;:,]{0,60}?(?<!có)(?<!và)\s+" + said[2:]
+    reports = r"báo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)"
+    said = (rf"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s[^.;:,]{{0,60}}?(?<!có)(?<!và)\s+{reports}"
+            if headline else rf"\b{reports}")
     if re.search(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
     if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
