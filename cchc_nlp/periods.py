@@ -5,6 +5,7 @@ ends (:func:`period_end`)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -131,11 +132,26 @@ def period_from(title: str) -> Period | None:
 
 
 def period_end(period: Period | None) -> date | None:
-    """Last day of the reporting period."""
-    if period is None or period.year is None:
+    """Last day of the reporting period (None when it is not known: no year, a term
+    "đến năm 2030" with no end read, a month that is not one).
+
+    >>> period_end(document_period("giai đoạn 2021 - 2025")), period_end(document_period("tháng 2/2024"))
+    (datetime.date(2025, 12, 31), datetime.date(2024, 2, 29))
+    """
+    if period is None:
         return None
-    month = {"quy": 3 * (period.quarter or 4), "6_thang": 6, "9_thang": 9, "nam": 12}[period.kind]
-    return date(period.year, month, 30 if month in (6, 9) else 31)
+    if period.kind == "giai_doan":
+        return date(period.year_end, 12, 31) if period.year_end else None
+    if period.year is None:
+        return None
+    if period.kind == "thang":
+        if not (period.month and 1 <= period.month <= 12):
+            return None
+        return date(period.year, period.month, calendar.monthrange(period.year, period.month)[1])
+    month = {"quy": 3 * (period.quarter or 4), "6_thang": 6, "9_thang": 9, "nam": 12}.get(period.kind)
+    if month is None:
+        return None
+    return date(period.year, month, calendar.monthrange(period.year, month)[1])
 
 
 def plausible_report_date(day: date, period: Period | None) -> bool:

@@ -1,6 +1,7 @@
 """Digest (md/html/json), quality score and batch scoring from the CLI."""
 
 import json
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
@@ -172,3 +173,17 @@ def test_a_plans_verdict_does_not_say_it_reports():
 def test_the_digest_names_the_unit_with_the_right_kind_words(path, place):
     md = render(build_digest(analyse(ROOT / path)), "md")
     assert f"- **Đơn vị:** {place}\n" in md
+
+
+def test_reports_of_a_term_or_a_month_are_scored_on_time_by_their_last_day():
+    # corpus/dev3/docs/f001: "Báo cáo … giữa nhiệm kỳ 2015 - 2020", dated 20/6/2018 (a KeyError
+    # traceback before: the timeliness score knew no end for a term or a month)
+    from cchc_nlp.periods import document_period, period_end
+
+    result = CliRunner().invoke(app, ["score", str(ROOT / "corpus/dev3/docs/f001_bao-cao-so-ket-giua-nhiem-ky-2015-2020-xa-123docz.txt"),
+                                      "--format", "csv"])
+    assert result.exit_code == 0 and result.exception is None and "giai đoạn 2015 - 2020" in result.stdout
+    assert str(period_end(document_period("giai đoạn 2015 - 2020"))) == "2020-12-31"
+    assert str(period_end(document_period("tháng 2/2024"))) == "2024-02-29"
+    assert period_end(document_period("KẾ HOẠCH CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030", title=True)) == date(2030, 12, 31)
+    assert str(period_end(document_period("quý II năm 2024"))) == "2024-06-30"
