@@ -288,6 +288,10 @@ def _mention_unit(mention: str) -> tuple[str, str] | None:
     return u[0], name
 
 
+#: a headline that is a report's own name ("Báo cáo Tình hình …", "Báo cáo tổng kết …"), not
+#: news that a report was made ("Báo cáo viên …", "Báo cáo của UBND huyện cho thấy …")
+_REPORT_HEADLINE_RE = re.compile(
+    r"^\W*Báo cáo\s+(?:[A-ZĐ]|(?:tình hình|kết quả|tổng kết|sơ kết|công tác|tóm tắt|chuyên đề)\b)")
 #: the departments and ministries a headline may open with ("Sở Tư pháp: Triển khai …",
 #: "Bộ Nội vụ đề nghị …"), longest names first
 _OFFICE_NAMES = ("Kế hoạch và Đầu tư", "Thông tin và Truyền thông", "Khoa học và Công nghệ",
@@ -561,6 +565,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
             if unit_name is None:
                 sources["unit_kind"] = "body"
+    if doc_kind == "tin_bai" and announced is None and title_texts and _REPORT_HEADLINE_RE.match(title_texts[0]):
+        # a portal that posts a report under its own name: "Báo cáo Tình hình kinh tế - xã hội 6
+        # tháng đầu năm …", "Báo cáo Tổng kết công tác phòng chống thiên tai năm 2019"
+        doc_kind, sources["kind"] = "bao_cao", "title"
     if unit_name is None and unit_kind is None and layout.kind_source == "body":
         # a report with no header names itself where it reports: "Ban Chỉ đạo cải cách hành
         # chính (CCHC) thành phố tổng hợp, báo cáo …", "UBND xã Định Biên báo cáo …"

@@ -489,6 +489,16 @@ def test_a_header_whose_two_columns_were_joined_by_a_space():
     assert (m.number, m.date.isoformat()) == ("01/BC-HĐTĐKT", "2021-01-08")
 
 
+def test_a_portal_post_named_as_a_report_is_a_report():
+    # corpus/dev11/docs/r006: "Báo cáo Tổng kết công tác phòng chống thiên tai … năm 2019, …" /
+    # "Ngày cập nhật 28/08/2020" / "PHẦN THỨ NHẤT" / …
+    path = next((CORPUS / "dev11" / "docs").glob("r006_*.txt"))
+    assert parse(path, gazetteer=False).meta.kind == "bao_cao"
+    from cchc_nlp.structure import _REPORT_HEADLINE_RE
+
+    assert not _REPORT_HEADLINE_RE.match("Báo cáo viên pháp luật tỉnh tập huấn kỹ năng")
+
+
 def test_a_letter_s_subject_without_v_v():
     # corpus/web/v071: "Số: 2295/BTC-TTr" / "Về công tác thực hành tiết kiệm …" / "Hà Nội, ngày 24 tháng 02 năm 2014"
     report = parse(web("v071"), gazetteer=False)
