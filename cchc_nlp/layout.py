@@ -303,13 +303,14 @@ def _title_anchor(texts: list[str], heading_of) -> int | None:
 
     Header material: short lines (a header cut into pieces, with typos), rules,
     a legal site's card of the document's properties ("Số hiệu: …", "Người ký:
-    …"), and at most two lines of a web page's headline.  A sentence, a
+    …"), and at most two lines of a web page's headline (which may open with the
+    title word itself: "BÁO CÁO Tình hình kinh tế - xã hội …").  A sentence, a
     numbered heading or a long line above the title word means the text has
     no header on top (the title word is then further down, or absent).
     """
     loose = 0
     for j, t in enumerate(texts[:30]):
-        if _title_at(texts, j):
+        if _title_at(texts, j) and not (len(t) > 40 and not is_upper(t)):
             return j if any(is_header_line(x) or _CARD_RE.match(x) for x in texts[:j]) else None
         if is_header_line(t) or _CARD_RE.match(t) or is_rule(t) or pipe_row(t):
             continue  # before the body test: "Ngày ban hành: …" is a card line

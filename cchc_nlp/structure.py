@@ -52,7 +52,8 @@ _ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGH�
 _REPORT_CODE = r"BC(?:\s*-\s*[A-ZĐ]{2,8})+"
 _NUMBER_RE = re.compile(rf"Số\s*:?\s*([^\n]{{0,40}}?/\s*{_REPORT_CODE})", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(
-    r"^\s*([^\n,0-9]{2,40}),\s*ngày\s+([0-9…\.]*)\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    # the place may carry a number: "Quận 8, ngày 16 tháng 11 năm 2012"
+    r"^\s*([^\n,0-9/][^\n,/]{1,39}),\s*ngày\s+([0-9…\.]*)\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     re.MULTILINE,
 )
 _UNIT_KINDS = {word: kind for kind, word in UNIT_KIND_WORDS.items()}
@@ -478,6 +479,18 @@ _REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|B�
 _CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
 
 
+def _unit_of_place(header: str) -> tuple[str, str] | None:
+    """The unit a header's date line names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
+    below a province only (a province's own documents are dated at its name)."""
+    pm = _PLACE_DATE_RE.search(header)
+    if pm is None:
+        return None
+    u = unit_of(pm.group(1).strip().upper())
+    if u is None or not u[1] or u[0] not in ("quan", "huyen", "thi_xa", "xa", "phuong", "thi_tran", "dac_khu"):
+        return None
+    return u[0], u[1]
+
+
 def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str], header: str, body: str):
     """The issuer when the header names none by name (a bare "ỦY BAN NHÂN DÂN", the
     second line lost when a site flattened the header): a legal site's card
@@ -537,6 +550,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
     issuer, district, province = _unit_from_header(_named_units(header_texts))
     where = "header"
+    lower = _unit_of_place(header) if issuer is not None and issuer[0] == "tinh" else None
+    if lower is not None:
+        # "THÀNH PHỐ HỒ CHÍ MINH" above "Quận 8, ngày 16 tháng 11 năm 2012": the row naming the
+        # issuer under its province was lost, the date line's place still names it
+        issuer, province = lower, issuer[1]
     if issuer is None:  # a decision names its authority under the title
         issuer, district, province = _unit_from_header(_named_units(title_texts))
         where = "title"
@@ -962,9 +980,10 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
                   outline=any(s.number for s in sections))
 
 
-#: where the right column of a header starts in a line that lost its cell border:
-#: "UBND XÃ VẠN THẮNG CỘNG HÒA XÃ HỘI …", "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
-_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])")
+#: where the columns of a header start in a line that lost its cell borders: "UBND XÃ VẠN
+#: THẮNG CỘNG HÒA XÃ HỘI …", both rows in one line ("ỦY BAN NHÂN DÂN CỘNG HÒA … VIỆT NAM XÃ
+#: TRUNG CHÍNH Độc lập - …"), "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
+_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])|(?<=VIỆT NAM)\s+(?=\S)")
 _GLUED_NUMBER_RE = re.compile(r"^(Số\s*[:.]?\s*\d[^\s/]*\s*/\s*[\wĐđ.\-]+)\s+([^\s,\d][^,]{0,40},\s*ngày\b.*)$",
                               re.IGNORECASE)
 
@@ -974,7 +993,7 @@ def _unglue_header_cell(cell: str) -> list[str]:
     m = _GLUED_NUMBER_RE.match(cell)
     if m:
         return [m.group(1), m.group(2)]
-    parts = _GLUED_RIGHT_RE.split(cell, maxsplit=1)
+    parts = _GLUED_RIGHT_RE.split(cell)
     return [p for p in parts if p.strip()] if len(parts) > 1 and parts[0].strip() else [cell]
 
 

@@ -112,7 +112,7 @@ def test_every_character_has_exactly_one_place_in_any_text(text):
 
 # --- every real document ----------------------------------------------------
 
-REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "blind", "blind2", "blind3") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
+REAL = [p for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "blind", "blind2", "blind3") for _, p in load_set(name)] + sorted((CORPUS / "reports").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:40])
@@ -497,6 +497,23 @@ def test_a_portal_post_named_as_a_report_is_a_report():
     from cchc_nlp.structure import _REPORT_HEADLINE_RE
 
     assert not _REPORT_HEADLINE_RE.match("Báo cáo viên pháp luật tỉnh tập huấn kỹ năng")
+
+
+def test_a_headline_that_names_the_report_stands_above_the_report_s_own_header():
+    # corpus/dev13/docs/s006: "BÁO CÁO Tình hình phát triển kinh tế - xã hội 6 tháng đầu năm, …" (headline) /
+    # "Ngày 29/10/2020" / the headline again / "ỦY BAN NHÂN DÂN" / "XÃ QUỲNH MINH" / … / "BÁO CÁO" / subject
+    path = next((CORPUS / "dev13" / "docs").glob("s006_*.txt"))
+    r = parse(path, gazetteer=False)
+    assert (r.meta.kind, r.meta.unit_kind, r.meta.unit_name, r.meta.date.isoformat()) == \
+        ("bao_cao", "xa", "Quỳnh Minh", "2020-07-10")
+    assert not any(p.text in ("ỦY BAN NHÂN DÂN", "BÁO CÁO") for p in r.paragraphs)
+
+
+def test_the_date_line_names_the_issuer_under_a_province_only_header():
+    # corpus/dev13/docs/s001: "THÀNH PHỐ HỒ CHÍ MINH | CỘNG HÒA …" / "Số: 307/BC-UBND | Quận 8, ngày 16 tháng 11 năm 2012 |"
+    path = next((CORPUS / "dev13" / "docs").glob("s001_*.txt"))
+    m = parse(path, gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name, m.province, m.date.isoformat()) == ("quan", "8", "Hồ Chí Minh", "2012-11-16")
 
 
 def test_a_letter_s_subject_without_v_v():
