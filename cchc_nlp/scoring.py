@@ -81,7 +81,7 @@ def score(report: Report, paragraphs, citations, flags) -> Score:
     areas = {p.area for p in paragraphs} - {"khac"}
     coverage = len(areas) / _N_AREAS
     missing = [AREAS[a] for a in AREAS if a != "khac" and a not in areas]
-    notes["coverage"] = f"{len(areas)}/{_N_AREAS} lĩnh vực" + (f"; thiếu: {', '.join(missing)}" if missing else "")
+    notes["coverage"] = f"{len(areas)}/{_N_AREAS} lĩnh vực" + (f" — thiếu: {'; '.join(missing)}" if missing else "")
 
     sentences = [s for p in paragraphs for s in p.sentences]
     if sentences:
