@@ -807,10 +807,12 @@ def sentence_around(report: Report, start: int, end: int) -> str:
 
 
 def unique_flags(flags) -> list:
-    """The flags without repeats: one flag id on the same evidence is reported once."""
+    """The flags without repeats: one flag id with the same message on the same evidence is
+    reported once (the outline's "no paragraph on area X" flags share their evidence, and
+    each names another area)."""
     out, seen = [], set()
     for f in flags:
-        key = (f.id, tuple((e.start, e.end) for e in f.evidence))
+        key = (f.id, f.message_vi, tuple((e.start, e.end) for e in f.evidence))
         if key not in seen:
             seen.add(key)
             out.append(f)

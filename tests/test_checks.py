@@ -271,3 +271,15 @@ def test_an_overdue_share_that_does_not_match_its_counts_is_flagged():
     a = analyse(ROOT / "corpus/blind/docs/c011_kiem-soat-tthc-quy-2-2020-kien-giang.txt")
     hits = [f for f in a.flags if f.id == "percentage_mismatch"]
     assert hits and "1.481/5.998 = 24,7%" in hits[0].message_vi
+
+
+def test_each_missing_area_is_its_own_flag():
+    # corpus/dev13/docs/s006 (a commune's socio-economic report, no CCHC area): seven
+    # "no paragraph on area X" flags share their evidence; the de-duplication kept only the
+    # first before
+    from cchc_nlp.checks import unique_flags
+    from cchc_nlp.pipeline import analyse
+
+    path = next((ROOT / "corpus" / "dev13" / "docs").glob("s006_*.txt"))
+    missing = [f for f in unique_flags(analyse(path).flags) if f.id == "area_not_reported"]
+    assert len(missing) == 7 and len({f.message_vi for f in missing}) == 7
