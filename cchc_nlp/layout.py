@@ -620,11 +620,29 @@ def title_case(name: str) -> str:
 
 
 def _sentence_case(name: str) -> str:
-    """"SỞ NỘI VỤ" → "Sở Nội vụ": the body's word and the next are capitalised."""
+    """"SỞ NỘI VỤ" → "Sở Nội vụ": the body's word and the next are capitalised; an
+    abbreviation stays as written ("BAN CHỈ ĐẠO PCGD, XMC" → "Ban Chỉ đạo PCGD, XMC")."""
     words = name.split()
     if not is_upper(name):
         return name
-    return " ".join(w[:1].upper() + w[1:].lower() if i < 2 else w.lower() for i, w in enumerate(words))
+
+    # a body word of two syllables keeps its second one small and capitalises the next
+    # word: "Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công"
+    capitals = {0, 2} if fold(" ".join(words[:2])) in _TWO_SYLLABLE_BODIES else {0, 1}
+
+    def case(i: int, w: str) -> str:
+        if _ABBREVIATION_RE.fullmatch(w.strip(",.;:()")):
+            return w
+        return w[:1].upper() + w[1:].lower() if i in capitals else w.lower()
+    return " ".join(case(i, w) for i, w in enumerate(words))
+
+
+_TWO_SYLLABLE_BODIES = frozenset({"van phong", "trung tam", "chi cuc", "hoi dong", "uy ban"})
+
+
+#: a word in capitals that no Vietnamese syllable spells (no vowel: "PCGD", "CCHC", "HĐND"),
+#: or one of the abbreviations that have one ("UBND", "UBMTTQ")
+_ABBREVIATION_RE = re.compile(r"(?:[B-DF-HJ-NP-TV-XZĐ]{2,}|UBND|UBMTTQ)(?:-[A-ZĐ]+)*")
 
 
 def unit_of(cell: str) -> tuple[str, str | None] | None:

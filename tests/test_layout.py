@@ -220,6 +220,9 @@ def test_not_headings(line):
     ("BAN NHÂN DÂN", None),  # the rest of "ỦY" / "BAN NHÂN DÂN" cut in two
     ("BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA HỆ THỐNG THÔNG TIN", None),  # a subject line
     ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", ("khac", "Ban Chỉ đạo cải cách hành chính")),
+    ("BAN CHỈ ĐẠO PCGD, XMC", ("khac", "Ban Chỉ đạo PCGD, XMC")),  # abbreviations as written
+    ("VĂN PHÒNG UBND TỈNH", ("khac", "Văn phòng UBND tỉnh")),  # a two-syllable body word
+    ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", ("khac", "Trung tâm Phục vụ hành chính công")),
 ])
 def test_unit_of_a_header_line(cell, expected):
     assert unit_of(cell) == expected
