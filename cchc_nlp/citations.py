@@ -337,8 +337,10 @@ _LEVEL = r"(?i:(?:cấp\s+)?(?:tỉnh|huyện|xã|phường|thị\s+trấn|thị
 # the subject ("… của Chính phủ Sửa đổi, bổ sung …").
 _NAME_STOP = r"(?:Về|V/v|Quy|Qui|Sửa|Ban|Hướng|Triển|Thực|Tăng|Phê|Trong|Tại|Theo|Năm|Ngày|Số|Và|Của|Kế|Quyết|Nghị|Thông|Công|Chỉ|Luật)(?!\w)"
 # (a syllable may carry an apostrophe: "K’Nớ", "Ea H'Leo", "Đắk R’Lấp")
-_NAME_WORD = rf"(?:(?!{_NAME_STOP})[{_UP}][\w]*+(?:['’]\w++)*+|\d{{1,2}}(?![\d/]))"
-_NAME = rf"{_NAME_WORD}(?:[ \t\r\n]++{_NAME_WORD}){{0,3}}"
+# (a heading's Roman numeral is no syllable: "… Vũng Tàu" / "I. Khái quát chung")
+_NAME_WORD = rf"(?:(?!{_NAME_STOP}|[IVX]+\.)[{_UP}][\w]*+(?:['’]\w++)*+|\d{{1,2}}(?![\d/]))"
+# words of a name run on across one line break (a PDF wraps them), never across a blank line
+_NAME = rf"{_NAME_WORD}(?:(?:[ \t]++|[ \t]*+\r?\n[ \t]*+){_NAME_WORD}){{0,3}}"
 _ISSUER = rf"""
     (?:(?i:{_alt(_TITLES)})\s++)?
     (?:
@@ -430,7 +432,12 @@ def _fold(s: str) -> str:
 
 
 def _canon_part(p: str) -> str:
+    p = _ASCII_PARTS.get(p.upper(), p)
     return _MIXED_CASE.get(p.upper(), p)
+
+
+#: code parts typed without "Đ" (plain keyboards, OCR): "609/QD-UBND" is "609/QĐ-UBND"
+_ASCII_PARTS = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "BCD": "BCĐ"}
 
 
 def _issuer_like(p: str) -> bool:

@@ -1124,3 +1124,14 @@ def test_a_law_searched_as_written_with_its_date(query, name, year):
     # the way a report writes it, and the way `cchc cites` shows it (bench_search found the gap)
     qm = parse_query(query)
     assert (qm.type, qm.law_name, qm.year) == ("luat", name, year)
+
+
+def test_codes_typed_without_the_letter_d_with_stroke_are_the_same_documents():
+    # corpus/dev11/docs/r011 (an OCR'd report): "609/QD- UBND", "1750/QD-UBND"
+    from cchc_nlp.citations import citation_key, find_citations
+
+    plain = find_citations("Thực hiện Nghị định số 61/2018/ND-CP ngày 23/4/2018 của Chính phủ")
+    marked = find_citations("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")
+    assert [citation_key(c) for c in plain] == [citation_key(c) for c in marked] and plain[0].type == "nghi_dinh"
+    decision = find_citations("theo Quyết định 609/QD- UBND ngày 05/3/2019 của UBND huyện")[0]
+    assert (decision.type, decision.canonical, decision.problems) == ("quyet_dinh", "609/QĐ-UBND", ())
