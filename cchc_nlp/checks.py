@@ -692,6 +692,9 @@ def check_missing_content(report: Report, blanks: list | None = None) -> list[Fl
             continue
         if any(inside[0] <= x.start < inside[1] for x in (*report.paragraphs, *report.tables)):
             continue
+        if report.closing is None and not any(x.start >= sec.heading_end for x in
+                                              (*report.paragraphs, *report.tables, *report.sections)):
+            continue  # the text stops at this heading, unsigned: an excerpt cut off, not an omission
         flags.append(Flag("missing_content", "medium",
                           f"Mục {sec.number} «{sec.title[:60]}» không có nội dung; bổ sung kết quả của mục "
                           "này, hoặc ghi rõ trong kỳ không phát sinh.",

@@ -283,3 +283,18 @@ def test_each_missing_area_is_its_own_flag():
     path = next((ROOT / "corpus" / "dev13" / "docs").glob("s006_*.txt"))
     missing = [f for f in unique_flags(analyse(path).flags) if f.id == "area_not_reported"]
     assert len(missing) == 7 and len({f.message_vi for f in missing}) == 7
+
+
+def test_a_heading_at_the_cut_off_end_of_an_unsigned_excerpt_is_not_missing_content():
+    # corpus/dev11/docs/r004 is a stored page's opening: it stops at "1. TÌNH HÌNH PHÁT TRIỂN KINH T"
+    path = next((ROOT / "corpus" / "dev11" / "docs").glob("r004_*.txt"))
+    assert not [f for f in analyse(path).flags if f.id == "missing_content"]
+    # a numbered section with nothing under it before the signature is still flagged
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 12/BC-UBND\nTân Lập, ngày 20 tháng 6 năm 2024\nBÁO CÁO\n"
+            "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024\n"
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nUBND xã ban hành Kế hoạch số 05/KH-UBND về cải cách hành chính.\n"
+            "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n")
+    report = build_report(text, file="x.txt", sha256="", fmt="txt")
+    from cchc_nlp.checks import check_missing_content
+
+    assert [f.id for f in check_missing_content(report, [])] == ["missing_content"]
