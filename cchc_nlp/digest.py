@@ -191,7 +191,8 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
              "evidence": [{"start": e.start, "end": e.end, "quote": e.quote,
                            "short": _short_quote(e.quote)} for e in f.evidence]}
             for f, (section, paragraph) in zip(flags, places)],
-        "verdict": _verdict(score.total if scored else None, DOC_KINDS.get(m.kind or "bao_cao"),
+        "verdict": _verdict(score.total if scored else None,
+                            "văn bản khác" if m.kind == "khac" else DOC_KINDS.get(m.kind or "bao_cao"),
                             analysis.flags, areas),
         "text": [{"index": p.index, "section": p.section,
                   "area_label": AREAS.get(t.area, t.area), "text": p.text,

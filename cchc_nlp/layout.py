@@ -637,7 +637,7 @@ def _sentence_case(name: str) -> str:
     return " ".join(case(i, w) for i, w in enumerate(words))
 
 
-_TWO_SYLLABLE_BODIES = frozenset({"van phong", "trung tam", "chi cuc", "hoi dong", "uy ban"})
+_TWO_SYLLABLE_BODIES = frozenset({"van phong", "trung tam", "chi cuc", "hoi dong", "uy ban", "chinh phu"})
 
 
 #: a word in capitals that no Vietnamese syllable spells (no vowel: "PCGD", "CCHC", "HĐND"),

@@ -479,6 +479,13 @@ _REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|B�
 _CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
 
 
+def _central_body(unit_kind: str | None, unit_name: str | None) -> bool:
+    """A ministry or a central body (Chính phủ, Thủ tướng, Quốc hội …): a province its text
+    names is one it writes about, not its own."""
+    return unit_kind == "bo" or (unit_kind == "khac" and fold(unit_name or "").startswith(
+        ("chinh phu", "thu tuong", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong chinh phu")))
+
+
 def _unit_of_place(header: str) -> tuple[str, str] | None:
     """The unit a header's date line names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
     below a province only (a province's own documents are dated at its name)."""
@@ -630,7 +637,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         district = _most_common([d for d in dm if d])
         if district:
             sources["district"] = "body"
-    if province is None:
+    if province is None and not _central_body(unit_kind, unit_name):
         found = [p for p in map(_province_prefix, _PROVINCE_RE.findall(header + "\n" + body)) if p] or [
             c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES] or [
             "Hồ Chí Minh" for _ in _HCMC_RE.findall(header + "\n" + body)]

@@ -187,3 +187,12 @@ def test_reports_of_a_term_or_a_month_are_scored_on_time_by_their_last_day():
     assert str(period_end(document_period("tháng 2/2024"))) == "2024-02-29"
     assert period_end(document_period("KẾ HOẠCH CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030", title=True)) == date(2030, 12, 31)
     assert str(period_end(document_period("quý II năm 2024"))) == "2024-06-30"
+
+
+def test_the_digest_of_a_decree_names_its_kind_and_its_issuer_plainly():
+    # corpus/web/x016: "CHÍNH PHỦ | …" / "Số: 04/NĐ-CP" / "VỀ VIỆC THÀNH LẬP THÀNH PHỐ HƯNG YÊN …"
+    md = render(build_digest(analyse(ROOT / "corpus/web/x016_nd-04-2009-thanh-lap-thanh-pho-hung-yen.txt")), "md")
+    assert md.startswith("# Tóm tắt văn bản CCHC: Chính phủ\n")  # not "khác", no stray space
+    assert "**Tóm lại:** văn bản khác, không chấm điểm" in md
+    assert "- **Đơn vị:** Chính phủ\n" in md  # the province it writes about is not its own
+    assert "_Văn bản không có đoạn nào về lĩnh vực này._" in md
