@@ -486,19 +486,19 @@ def _central_body(unit_kind: str | None, unit_name: str | None) -> bool:
         ("chinh phu", "thu tuong", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong chinh phu")))
 
 
-def _unit_of_place(header: str) -> tuple[str, str] | None:
-    """The unit a header's date line names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
+def _unit_of_place(place: str | None) -> tuple[str, str] | None:
+    """The unit the date line's place names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
     below a province only (a province's own documents are dated at its name)."""
-    pm = _PLACE_DATE_RE.search(header)
-    if pm is None:
+    if place is None:
         return None
-    u = unit_of(pm.group(1).strip().upper())
+    u = unit_of(place.upper())
     if u is None or not u[1] or u[0] not in ("quan", "huyen", "thi_xa", "xa", "phuong", "thi_tran", "dac_khu"):
         return None
     return u[0], u[1]
 
 
-def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str], header: str, body: str):
+def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str], dated_place: str | None,
+                             body: str):
     """The issuer when the header names none by name (a bare "ỦY BAN NHÂN DÂN", the
     second line lost when a site flattened the header): a legal site's card
     ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
@@ -519,9 +519,8 @@ def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str]
                     return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
     if any(name for _, name in _named_units(header_texts)):
         return None
-    pm = _PLACE_DATE_RE.search(header)
-    place = _province_prefix(pm.group(1).strip()) if pm else None
-    if place is None or fold(place) != fold(pm.group(1).strip()):
+    place = _province_prefix(dated_place) if dated_place else None
+    if place is None or fold(place) != fold(dated_place):
         return None
     opening = " ".join(body.split("\n")[:3])
     word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
@@ -550,6 +549,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     title_texts = [lines[i].text for i in layout.title]
     header_cells = _join_date_parts([g for t in header_texts for c in cells(t) for g in _unglue_header_cell(c)])
     header = "\n".join(header_cells)
+    dated = _PLACE_DATE_RE.search(header)  # "Hà Tĩnh, ngày 30 tháng 6 năm 2021"
+    dated_place = dated.group(1).strip() if dated else None
     unit_kind = unit_name = district = province = None
     doc_kind = layout.kind
     if doc_kind:
@@ -557,7 +558,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
     issuer, district, province = _unit_from_header(_named_units(header_texts))
     where = "header"
-    lower = _unit_of_place(header) if issuer is not None and issuer[0] == "tinh" else None
+    lower = _unit_of_place(dated_place) if issuer is not None and issuer[0] == "tinh" else None
     if lower is not None:
         # "THÀNH PHỐ HỒ CHÍ MINH" above "Quận 8, ngày 16 tháng 11 năm 2012": the row naming the
         # issuer under its province was lost, the date line's place still names it
@@ -566,7 +567,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         issuer, district, province = _unit_from_header(_named_units(title_texts))
         where = "title"
     if issuer is None:
-        issuer, where = _unit_from_card_or_place(lines, layout, header_texts, header, body), "header"
+        issuer, where = _unit_from_card_or_place(lines, layout, header_texts, dated_place, body), "header"
         if issuer is not None and issuer[0] == "tinh":
             province = issuer[1]
     if issuer is not None:
@@ -674,14 +675,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         report_date, sources["date"] = announced[3], "body"
     first = lines[0].text if lines else ""
     stored = STORED_DATE_RE.match(first)
-    m = _PLACE_DATE_RE.search(header)
     if report_date is not None:
         pass  # the date the page's opening gives its document
-    elif m:
-        place = m.group(1).strip()
-        day = m.group(2).strip(".…")
+    elif dated:
+        place = dated_place
+        day = dated.group(2).strip(".…")
         try:
-            report_date = date(int(m.group(4)), int(m.group(3)), int(day)) if day else None
+            report_date = date(int(dated.group(4)), int(dated.group(3)), int(day)) if day else None
         except ValueError:
             report_date = None
         sources["date"] = "header"
