@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .model import Citation
+from .model import OFFICE_FIELDS, Citation
 from .normalise import UPPER as _UP
 from .normalise import fold
 
@@ -298,21 +298,9 @@ _DATE_AFTER_RE = re.compile(
 )
 
 # ---- issuers -------------------------------------------------------------
-_FIELDS = [
-    "nội vụ", "tài chính", "tư pháp", "thông tin và truyền thông", "kế hoạch và đầu tư",
-    "tài nguyên và môi trường", "lao động - thương binh và xã hội",
-    "lao động thương binh và xã hội", "lao động, thương binh và xã hội",
-    "giáo dục và đào tạo", "y tế", "công thương", "xây dựng", "giao thông vận tải",
-    "nông nghiệp và phát triển nông thôn", "nông nghiệp và môi trường",
-    "khoa học và công nghệ", "văn hóa, thể thao và du lịch", "văn hóa thể thao và du lịch",
-    "văn hoá, thể thao và du lịch", "quốc phòng", "công an", "ngoại giao",
-    "dân tộc và tôn giáo", "tài chính - kế hoạch", "tài chính kế hoạch", "kinh tế",
-    "kinh tế - hạ tầng", "kinh tế và hạ tầng", "văn hóa và thông tin", "văn hóa - thông tin",
-    "văn hoá và thông tin", "lao động - thương binh xã hội",
-]  # fmt: skip
 _FIELD = "|".join(
     r"\s*[-–,]?\s*".join(_words(chunk) for chunk in re.split(r"\s*[-–,]\s*", f))
-    for f in sorted(_FIELDS, key=len, reverse=True)
+    for f in sorted(OFFICE_FIELDS, key=len, reverse=True)
 )
 _FIXED_ORGS = [
     "ủy ban thường vụ quốc hội", "uỷ ban thường vụ quốc hội", "thủ tướng chính phủ",

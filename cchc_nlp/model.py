@@ -23,6 +23,20 @@ HIGHER_UNIT_KIND_WORDS: dict[str, str] = {
     "huyen": "huyện", "quan": "quận", "thi_xa": "thị xã", "thanh_pho": "thành phố",
     "tinh": "tỉnh", "so": "", "bo": "", "khac": "",
 }
+#: The fields a ministry, a department or a district office is named after ("Bộ Nội vụ",
+#: "Sở Tư pháp", "Phòng Tài chính - Kế hoạch"), in lower case, with the spellings in use.
+OFFICE_FIELDS: tuple[str, ...] = (
+    "nội vụ", "tài chính", "tư pháp", "thông tin và truyền thông", "kế hoạch và đầu tư",
+    "tài nguyên và môi trường", "lao động - thương binh và xã hội",
+    "lao động thương binh và xã hội", "lao động, thương binh và xã hội",
+    "giáo dục và đào tạo", "y tế", "công thương", "xây dựng", "giao thông vận tải",
+    "nông nghiệp và phát triển nông thôn", "nông nghiệp và môi trường",
+    "khoa học và công nghệ", "văn hóa, thể thao và du lịch", "văn hóa thể thao và du lịch",
+    "văn hoá, thể thao và du lịch", "quốc phòng", "công an", "ngoại giao", "ngoại vụ",
+    "dân tộc và tôn giáo", "tài chính - kế hoạch", "tài chính kế hoạch", "kinh tế",
+    "kinh tế - hạ tầng", "kinh tế và hạ tầng", "văn hóa và thông tin", "văn hóa - thông tin",
+    "văn hoá và thông tin", "lao động - thương binh xã hội",
+)  # fmt: skip
 
 #: document kinds held to the reporting outline and given a quality score (None: the
 #: kind could not be read, as for a report excerpt without its title)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .model import UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
+from .model import OFFICE_FIELDS, UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
 from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
@@ -293,16 +293,12 @@ def _mention_unit(mention: str) -> tuple[str, str] | None:
 #: news that a report was made ("Báo cáo viên …", "Báo cáo của UBND huyện cho thấy …")
 _REPORT_HEADLINE_RE = re.compile(
     r"^\W*Báo cáo\s+(?:[A-ZĐ]|(?:tình hình|kết quả|tổng kết|sơ kết|công tác|tóm tắt|chuyên đề)\b)")
-#: the departments and ministries a headline may open with ("Sở Tư pháp: Triển khai …",
-#: "Bộ Nội vụ đề nghị …"), longest names first
-_OFFICE_NAMES = ("Kế hoạch và Đầu tư", "Thông tin và Truyền thông", "Khoa học và Công nghệ",
-                 "Tài nguyên và Môi trường", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
-                 "Giáo dục và Đào tạo", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
-                 "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo", "Giao thông vận tải", "Tài chính",
-                 "Nội vụ", "Tư pháp", "Y tế", "Xây dựng", "Công Thương", "Ngoại vụ", "Công an", "Quốc phòng")
+#: a department or ministry a headline may open with ("Sở Tư pháp: Triển khai …",
+#: "Bộ Nội vụ đề nghị …"), named as the text spells it
 _OFFICE_START_RE = re.compile(
-    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(Sở|Bộ)\s+(" + "|".join(re.escape(n) for n in _OFFICE_NAMES)
-    + r")(?![\w])")
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(Sở|Bộ)\s+((?i:"
+    + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
+    + r"))(?![\w])")
 
 
 def _first_sentence(line: str) -> str:
