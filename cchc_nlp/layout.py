@@ -115,6 +115,11 @@ _HEADER_PIECES = ("uy ban nhan dan", "hoi dong nhan dan", "cong hoa xa hoi chu n
 _DATE_PART_RE = re.compile(r"^(?:[^,\d]{2,45},\s*ngay(?:\s+[\d…. ]{1,4})?|(?:[\d…. ]{1,4}\s+)?thang\s+[\d…. ]{1,4}\s*nam\s+\d{4})$")
 
 
+def _dated_cell(folded: str) -> bool:
+    """A cell of a web page's date line (folded): the date, its time, a view count beside it."""
+    return bool(_NEWS_DATE_RE.match(folded) or _TIME_RE.match(folded) or _VIEW_COUNT_RE.fullmatch(folded))
+
+
 def header_cell(cell: str) -> bool:
     """A piece of an administrative header (see the module docstring).
 
@@ -127,8 +132,7 @@ def header_cell(cell: str) -> bool:
     f = fold(cell)
     if _DRAFT_RE.fullmatch(f) or _SESSION_RE.fullmatch(f):
         return True  # "(Dự thảo)" above the title of a draft; a council's "KHÓA IX, KỲ HỌP THỨ BA"
-    if _MOTTO_RE.match(f) or _NEWS_DATE_RE.match(f) or _DATE_PART_RE.match(f) or _TIME_RE.match(f) \
-            or _VIEW_COUNT_RE.fullmatch(f):  # a portal's view count beside the date
+    if _MOTTO_RE.match(f) or _DATE_PART_RE.match(f) or _dated_cell(f):
         return True
     if is_upper(cell, 1.0) and any(f" {' '.join(f.split())} " in f" {p} " for p in _HEADER_PIECES):
         return True  # "ỦY" / "BAN NHÂN DÂN", "CỘNG" / "HÒA XÃ HỘI …": a header cut anywhere
@@ -413,9 +417,7 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             continue
         if is_header_line(t) and not title_kind(t):
             header.append(i)
-            agency = agency or not all(_NEWS_DATE_RE.match(fold(c)) or _TIME_RE.match(fold(c))
-                                       or _VIEW_COUNT_RE.fullmatch(fold(c))
-                                       for c in cells(t))  # a date line (and its view count) is not a header
+            agency = agency or not all(_dated_cell(fold(c)) for c in cells(t))  # a date line is not a header
             i += 1
             continue
         k = _title_at(texts, i) if kind_source != "title" else None
