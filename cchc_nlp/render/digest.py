@@ -52,6 +52,16 @@ def _place(unit: dict) -> str:
     return "".join(f", {p}" for p in parts)
 
 
+def _unit_label(unit: dict) -> str:
+    """"Xã Hoằng Lưu"; a body with no kind word is its name alone ("Chính phủ")."""
+    return f"{unit.get('kind_label') or ''} {unit.get('name') or '?'}".strip()
+
+
+def _noun(document: dict) -> str:
+    """What a reviewer calls the document: "báo cáo", "tin bài", …, "văn bản" for the other kinds."""
+    return "văn bản" if document.get("kind") == "khac" else document.get("kind_label") or "văn bản"
+
+
 @functools.cache
 def environment(kind: str):
     """The Jinja2 environment of `render/templates` (autoescaped for "html"),
@@ -65,6 +75,8 @@ def environment(kind: str):
     env.filters["vn"] = format_number
     env.filters["vndate"] = _vn_date
     env.filters["place"] = _place
+    env.filters["unit_label"] = _unit_label
+    env.filters["noun"] = _noun
     return env
 
 
