@@ -33,7 +33,10 @@ _PERIOD_RE = re.compile(
 # dates and document codes name a year without naming a period
 _NOT_PERIOD_RE = re.compile(
     r"ngày\s+[\d…. ]{1,4}\s*tháng\s+[\d…. ]{1,4}\s*năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
-    r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}",
+    r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}"
+    # legal sites name a text by its number and the year it was issued: "Kế hoạch
+    # 0156/KH-UBND năm 2025 cải cách hành chính … năm 2026"
+    r"|\d+[a-z]?\s*/\s*[A-ZĐ][\w.-]*\s+năm\s+\d{4}",
     re.IGNORECASE,
 )
 _QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")

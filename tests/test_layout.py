@@ -252,6 +252,9 @@ def test_kind_from_the_documents_own_number(number, kind):
     # … unless it is the only period named
     ("Báo cáo chính trị của Ban Chấp hành Đảng bộ xã khóa XX, nhiệm kỳ 2020-2025",
      "giai đoạn 2020 - 2025"),
+    # a legal site's headline gives the year a text was issued after its number (corpus/web/y066)
+    ("Kế hoạch 0156/KH-UBND năm 2025 cải cách hành chính nhà nước tỉnh Đắk Lắk năm 2026", "năm 2026"),
+    ("Quyết định 150/QĐ-UBND năm 2024 phê duyệt Đề án", None),
 ])
 def test_document_period(text, label):
     p = document_period(text)
