@@ -151,6 +151,15 @@ def is_hard_wrapped(text: str) -> bool:
 _BARE_ARTICLE_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?")
 
 
+#: a line that stops on a comma or on a word no Vietnamese sentence ends with (a preposition,
+#: a conjunction, the head of a name: "của", "và", "tại", "Sở") goes on below, however short
+_OPEN_END_RE = re.compile(
+    r"(?:,|(?<!\w)(?:của|và|các|về|theo|tại|cho|với|những|trong|hoặc|như|Sở|Bộ|Ủy ban|Uỷ ban))$")
+
+#: the clause that closes a text's bases ("Căn cứ …,") and enacts it: "Ủy ban nhân dân tỉnh ban hành …"
+_ENACTING_RE = re.compile(r"(?:[ỦU][yỷ] ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?:\w+\s+){0,4}?ban hành\b")
+
+
 def _should_join(prev: str, nxt: str, width: float) -> bool:
     if "\t" in prev or "\t" in nxt:
         return False
@@ -165,6 +174,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
     if _BARE_ARTICLE_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
         return True  # "Điều 1." alone, then its content wrapped at full width: one article
+    if _OPEN_END_RE.search(prev) and not (prev.endswith(",") and _ENACTING_RE.match(nxt)):
+        return True  # "Theo đề nghị của Giám đốc Sở" / "Tư pháp …": no line ends a sentence on such a word
     if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):
         return False  # a numbered heading is one line; the next capital starts the body
     if re.search(r"\w[-/]$", prev) and re.match(r"[\w]", nxt):

@@ -68,6 +68,28 @@ def test_code_broken_after_hyphen_is_glued_back():
     assert "1039/KH-UBND ngày" in n.text
 
 
+def test_a_short_line_that_stops_on_a_comma_or_a_preposition_goes_on_below():
+    # corpus/web/w042 and t043 (PDF copies of decisions): short lines cut mid-sentence
+    # before a capital; the bases' last comma before the enacting clause ends them (dev 018)
+    text = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 và các văn bản "
+            "hướng dẫn thi hành;\n"
+            "Theo đề nghị của Giám đốc Sở\n"
+            "Tư pháp tại Tờ trình số 1620/TTr-STP ngày 18 tháng 8 năm 2022.\n"
+            "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh,\n"
+            "Thủ trưởng các sở, ban, ngành thuộc tỉnh chịu trách nhiệm thi hành Quyết định này./.\n"
+            "Căn cứ Kế hoạch số 18/KH-UBND ngày 29/3/2012 của Ủy ban nhân dân tỉnh về kế hoạch "
+            "cải cách hành chính tỉnh Tuyên\n"
+            "Quang giai đoạn 2011 - 2015,\n"
+            "Ủy ban nhân dân tỉnh ban hành kế hoạch\n"
+            "6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số\n"
+            "Trong quý I năm 2024, UBND xã tiếp tục duy trì hệ thống quản lý văn bản và điều hành.\n")
+    lines = normalise(text, hard_wrapped=True).text.split("\n")
+    assert "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 1620/TTr-STP ngày 18 tháng 8 năm 2022." in lines
+    assert any(ln.startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng") for ln in lines)
+    assert any(ln.startswith("Ủy ban nhân dân tỉnh ban hành kế hoạch") for ln in lines)
+    assert "6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số" in lines
+
+
 @pytest.mark.parametrize("stem, wrapped", [
     ("000_46eead6140f5e907", False), ("001_7a29a15c01ae068e", True),
     ("002_99a9c136d6925e8d", False), ("003_29ff7cf71591a7d7", False),
