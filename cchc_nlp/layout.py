@@ -200,6 +200,10 @@ def is_closing_start(line: str) -> bool:
     return any(_CLOSING_START_RE.match(c) or _SIGNER_TITLE_RE.match(c) for c in cells(line))
 
 
+#: words of a title in capitals that a signature block never holds
+_ATTACHED_TITLE_RE = re.compile(r",|\bGIAI ĐOẠN\b|\bNĂM \d{4}|\bTRÊN ĐỊA BÀN\b|\bVỀ\b")
+
+
 def _closing_cell(cell: str) -> bool:
     if _CLOSING_START_RE.match(cell) or _SIGNER_TITLE_RE.match(cell) or _is_separator(cell):
         return True
@@ -208,7 +212,9 @@ def _closing_cell(cell: str) -> bool:
     if cell[:1] in "-+•" or cell.startswith(("Lưu", "Như trên")):
         return True  # a recipient: "- UBND huyện (b/c);", "- Lưu: VT."
     if is_upper(cell) and len(cell) <= 70:
-        return True  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", the signer in capitals
+        # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", the signer in capitals; not the title of the
+        # text attached below ("CHẾ ĐỘ CÔNG TÁC PHÍ, … TRÊN ĐỊA BÀN TỈNH AN GIANG")
+        return not (len(cell.split()) >= 8 and _ATTACHED_TITLE_RE.search(cell))
     return bool(PERSON_RE.match(cell)) or cell.lower().strip("() .") in {"đã ký", "ký", "đã ký và đóng dấu"}
 
 
@@ -487,6 +493,8 @@ def _attached_titles(texts: list[str], closing: list[int], heading_of) -> list[i
         if c + 1 in taken and not title_kind(texts[c + 1]):
             continue
         start = c if title_kind(texts[c]) and is_upper(texts[c], 1.0) and c - 1 in taken else c + 1
+        while start < len(texts) and is_rule(texts[start]):
+            start += 1  # the "|" that closes a web page's signature table
         if start >= len(texts) or start in out:
             continue
         t = texts[start]

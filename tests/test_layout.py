@@ -397,6 +397,22 @@ def test_the_title_of_a_text_attached_after_the_signature_is_set_aside():
     assert r.meta.number == "485/QĐ-UBND"  # the decision's own, not read from the attached title
 
 
+@pytest.mark.parametrize("doc, title", [
+    # corpus/web/y051: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / "Đinh Văn Thu" / "|" / "CHƯƠNG TRÌNH HÀNH ĐỘNG" …:
+    # the "|" that closes the signature table stands between the signer and the title
+    ("y051", "CHƯƠNG TRÌNH HÀNH ĐỘNG"),
+    # corpus/web/v039: "| CHỦ TỊCH |" / "CHẾ ĐỘ CÔNG TÁC PHÍ, … TRÊN ĐỊA BÀN TỈNH AN GIANG": a title in
+    # capitals under the signer's title, not the signer's name
+    ("v039", "CHẾ ĐỘ CÔNG TÁC PHÍ, CHẾ ĐỘ CHI HỘI NGHỊ"),
+])
+def test_an_attached_title_after_a_web_pages_signature_is_a_title(doc, title):
+    r = parse(web(doc), gazetteer=False)
+    titles = [r.text[a.start:a.end] for a in r.set_aside if a.kind == "title"]
+    assert any(t.startswith(title) for t in titles)
+    assert any(t.startswith("(Ban hành kèm theo") for t in titles)
+    assert not any(p.text.startswith((title, "(Ban hành")) for p in r.paragraphs)
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
