@@ -606,6 +606,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 # an unnamed city with "quận" under it is a centrally-run one
                 unit_kind, sources["unit_kind"] = "tinh", "body"
                 break
+    if unit_name is None and unit_kind is None and title_texts and not _named_units(header_texts):
+        # a report a portal posts without its header names its unit in the headline: "Tình hình
+        # kinh tế - xã hội năm 2022 … của xã Trường Đông"
+        unit = news_subject(title_texts[0], "")
+        # the body names it too (a stray headline left above a page's text names another place)
+        if unit is not None and unit[1] is not None and unit[1] in body:
+            (unit_kind, unit_name), sources["unit_name"] = unit, "title"
     if unit_name is None and unit_kind is None:
         mentions = _BODY_UNIT_RE.findall(body)
         commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]

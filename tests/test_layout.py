@@ -511,6 +511,17 @@ def test_a_header_whose_two_columns_were_joined_by_a_space():
     assert (m.number, m.date.isoformat()) == ("01/BC-HĐTĐKT", "2021-01-08")
 
 
+def test_a_report_posted_without_its_header_takes_its_unit_from_the_headline():
+    # corpus/dev11/docs/r003: "Tình hình kinh tế- xã hội năm 2022 … của xã Trường Đông" /
+    # "Thứ tư - 11/01/2023 22:58 206 0" / the report's text, which names Trường Đông again
+    path = next((CORPUS / "dev11" / "docs").glob("r003_*.txt"))
+    m = parse(path, gazetteer=False).meta
+    assert (m.kind, m.unit_kind, m.unit_name, m.sources["unit_name"]) == ("bao_cao", "xa", "Trường Đông", "title")
+    # corpus/web/x002: a stray headline about another commune above a ward's report whose
+    # header is cut into pieces; the headline's communes are not the report's
+    assert parse(web("x002"), gazetteer=False).meta.unit_name != "Hoằng Quang"
+
+
 def test_a_portal_post_named_as_a_report_is_a_report():
     # corpus/dev11/docs/r006: "Báo cáo Tổng kết công tác phòng chống thiên tai … năm 2019, …" /
     # "Ngày cập nhật 28/08/2020" / "PHẦN THỨ NHẤT" / …
