@@ -227,10 +227,21 @@ _PHOTO_CREDIT_RE = re.compile(r"(?:^|[.(]\s*)Ảnh(?:\s+minh họa)?\s*:")
 _NEWS_ROLE_RE = re.compile(r"\s*\((?:CTV|PV|BTV|TTV|TTXVN|[A-ZĐ]{2,8})\)$")
 
 
+#: the caption of a post that is an extract of a document: "(Trích báo cáo số 84/BC-TTT ngày
+#: 09/6/2020 của Thanh tra tỉnh)"; groups: kind word, number, day, month, year, issuer
+EXCERPT_RE = re.compile(
+    r"^\(\s*Trích(?:\s+từ)?\s+(báo cáo|kế hoạch|quyết định|nghị quyết|thông báo|công văn)\s+số\s*:?\s*"
+    r"(\d+[^\s/]*/[^\s,;]+?)\s*,?\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+    r"(?:\s+của\s+([^()]{3,80}))?\s*\)\.?$", re.IGNORECASE)
+
+
 def is_byline(line: str) -> bool:
     """A news item's last line: "Tin, ảnh: …", "Nguồn: …", an author's name,
-    several of them ("Anh Tấn - Thu Hà"), with a role ("Văn Chinh (CTV)")."""
+    several of them ("Anh Tấn - Thu Hà"), with a role ("Văn Chinh (CTV)"), the
+    caption of an extract ("(Trích báo cáo số … của Thanh tra tỉnh)")."""
     t = line.strip(" *")
+    if EXCERPT_RE.match(t):
+        return True
     if len(t) > 80:
         return False
     if _BYLINE_RE.match(t):
@@ -615,10 +626,11 @@ _PLACE_KINDS = (("thi tran", "thi_tran"), ("thi xa", "thi_xa"), ("thanh pho", "t
 _COUNCIL_RE = re.compile(r"^(?:chu tich\s+)?(?:uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan)\b\s*")
 _OTHER_BODIES = (("so ", "so"), ("bo ", "bo"), ("ban ", "khac"), ("van phong", "khac"),
                  ("trung tam", "khac"), ("chinh phu", "khac"), ("thu tuong", "khac"),
-                 ("phong ", "khac"), ("bcd", "khac"), ("cuc ", "khac"), ("chi cuc", "khac"))
+                 ("phong ", "khac"), ("bcd", "khac"), ("cuc ", "khac"), ("chi cuc", "khac"),
+                 ("thanh tra ", "khac"), ("hoi dong ", "khac"))
 #: lines that start like a body's name and are not one: the rest of a header's "ỦY" /
-#: "BAN NHÂN DÂN" cut in two, a subject line "BAN HÀNH QUY CHẾ …"
-_NOT_BODIES = ("ban nhan dan", "ban hanh ")
+#: "BAN NHÂN DÂN" or "HỘI ĐỒNG NHÂN" / "DÂN" cut in two, a subject line "BAN HÀNH QUY CHẾ …"
+_NOT_BODIES = ("ban nhan dan", "ban hanh ", "hoi dong nhan")
 #: how close a unit kind is to the commune: 3 commune level, 2 district level, 1 province
 UNIT_LEVEL = {"xa": 3, "phuong": 3, "thi_tran": 3, "dac_khu": 3, "huyen": 2, "quan": 2,
               "thi_xa": 2, "thanh_pho": 2, "tinh": 1, "so": 1, "bo": 0, "khac": 0}

@@ -26,7 +26,7 @@ from .normalise import LOWER as _LOW
 from .normalise import fold
 from .normalise import UPPER as _UP
 from .periods import document_period, plausible_report_date
-from .layout import (CENTRAL_CITIES, LISTED_RE, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells,
+from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells,
                      find_layout, is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
                      pipe_row, title_case, title_kind, title_word_kind, unit_of)
 
@@ -475,6 +475,22 @@ _REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|B�
 _CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
 
 
+def excerpt_document(closing: list[_Line]):
+    """(kind, unit, number, date) of the document a post is an extract of, from its caption
+    "(Trích báo cáo số 84/BC-TTT ngày 09/6/2020 của Thanh tra tỉnh)"; None without one."""
+    for ln in closing:
+        m = EXCERPT_RE.match(ln.text.strip(" *"))
+        if m:
+            issuer = unit_of(m.group(6).strip().upper()) if m.group(6) else None
+            unit = (issuer[0], m.group(6).strip()) if issuer and issuer[1] else None
+            try:
+                day = date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
+            except ValueError:
+                day = None
+            return title_word_kind(m.group(1)), unit, re.sub(r"\s+", "", m.group(2)), day
+    return None
+
+
 def _central_body(unit_kind: str | None, unit_name: str | None) -> bool:
     """A ministry or a central body (Chính phủ, Thủ tướng, Quốc hội …): a province its text
     names is one it writes about, not its own."""
@@ -577,10 +593,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         announced = announced_document(title_texts[0] if title_texts else "", body)
         if announced is None and title_texts:
             announced = headline_document(title_texts[0], body)
+    told = "body"  # where the announced document's fields were read
+    if announced is None and doc_kind == "tin_bai" and not header_cells:
+        announced, told = excerpt_document(closing), "closing"
     if announced is not None:
-        doc_kind, sources["kind"] = announced[0], "title"
+        doc_kind, sources["kind"] = announced[0], "title" if told == "body" else told
         if unit_name is None and announced[1] is not None:
-            (unit_kind, unit_name), sources["unit_name"] = announced[1], "body"
+            (unit_kind, unit_name), sources["unit_name"] = announced[1], told
     if unit_name is None and (doc_kind == "tin_bai" or announced is not None):
         unit = news_subject("\n".join(title_texts), body)
         if unit is not None:
@@ -663,7 +682,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     # gives the number and date of the decision that issues it, not its own
     own_title = _ATTACHED_TO_RE.sub(" ", " ".join(title_texts))
     if number is None and announced is not None:
-        number, sources["number"] = announced[2], "body"
+        number, sources["number"] = announced[2], told
     if number is None:  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 30/QĐ-TTg NGÀY 10 THÁNG 01 NĂM 2007"
         m = _TITLE_NUMBER_RE.search(own_title)
         if m:
@@ -675,7 +694,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
     place = report_date = None
     if announced is not None and announced[3] is not None:
-        report_date, sources["date"] = announced[3], "body"
+        report_date, sources["date"] = announced[3], told
     first = lines[0].text if lines else ""
     stored = STORED_DATE_RE.match(first)
     if report_date is not None:

@@ -522,6 +522,18 @@ def test_a_report_posted_without_its_header_takes_its_unit_from_the_headline():
     assert parse(web("x002"), gazetteer=False).meta.unit_name != "Hoằng Quang"
 
 
+def test_an_extract_s_caption_names_the_report_it_comes_from():
+    # corpus/dev11/docs/r010: headline / two paragraphs / "(Trích báo cáo số 84/BC-TTT ngày
+    # 09/6/2020 của Thanh tra tỉnh)": set aside like a byline, and the report's own fields
+    path = next((CORPUS / "dev11" / "docs").glob("r010_*.txt"))
+    r = parse(path, gazetteer=False)
+    m = r.meta
+    assert (m.kind, m.unit_kind, m.unit_name, m.number, m.date.isoformat()) == \
+        ("bao_cao", "khac", "Thanh tra tỉnh", "84/BC-TTT", "2020-06-09")
+    assert m.sources["number"] == "closing"
+    assert len(r.paragraphs) == 2 and not any("Trích báo cáo" in p.text for p in r.paragraphs)
+
+
 def test_a_portal_post_named_as_a_report_is_a_report():
     # corpus/dev11/docs/r006: "Báo cáo Tổng kết công tác phòng chống thiên tai … năm 2019, …" /
     # "Ngày cập nhật 28/08/2020" / "PHẦN THỨ NHẤT" / …
