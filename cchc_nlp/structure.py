@@ -359,7 +359,7 @@ def _named_units(texts: list[str]) -> list[tuple[str, str | None]]:
     """The bodies a header names, top to bottom (left column first)."""
     out = []
     for t in texts:
-        for c in cells(t):
+        for c in (g for c in cells(t) for g in _unglue_header_cell(c)):
             if not is_upper(c, 0.6):
                 continue
             u = unit_of(c)

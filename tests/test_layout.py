@@ -506,9 +506,11 @@ def test_a_portal_s_card_without_colons_stays_above_the_report_s_header():
 def test_a_header_whose_two_columns_were_joined_by_a_space():
     # corpus/dev11/docs/r002: "UBND XÃ VẠN THẮNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" /
     # "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
+    # / "HỘI ĐỒNG TĐ–KT Độc lập – Tự do – Hạnh phúc": the council under the commune issues it
     path = next((CORPUS / "dev11" / "docs").glob("r002_*.txt"))
     m = parse(path, gazetteer=False).meta
     assert (m.number, m.date.isoformat()) == ("01/BC-HĐTĐKT", "2021-01-08")
+    assert (m.unit_kind, m.unit_name) == ("khac", "Hội đồng TĐ–KT")
 
 
 def test_a_report_posted_without_its_header_takes_its_unit_from_the_headline():
