@@ -664,7 +664,7 @@ _TWO_SYLLABLE_BODIES = frozenset({"van phong", "trung tam", "chi cuc", "hoi dong
 
 #: a word in capitals that no Vietnamese syllable spells (no vowel: "PCGD", "CCHC", "HĐND"),
 #: or one of the abbreviations that have one ("UBND", "UBMTTQ")
-_ABBREVIATION_RE = re.compile(r"(?:[B-DF-HJ-NP-TV-XZĐ]{2,}|UBND|UBMTTQ)(?:-[A-ZĐ]+)*")
+_ABBREVIATION_RE = re.compile(r"(?:[B-DF-HJ-NP-TV-XZĐ]{2,}|UBND|UBMTTQ)(?:[-–][A-ZĐ]+)*")
 
 
 def unit_of(cell: str) -> tuple[str, str | None] | None:
