@@ -713,6 +713,29 @@ def kind_from_number(number: str) -> str | None:
     return "cong_van" if "-" in parts[0] or len(parts) == 1 else None
 
 
+#: The issuer part of a document's number for bodies every province has, or central ones:
+#: "924/SNV-CCHC" is a letter of a Sở Nội vụ, "02/2017/TT-VPCP" a circular of the Government Office.
+_CODE_ISSUERS = {
+    "snv": ("so", "Sở Nội vụ"), "stp": ("so", "Sở Tư pháp"), "stc": ("so", "Sở Tài chính"),
+    "skhdt": ("so", "Sở Kế hoạch và Đầu tư"), "stttt": ("so", "Sở Thông tin và Truyền thông"),
+    "bnv": ("bo", "Bộ Nội vụ"), "btp": ("bo", "Bộ Tư pháp"), "btc": ("bo", "Bộ Tài chính"),
+    "bkhdt": ("bo", "Bộ Kế hoạch và Đầu tư"), "btttt": ("bo", "Bộ Thông tin và Truyền thông"),
+    "vpcp": ("khac", "Văn phòng Chính phủ"), "ttg": ("khac", "Thủ tướng Chính phủ"), "cp": ("khac", "Chính phủ"),
+}
+
+
+def issuer_from_number(number: str) -> tuple[str, str] | None:
+    """The body a document's number names when it is one every province has or a central
+    one: the part after the kind code ("61/2018/NĐ-CP" → Chính phủ), or the first part of
+    a letter's code ("924/SNV-CCHC" → Sở Nội vụ); None for "UBND" and other local codes."""
+    parts = [p for p in re.split(r"/", fold(number)) if p and not p.isdigit()]
+    if not parts:
+        return None
+    codes = [c.replace(".", "") for c in parts[0].split("-")]
+    issuer = codes[1] if codes[0] in _CODE_KINDS and len(codes) > 1 else codes[0]
+    return _CODE_ISSUERS.get(issuer)
+
+
 # --- is it a CCHC document at all? -------------------------------------------
 
 #: Words every administrative-reform text uses somewhere (matched folded); a file

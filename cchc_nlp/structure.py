@@ -27,7 +27,7 @@ from .normalise import fold
 from .normalise import UPPER as _UP
 from .periods import document_period, plausible_report_date
 from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells,
-                     find_layout, is_closing_start, is_header_line, is_rule, is_upper, kind_from_number,
+                     find_layout, is_closing_start, is_header_line, is_rule, is_upper, issuer_from_number, kind_from_number,
                      pipe_row, title_case, title_kind, title_word_kind, unit_of)
 
 _NAME_WORD = rf"[{_UP}][{_LOW}]*"
@@ -691,6 +691,14 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         doc_kind = kind_from_number(number)
         if doc_kind:
             sources["kind"] = "header"
+    coded = issuer_from_number(number) if number else None
+    if coded is not None and sources.get("unit_name") != "header":
+        # "Số 924/SNV-CCHC … V/v báo cáo …" with no header: the code names the issuer, whatever
+        # place the page's headline or first sentence names
+        (unit_kind, unit_name), sources["unit_name"] = coded, sources["number"]
+        if _central_body(*coded) or coded[0] == "bo":
+            province = None
+            sources.pop("province", None)
 
     place = report_date = None
     if announced is not None and announced[3] is not None:

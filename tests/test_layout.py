@@ -237,6 +237,24 @@ def test_kind_from_the_documents_own_number(number, kind):
     assert kind_from_number(number) == kind
 
 
+@pytest.mark.parametrize("number, issuer", [
+    ("924/SNV-CCHC", ("so", "Sở Nội vụ")), ("473/STP-PBGDPL", ("so", "Sở Tư pháp")),
+    ("02/2017/TT-VPCP", ("khac", "Văn phòng Chính phủ")), ("61/2018/NĐ-CP", ("khac", "Chính phủ")),
+    ("2291/BNV-CQĐP", ("bo", "Bộ Nội vụ")), ("87/KH-UBND", None), ("123/UBND-VP", None), ("1238", None),
+])
+def test_issuer_from_the_documents_own_number(number, issuer):
+    from cchc_nlp.layout import issuer_from_number
+
+    assert issuer_from_number(number) == issuer
+
+
+def test_a_letter_without_header_is_issued_by_the_body_its_number_names():
+    # corpus/web/w027: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến …" / "Đăng ngày: …" /
+    # "Kính gửi:" / …: the first sentence names the province, the code names the issuer
+    m = parse(web("w027"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name, m.province) == ("so", "Sở Nội vụ", "Sơn La")
+
+
 @pytest.mark.parametrize("text, label", [
     ("Kết quả công tác cải cách hành chính Quý I năm 2025", "quý I năm 2025"),
     ("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025", "năm 2025"),
