@@ -752,7 +752,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         # "Thực hiện Kế hoạch … năm 2021" names the plan carried out: the text's own
         # words come first ("… báo cáo … 6 tháng đầu năm 2021")
         own = [p for p in opening if not (p.startswith("Thực hiện") and p.endswith(";"))]
-        period = document_period(" ".join(own)[:600]) or document_period(" ".join(opening)[:600])
+        # the sentence in which the unit reports states the period ("UBND tỉnh … báo cáo kết quả
+        # … năm 2012 … như sau:"), whatever programmes the bases before it name
+        reporting = [x for p in opening for x in re.split(r"(?<=[.;])\s+", p) if _REPORTING_RE.search(x)]
+        period = (document_period(reporting[0][:600]) if reporting else None) or \
+            document_period(" ".join(own)[:600]) or document_period(" ".join(opening)[:600])
         if period is not None:
             sources["period"] = "body"
 
@@ -795,6 +799,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐđ.\-]+)+)")
 _ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+_REPORTING_RE = re.compile(r"\bbáo cáo\b.{0,300}\bnhư sau\s*:?\s*$")
 
 #: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"
 #: lines name the years of other documents)

@@ -133,6 +133,18 @@ def test_period_of_a_report_without_title_is_in_its_own_words():
     assert m.kind == "bao_cao" and (m.period.kind, m.period.year) == ("6_thang", 2021)
 
 
+def test_period_of_a_report_is_the_one_its_reporting_sentence_states():
+    # corpus/extra/009: the bases name a programme "giai đoạn 2011-2020"; the sentence in which the
+    # province reports ("… báo cáo kết quả … năm 2012 … như sau:") states the period
+    m = meta("- 14/01/2013 10:35:00 PM\n"
+             "Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ ban hành Chương trình tổng thể "
+             "cải cách hành chính nhà nước giai đoạn 2011-2020; Nghị quyết của HĐND tỉnh, UBND tỉnh ban hành Kế "
+             "hoạch cải cách hành chính năm 2012. Qua một năm tổ chức triển khai, UBND tỉnh Tây Ninh báo cáo kết "
+             "quả chủ yếu của công tác cải cách hành chính năm 2012 (CCHC) trên địa bàn tỉnh như sau:\n"
+             "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n")
+    assert (m.period.kind, m.period.year) == ("nam", 2012)
+
+
 def test_period_of_a_news_item_is_in_its_first_paragraph():
     # corpus/extra/061: author and affiliation under the headline, a sub-title further down
     m = meta("Thừa Thiên Huế thực hiện cải cách hành chính đáp ứng yêu cầu thực tiễn\n"
