@@ -26,6 +26,8 @@ _PERIOD_RE = re.compile(
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
     r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
+    # "năm 2025 và 2026", "năm 2025 và các năm tiếp theo": more than one year
+    r"|(?P<years>năm\s+(?P<f1>(?:19|20)\d\d)\s+và\s+(?:năm\s+(?P<f2a>(?:19|20)\d\d)|(?P<f2>(?:19|20)\d\d)|(?P<on>các năm tiếp theo)))"
     # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
     r"|(?<!đến\s)(?<!tới\s)(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
     re.IGNORECASE,
@@ -102,6 +104,14 @@ def document_period(text: str, *, title: bool = False) -> Period | None:
         if not 1 <= month <= 12:
             return None
         return Period("thang", None, year, f"tháng {month} năm {year}", month=month)
+    if m.group("years"):
+        y1 = int(m.group("f1"))
+        if not title:  # in running text "năm 2024 và năm 2025" compares years; a title covers them
+            return Period("nam", None, y1, f"năm {y1}")
+        if m.group("on"):
+            return Period("giai_doan", None, y1, f"năm {y1} và các năm tiếp theo")
+        y2 = int(m.group("f2") or m.group("f2a"))
+        return Period("giai_doan", None, y1, f"năm {y1} và năm {y2}", year_end=y2)
     if m.group("span"):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         return Period("giai_doan", None, y1, f"giai đoạn {y1} - {y2}", year_end=y2)

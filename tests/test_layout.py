@@ -279,6 +279,16 @@ def test_document_period(text, label):
     assert (p.label if p else None) == label
 
 
+def test_a_title_of_two_years_or_more_is_a_term():
+    # corpus/web/z087 "… NĂM 2025 VÀ 2026", u028 "… NĂM 2025 VÀ CÁC NĂM TIẾP THEO"
+    two = document_period("KẾ HOẠCH CẮT GIẢM THỦ TỤC HÀNH CHÍNH NĂM 2025 VÀ 2026", title=True)
+    assert (two.kind, two.year, two.year_end) == ("giai_doan", 2025, 2026)
+    on = document_period("NÂNG CAO CHỈ SỐ DTI NĂM 2025 VÀ CÁC NĂM TIẾP THEO", title=True)
+    assert (on.kind, on.year, on.year_end, on.label) == ("giai_doan", 2025, None, "năm 2025 và các năm tiếp theo")
+    # in running text the years are compared, not covered
+    assert document_period("so sánh kết quả năm 2024 và năm 2025").label == "năm 2024"
+
+
 def test_a_title_up_to_a_year_covers_the_years_before_it_a_body_sentence_does_not():
     # corpus/web/u010: "PHÊ DUYỆT CHIẾN LƯỢC CHUYỂN ĐỔI SỐ TỈNH TUYÊN QUANG ĐẾN NĂM 2030"
     title = "PHÊ DUYỆT CHIẾN LƯỢC CHUYỂN ĐỔI SỐ TỈNH TUYÊN QUANG ĐẾN NĂM 2030"
