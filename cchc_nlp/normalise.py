@@ -190,10 +190,16 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     return True
 
 
+#: a web page's date line: "Ngày cập nhật 12/07/2021", "Đăng ngày: 07/09/2015 11:03:35"
+_PAGE_DATE_RE = re.compile(r"(?:Ngày\s+)?(?:cập nhật|đăng|đăng ngày|ngày đăng)\s*:?\s*\d{1,2}/\d{1,2}/\d{4}"
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", re.IGNORECASE)
+
+
 def _continues(prev: str, nxt: str, width: float) -> bool:
-    """Outside PDF text only the surest case: a line cut before a small letter."""
+    """Outside PDF text only the surest case: a line cut before a small letter
+    (not a page's date line above a text that starts in lower case)."""
     return ("\t" not in prev and "\t" not in nxt and nxt[0].islower()
-            and not _NEW_BLOCK_RE.match(nxt)
+            and not _NEW_BLOCK_RE.match(nxt) and not _PAGE_DATE_RE.fullmatch(prev)
             and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
 
 

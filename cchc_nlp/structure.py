@@ -729,6 +729,19 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 report_date, sources["date"] = _date_of(m), "header"
                 break
 
+    if doc_kind == "bao_cao" and not dated and sources.get("date") != "title":
+        # a portal's post of a report: "Ngày 03/4, UBND thành phố Vũng Tàu đã có báo cáo …", "ngày
+        # 01/7/2021 UBND huyện đã ban hành Báo cáo …" dates the report; the page's own date does not
+        issued = next((m for p in body.split("\n")[:3] if (m := _REPORT_ISSUED_RE.match(p.strip()))), None)
+        page_year = report_date.year if report_date else next(
+            (int(m.group(3)) for t in header_texts if (m := _DMY_RE.search(t))), None)
+        year = int(issued.group(3)) if issued and issued.group(3) else page_year
+        if issued and year:
+            try:
+                report_date, sources["date"] = date(year, int(issued.group(2)), int(issued.group(1))), "body"
+            except ValueError:
+                pass
+
     caption = appendix_caption(text)
     first_word_line = 1 if doc_kind and doc_kind != "tin_bai" and layout.kind_source == "title" else 0
     period = document_period(" ".join(t for t in title_texts[first_word_line:] if not _numbered_heading(t)),
@@ -800,6 +813,9 @@ _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐ�
 _ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
+_REPORT_ISSUED_RE = re.compile(
+    r"(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*,?\s+[^.;:]{3,100}?\s+"
+    r"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|có|gửi)\s+(?:văn bản\s+)?[Bb]áo cáo\b")
 _REPORTING_RE = re.compile(r"\bbáo cáo\b.{0,300}\bnhư sau\s*:?\s*$")
 
 #: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"

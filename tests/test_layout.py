@@ -564,6 +564,15 @@ def test_an_extract_s_caption_names_the_report_it_comes_from():
     assert len(r.paragraphs) == 2 and not any("Trích báo cáo" in p.text for p in r.paragraphs)
 
 
+def test_a_portal_post_of_a_report_is_dated_by_the_sentence_that_issues_it():
+    # corpus/dev11/docs/r005: headline "Báo cáo Tình hình …" / "Ngày cập nhật 12/07/2021" / "ngày 01/7/2021
+    # UBND huyện đã ban hành Báo cáo …": the page's date line stays apart from the lower-case sentence
+    path = next((CORPUS / "dev11" / "docs").glob("r005_*.txt"))
+    r = parse(path, gazetteer=False)
+    assert (r.meta.kind, r.meta.date.isoformat(), r.meta.sources["date"]) == ("bao_cao", "2021-07-01", "body")
+    assert r.paragraphs[0].text.startswith("ngày 01/7/2021 UBND huyện đã ban hành Báo cáo")
+
+
 def test_a_portal_post_named_as_a_report_is_a_report():
     # corpus/dev11/docs/r006: "Báo cáo Tổng kết công tác phòng chống thiên tai … năm 2019, …" /
     # "Ngày cập nhật 28/08/2020" / "PHẦN THỨ NHẤT" / …
