@@ -301,6 +301,20 @@ _OFFICE_START_RE = re.compile(
     + r"))(?![\w])")
 
 
+#: a board or council that opens a headline or a first sentence, named up to the level of its unit:
+#: "Ban Chỉ đạo cải cách hành chính tỉnh", "Hội đồng Phối hợp phổ biến, giáo dục pháp luật (PBGDPL) tỉnh"
+_BOARD_START_RE = re.compile(
+    r"^(?:[-–]\s*)?(?:Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?"
+    r"((?:Ban [Cc]hỉ đạo|Hội đồng(?! nhân dân)(?! [Nn]hân dân))[^.;:]{3,90}?\s(?:tỉnh|thành phố|huyện|quận|thị xã)"
+    rf"(?:\s+{_NAME})?)(?=\s+[{_LOW}])")
+#: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
+_LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
+                               r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
+#: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …"
+_PROVINCE_AT_RE = re.compile(
+    r"\b(?:ở|tại)\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s*(?:[:,.?!]|$))")
+
+
 def _first_sentence(line: str) -> str:
     return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
 
@@ -331,6 +345,17 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         office = _OFFICE_START_RE.match(text)
         if office:  # "Sở Tư pháp: Triển khai …", "Bộ Nội vụ đề nghị …": the department is the subject
             return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
+        board = _BOARD_START_RE.match(text)
+        if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
+            return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
+        if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
+            # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with
+            u = unit_of(lead_unit.group(1).upper())
+            if u and u[0] and u[1]:
+                return u
+        if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
+            # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
+            return "tinh", place.group(1)
         # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
         m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:

@@ -60,6 +60,29 @@ def test_news_subject_short_forms_and_numbered_units():
         == ("quan", "1")
 
 
+def test_news_subject_boards_labels_and_provinces_a_headline_places_it_in():
+    # corpus/web/w030: a board opens the headline, named up to its level
+    assert news_subject("Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra công tác cải cách hành chính năm 2024 "
+                        "tại các huyện Văn Lãng, Tràng Định, Bắc Sơn", "") == \
+        ("khac", "Ban Chỉ đạo cải cách hành chính tỉnh")
+    # corpus/web/t040: a council opens the first sentence after its date; the abbreviation goes
+    assert news_subject("Tổng kết công tác phổ biến, giáo dục pháp luật và 5 năm thực hiện Luật Hòa giải",
+                        "- Ngày 25-4, Hội đồng Phối hợp phổ biến, giáo dục pháp luật (PBGDPL) tỉnh tổ chức hội "
+                        "nghị tổng kết.") == ("khac", "Hội đồng Phối hợp phổ biến, giáo dục pháp luật tỉnh")
+    # corpus/web/v010: the headline is labelled with the city, the first sentence names a commune
+    assert news_subject("THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN LUẬT HÒA GIẢI Ở CƠ SỞ NĂM 2023",
+                        "Ngày 18/5/2023, UBND thành phố phối hợp với UBND xã Quảng Lạc tổ chức Hội nghị.") == \
+        ("thanh_pho", "Lạng Sơn")
+    # corpus/web/y058, w064: a province the headline places the news in
+    assert news_subject("Sau sáp nhập các đơn vị hành chính tại Quảng Ngãi: Xử lý tài sản công gặp khó?",
+                        "Cán bộ các đơn vị vẫn chuyển dần tài sản sau khi hợp nhất huyện Trà Bồng.") == \
+        ("tinh", "Quảng Ngãi")
+    assert news_subject("Không khí khẩn trương trước ngày phường mới hoạt động chính thức ở Thái Nguyên",
+                        "Với tinh thần khẩn trương, các địa phương đang tất bật.") == ("tinh", "Thái Nguyên")
+    # the people's council is no board
+    assert news_subject("Hội đồng nhân dân tỉnh họp phiên bất thường", "") != ("khac", "Hội đồng nhân dân tỉnh")
+
+
 def test_news_subject_named_by_its_kind_alone():
     # corpus/extra/070: "Ủy ban nhân dân thị trấn" first, "UBND TT Đại Nghĩa" further on
     body = ("Theo đó, Ủy ban nhân dân thị trấn đã ban hành Quy chế hoạt động của bộ phận một cửa.\n"
