@@ -154,7 +154,10 @@ _BARE_ARTICLE_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?")
 #: a line that stops on a comma or on a word no Vietnamese sentence ends with (a preposition,
 #: a conjunction, the head of a name: "của", "và", "tại", "Sở") goes on below, however short
 _OPEN_END_RE = re.compile(
-    r"(?:,|(?<!\w)(?:của|và|các|về|theo|tại|cho|với|những|trong|hoặc|như|Sở|Bộ|Ủy ban|Uỷ ban))$")
+    r"(?:,|(?<!\w)(?:của|và|các|về|theo|tại|cho|với|những|trong|hoặc|như|Sở|Bộ|Ủy ban|Uỷ ban"
+    r"|Giám đốc|Chủ tịch|Chánh|Thủ trưởng))$")
+#: an article whose first word alone was left on its line: "Điều 2. Giao" / "Giám đốc Sở Nội vụ …"
+_ARTICLE_CUT_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s*\w+")
 
 #: the clause that closes a text's bases ("Căn cứ …,") and enacts it: "Ủy ban nhân dân tỉnh ban hành …"
 _ENACTING_RE = re.compile(r"(?:[ỦU][yỷ] ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?:\w+\s+){0,4}?ban hành\b")
@@ -174,6 +177,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
     if _BARE_ARTICLE_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
         return True  # "Điều 1." alone, then its content wrapped at full width: one article
+    if _ARTICLE_CUT_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
+        return True
     if _OPEN_END_RE.search(prev) and not (prev.endswith(",") and _ENACTING_RE.match(nxt)):
         return True  # "Theo đề nghị của Giám đốc Sở" / "Tư pháp …": no line ends a sentence on such a word
     if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):

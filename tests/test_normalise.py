@@ -83,7 +83,15 @@ def test_a_short_line_that_stops_on_a_comma_or_a_preposition_goes_on_below():
             "Ủy ban nhân dân tỉnh ban hành kế hoạch\n"
             "6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số\n"
             "Trong quý I năm 2024, UBND xã tiếp tục duy trì hệ thống quản lý văn bản và điều hành.\n")
+    text += ("Điều 2. Giao\n"  # corpus/dev/025: the article's first word alone on its line
+             "Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết\n"
+             "định này.\n"
+             "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc\n"  # corpus/dev2/e008: a title before a body
+             "Sở Tư pháp, Thủ trưởng các sở, ban, ngành cấp tỉnh chịu trách nhiệm thi hành./.\n")
     lines = normalise(text, hard_wrapped=True).text.split("\n")
+    assert "Điều 2. Giao Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết định này." \
+        in lines
+    assert any(ln.startswith("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp") for ln in lines)
     assert "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 1620/TTr-STP ngày 18 tháng 8 năm 2022." in lines
     assert any(ln.startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng") for ln in lines)
     assert any(ln.startswith("Ủy ban nhân dân tỉnh ban hành kế hoạch") for ln in lines)
