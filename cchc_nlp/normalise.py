@@ -156,6 +156,15 @@ _BARE_ARTICLE_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?")
 _OPEN_END_RE = re.compile(
     r"(?:,|(?<!\w)(?:của|và|các|về|theo|tại|cho|với|những|trong|hoặc|như|Sở|Bộ|Ủy ban|Uỷ ban"
     r"|Giám đốc|Chủ tịch|Chánh|Thủ trưởng))$")
+_CAPS_OPEN_END_RE = re.compile(r"(?:,|\s(?:VÀ|CỦA|VỀ|TRONG|CHO|TẠI))$")
+
+
+def is_caps(text: str) -> bool:
+    """Every letter of the line is a capital (at least three of them)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 #: an article whose first word alone was left on its line: "Điều 2. Giao" / "Giám đốc Sở Nội vụ …"
 _ARTICLE_CUT_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s*\w+")
 
@@ -171,6 +180,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     if nxt[0].islower():
         return True
     upper_next = [c for c in nxt if c.isalpha()]
+    if _CAPS_OPEN_END_RE.search(prev) and is_caps(prev) and is_caps(nxt) and len(nxt) <= 60:
+        return True  # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading in capitals wrapped after a comma or "VÀ"
     if len(upper_next) >= 6 and all(c.isupper() for c in upper_next):
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:

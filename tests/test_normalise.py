@@ -88,7 +88,11 @@ def test_a_short_line_that_stops_on_a_comma_or_a_preposition_goes_on_below():
              "định này.\n"
              "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc\n"  # corpus/dev2/e008: a title before a body
              "Sở Tư pháp, Thủ trưởng các sở, ban, ngành cấp tỉnh chịu trách nhiệm thi hành./.\n")
+    text += ("I. MỤC ĐÍCH,\n"  # corpus/web/v027: a heading in capitals wrapped after its comma
+             "YÊU CẦU\n"
+             "1. Mục đích\n")
     lines = normalise(text, hard_wrapped=True).text.split("\n")
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "1. Mục đích" in lines
     assert "Điều 2. Giao Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết định này." \
         in lines
     assert any(ln.startswith("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp") for ln in lines)
