@@ -1177,6 +1177,9 @@ def _cell_line(text: str) -> bool:
     return len(text) <= 120 and not (text.endswith((".", ";")) and len(text.split()) > 10)
 
 
+_WRAPPED_TITLE_RE = re.compile(rf"[{_UP}][{_UP} ,]{{2,38}}")
+
+
 def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
              ) -> tuple[list[Section], list[Paragraph], list[Table], list[_Line]]:
     """Headings, paragraphs and tables of the body lines, in order, and the lines
@@ -1232,6 +1235,13 @@ def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
                     skip.add(j)
                     j += 1
                 title = " ".join(parts)
+            elif number and title and is_upper(title, 1.0) and i + 2 < len(body_lines) and i not in breaks \
+                    and not (candidates[i + 1] and candidates[i + 1][0]) and _WRAPPED_TITLE_RE.fullmatch(body_lines[i + 1].text) \
+                    and not is_upper(body_lines[i + 2].text, 1.0):
+                # "I. QUAN ĐIỂM" / "CHỈ ĐẠO" / "1. Lấy người dân …": one short line in capitals
+                # between a heading in capitals and the text is the rest of its title
+                title, end = f"{title} {body_lines[i + 1].text}", body_lines[i + 1].end
+                skip.add(i + 1)
             if not number and stack:
                 # an un-numbered heading sits under the numbered one above it
                 level = stack[-1][0] + 1 if stack[-1][1] else stack[-1][0]

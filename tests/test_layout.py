@@ -441,6 +441,16 @@ def test_an_attached_title_after_a_web_pages_signature_is_a_title(doc, title):
     assert not any(p.text.startswith((title, "(Ban hành")) for p in r.paragraphs)
 
 
+def test_a_heading_in_capitals_wrapped_onto_a_short_line():
+    # corpus/dev2/docs/e004: "I. QUAN ĐIỂM" / "CHỈ ĐẠO" / "1. Lấy người dân, doanh" …; seed 001:
+    # "III. PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN" / "TỚI" (was a paragraph "TỚI")
+    r = parse(next((CORPUS / "dev2" / "docs").glob("e004_*.txt")), gazetteer=False)
+    assert any(s.title == "QUAN ĐIỂM CHỈ ĐẠO" for s in r.sections)
+    seed = parse(CORPUS / "reports" / "001_7a29a15c01ae068e.txt", gazetteer=False)
+    assert any(s.title == "PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI" for s in seed.sections)
+    assert not any(p.text == "TỚI" for p in seed.paragraphs)
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
