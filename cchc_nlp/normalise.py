@@ -186,8 +186,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
-    if _BARE_ARTICLE_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
-        return True  # "Điều 1." alone, then its content wrapped at full width: one article
+    if _BARE_ARTICLE_RE.fullmatch(prev):
+        return True  # "Điều 1." alone, then its title or its content: one article
     if _ARTICLE_CUT_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
         return True
     if _OPEN_END_RE.search(prev) and not (prev.endswith(",") and _ENACTING_RE.match(nxt)):

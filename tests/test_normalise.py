@@ -91,7 +91,11 @@ def test_a_short_line_that_stops_on_a_comma_or_a_preposition_goes_on_below():
     text += ("I. MỤC ĐÍCH,\n"  # corpus/web/v027: a heading in capitals wrapped after its comma
              "YÊU CẦU\n"
              "1. Mục đích\n")
+    text += ("Điều 2.\n"  # corpus/web/v058: an article's number alone, then its short title
+             "Trách nhiệm đối với công tác văn thư\n"
+             "1. Thủ trưởng các cơ quan, tổ chức\n")
     lines = normalise(text, hard_wrapped=True).text.split("\n")
+    assert "Điều 2. Trách nhiệm đối với công tác văn thư" in lines
     assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "1. Mục đích" in lines
     assert "Điều 2. Giao Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết định này." \
         in lines
