@@ -1126,7 +1126,41 @@ def _cell_table_runs(body_lines: list[_Line], breaks: set[int]) -> dict[int, tup
             first -= 1
         runs[first] = (i, j)
         i = j
-    return runs | _value_runs(body_lines, breaks, {k for a, (_, b) in runs.items() for k in range(a, b)})
+    taken = {k for a, (_, b) in runs.items() for k in range(a, b)}
+    flat = _flat_row_runs(body_lines, breaks, taken)
+    taken |= {k for a, (_, b) in flat.items() for k in range(a, b)}
+    return runs | flat | _value_runs(body_lines, breaks, taken)
+
+
+#: a table's header row flattened onto one line: "TT Xếp loại Số lượng Tỷ lệ % Ghi"
+_FLAT_HEADER_RE = re.compile(r"^(?:STT|Stt|TT|Số\s+TT)\s+\S+(?:\s+\S+)+$")
+#: one of its rows: a number, a label, then values: "1 Xuất sắc 9 6,62", "Tổng cộng 136 100"
+_FLAT_ROW_RE = re.compile(rf"^(?:\d{{1,3}}\.?\s+|(?=Tổng|Cộng))[{_UP}][^\d]{{0,80}}?(?:\s+[\d.,]+\s*%?){{1,8}}$")
+
+
+def _flat_row_runs(body_lines: list[_Line], breaks: set[int], taken: set[int]) -> dict[int, tuple[int, int]]:
+    """Tables whose rows were flattened one per line ("TT Xếp loại Số lượng Tỷ lệ % Ghi" / "chú" /
+    "1 Xuất sắc 9 6,62" / … / "Tổng cộng 136 100"): the header line, at most one short line
+    left of it, two rows at least, and the capitals just above as the caption."""
+    runs: dict[int, tuple[int, int]] = {}
+    for i, ln in enumerate(body_lines):
+        if i in taken or not _FLAT_HEADER_RE.match(ln.text) or len(ln.text) > 120:
+            continue
+        j = i + 1
+        if j < len(body_lines) and len(body_lines[j].text) <= 12 and not _FLAT_ROW_RE.match(body_lines[j].text):
+            j += 1  # the rest of a header cell: "chú"
+        k = j
+        while k < len(body_lines) and (k - 1) not in breaks and k not in taken and _FLAT_ROW_RE.match(body_lines[k].text):
+            k += 1
+        if k - j < 2:
+            continue
+        first = i
+        while first > 0 and i - first < 3 and (first - 1) not in breaks and (first - 1) not in taken \
+                and is_upper(body_lines[first - 1].text) and len(body_lines[first - 1].text) <= 120 \
+                and not (heading_of(body_lines[first - 1].text) or ("",))[0]:
+            first -= 1
+        runs[first] = (i, k)
+    return runs
 
 
 #: a cell that holds a value, not words: "100%", "75,3%", "1.157", "(3)", "Đạt", "Vượt"

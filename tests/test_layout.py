@@ -451,6 +451,16 @@ def test_a_heading_in_capitals_wrapped_onto_a_short_line():
     assert not any(p.text == "TỚI" for p in seed.paragraphs)
 
 
+def test_a_table_whose_rows_were_flattened_one_per_line():
+    # corpus/extra/028: "TỔNG HỢP" / "KẾT QUẢ ĐÁNH GIÁ CẤP XÃ NĂM 2021" / "TT Xếp loại Số lượng Tỷ lệ % Ghi" /
+    # " chú" / "1 Xuất sắc 9 6,62" / … / "Tổng cộng 136 100"
+    r = parse(next((CORPUS / "extra").glob("028_*.txt")), gazetteer=False)
+    t = next(t for t in r.tables if "KẾT QUẢ ĐÁNH GIÁ CẤP XÃ" in t.title)
+    assert [row[0] for row in t.rows][1:] == ["1 Xuất sắc 9 6,62", "2 Tốt 62 45,59", "3 Khá 41 30,15",
+                                              "4 Trung bình 24 17,65", "Tổng cộng 136 100"]
+    assert not any(p.text.startswith(("TT Xếp loại", "1 Xuất sắc", "TỔNG HỢP")) for p in r.paragraphs)
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
