@@ -265,6 +265,8 @@ _BARE_UNIT_RE = re.compile(
     r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
     rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])(?!\s*[{_UP}\d])"
 )
+#: what a unit does as the subject of a sentence: "… đã triển khai", "… tổ chức", "… chỉ đạo"
+_ACTS_RE = re.compile(r"\s+(?:đã|đang|vừa|thường xuyên|tổ chức|triển khai|ban hành|chỉ đạo|thực hiện|tiếp nhận|báo cáo)\b")
 _KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
                  "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
 
@@ -673,6 +675,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         if name:
             unit_kind, unit_name = unit_of(f"{kind} {name}".upper())[0], name
             sources["unit_name"] = "body"
+        elif doc_kind == "bao_cao" and not _named_units(header_texts):
+            # a report that names its unit by its kind alone where it acts: "Ủy ban nhân dân thị
+            # trấn đã kịp thời triển khai …" (the name, never stated, stays None)
+            acting = [_KIND_WORD_OF[m.group(1)] for m in _BARE_UNIT_RE.finditer(body[:3000])
+                      if _ACTS_RE.match(body, m.end())]
+            if acting:
+                unit_kind, sources["unit_kind"] = Counter(acting).most_common(1)[0][0], "body"
     level = UNIT_LEVEL.get(unit_kind or "", 3)
     # a district named in the text is the unit's own only when there is a unit
     # ("các xã thuộc huyện Dầu Tiếng" in a province-wide item is not)
