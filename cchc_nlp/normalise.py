@@ -172,9 +172,15 @@ _ARTICLE_CUT_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s*\w+")
 _ENACTING_RE = re.compile(r"(?:[ỦU][yỷ] ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?:\w+\s+){0,4}?ban hành\b")
 
 
+#: a line that is only a date, maybe with a time: a web page's date line ("11/04/2023")
+_DATE_ONLY_RE = re.compile(r"\(?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\)?")
+
+
 def _should_join(prev: str, nxt: str, width: float) -> bool:
     if "\t" in prev or "\t" in nxt:
         return False
+    if _DATE_ONLY_RE.fullmatch(nxt) or _DATE_ONLY_RE.fullmatch(prev):
+        return False  # a page's date line under its headline continues nothing
     if _NEW_BLOCK_RE.match(nxt):
         return False
     if nxt[0].islower():

@@ -762,6 +762,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             if m and is_header_line(t):
                 report_date, sources["date"] = _date_of(m), "header"
                 break
+        iso = _ISO_LEAD_RE.match(body)
+        if report_date is None and iso:
+            # "2022-01-21 - Ngày 20/1/2022, UBND tỉnh …": the page's date glued to the lead
+            try:
+                report_date, sources["date"] = date(*map(int, iso.groups())), "header"
+            except ValueError:
+                pass
 
     if doc_kind == "bao_cao" and not dated and sources.get("date") != "title":
         # a portal's post of a report: "Ngày 03/4, UBND thành phố Vũng Tàu đã có báo cáo …", "ngày
@@ -847,6 +854,7 @@ _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐ�
 _ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
+_ISO_LEAD_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)\s+[-–]\s+\S")
 _REPORT_ISSUED_RE = re.compile(
     r"(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*,?\s+[^.;:]{3,100}?\s+"
     r"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|có|gửi)\s+(?:văn bản\s+)?[Bb]áo cáo\b")

@@ -600,6 +600,18 @@ def test_a_report_that_names_its_unit_by_kind_alone_where_it_acts():
     assert (m.kind, m.unit_kind, m.unit_name, m.sources["unit_kind"]) == ("bao_cao", "thi_tran", None, "body")
 
 
+@pytest.mark.parametrize("doc, day", [
+    # corpus/web/w013 (hard-wrapped): headline / "11/04/2023" / …: the date line joins nothing
+    ("w013", "2023-04-11"),
+    # corpus/web/w044: "2022-01-21 - Ngày 20⁄1⁄2022, UBND tỉnh Lai Châu đã ban hành …": the page's date
+    # glued to the lead
+    ("w044", "2022-01-21"),
+])
+def test_a_news_page_s_date_line_and_a_date_glued_to_its_lead(doc, day):
+    m = parse(web(doc), gazetteer=False).meta
+    assert (m.kind, m.date.isoformat()) == ("tin_bai", day)
+
+
 def test_a_portal_post_named_as_a_report_is_a_report():
     # corpus/dev11/docs/r006: "Báo cáo Tổng kết công tác phòng chống thiên tai … năm 2019, …" /
     # "Ngày cập nhật 28/08/2020" / "PHẦN THỨ NHẤT" / …
