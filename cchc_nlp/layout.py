@@ -537,7 +537,7 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     # ("UBND xã báo cáo kết quả …"), in "xin báo cáo", in "báo cáo … như sau"
     reports = r"báo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)"
     said = (rf"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s[^.;:,]{{0,60}}?(?<!có)(?<!và)\s+{reports}"
-            if headline else rf"\b{reports}")
+            if headline else rf"(?<!nghe )(?<![Tt]heo )(?<!qua )\b{reports}")  # not "… họp nghe báo cáo tình hình …"
     if re.search(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
     if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):

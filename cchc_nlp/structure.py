@@ -312,9 +312,16 @@ _BOARD_START_RE = re.compile(
 #: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
 _LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
                                r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
-#: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …"
+#: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …", "190 xã ở Bắc Giang đạt …"
 _PROVINCE_AT_RE = re.compile(
-    r"\b(?:ở|tại)\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s*(?:[:,.?!]|$))")
+    r"\b(?:ở|tại)\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?![\w-])")
+#: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
+_OFFICE_CLAUSE_RE = re.compile(
+    r",\s+(Sở|Bộ)\s+((?i:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
+    + r"))(?:\s+(?:tỉnh|thành phố)\s+[\w ]{2,20}?)?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
+#: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
+#: "… trên địa bàn tỉnh đã tiếp nhận …"
+_BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh)(?!\s+[{_UP}])(?![\w])")
 
 
 def _first_sentence(line: str) -> str:
@@ -358,6 +365,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)
+        if text is not headline and (office := _OFFICE_CLAUSE_RE.search(text)):
+            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
         # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
         m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:
@@ -379,6 +388,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
                 return u
         # an unnamed "thành phố" is a city under a province or a centrally-run one
         return (kind, None) if kind != "thanh_pho" else None
+    if any(_BARE_PROVINCE_RE.search(t) for t in texts):
+        return "tinh", None  # "Toàn tỉnh tiếp nhận 56.039 hồ sơ …": the province, never named
     return None
 
 

@@ -83,6 +83,21 @@ def test_news_subject_boards_labels_and_provinces_a_headline_places_it_in():
     assert news_subject("Hội đồng nhân dân tỉnh họp phiên bất thường", "") != ("khac", "Hội đồng nhân dân tỉnh")
 
 
+def test_news_subject_departments_after_a_clause_and_provinces_never_named():
+    # corpus/web/x070: "Thực hiện chỉ thị của Chủ tịch UBND tỉnh …, Sở Nội vụ đã …"
+    assert news_subject("", "Thực hiện chỉ thị của Chủ tịch UBND tỉnh về việc tăng cường kỷ luật, kỷ cương, "
+                            "Sở Nội vụ đã tổ chức kiểm tra.") == ("so", "Sở Nội vụ")
+    # … but the source of the figures is no subject (corpus/web/w038: the headline places it in Bắc Giang)
+    assert news_subject("190 xã ở Bắc Giang đạt chuẩn tiếp cận pháp luật",
+                        "(BGĐT) - Theo thông tin từ Sở Tư pháp Bắc Giang, đến nay toàn tỉnh có 190/206 xã.") \
+        == ("tinh", "Bắc Giang")
+    # corpus/web/y059, z055: the province by its kind alone
+    assert news_subject("Toàn tỉnh tiếp nhận 56.039 hồ sơ giải quyết thủ tục hành chính trong quý I", "") \
+        == ("tinh", None)
+    assert news_subject("", "Hiện nay, tỉnh có 1827 dịch vụ công được kết nối Cổng Dịch vụ công Quốc gia.") \
+        == ("tinh", None)
+
+
 def test_news_subject_named_by_its_kind_alone():
     # corpus/extra/070: "Ủy ban nhân dân thị trấn" first, "UBND TT Đại Nghĩa" further on
     body = ("Theo đó, Ủy ban nhân dân thị trấn đã ban hành Quy chế hoạt động của bộ phận một cửa.\n"
