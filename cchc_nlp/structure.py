@@ -271,6 +271,13 @@ _KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran",
                  "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
 
 
+#: the commonest family names, and the unit kinds that are never named after a person (wards and
+#: communes are: "phường Trần Hưng Đạo")
+_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm "
+                      "Mai Trịnh Đoàn Lương Tạ Vương Cao Châu".split())
+_NOT_NAMED_AFTER_PEOPLE = frozenset({"tinh", "thanh_pho", "huyen", "quan", "thi_xa"})
+
+
 def _mention_unit(mention: str) -> tuple[str, str] | None:
     """``(unit_kind, name)`` of a unit named in running text ("xã Song Liễu", "Q.1",
     "UBND TP.Hội An"); a province must be one the country has ("tỉnh Quy định" is none)."""
@@ -284,6 +291,9 @@ def _mention_unit(mention: str) -> tuple[str, str] | None:
     if not (u and u[1] and u[0]):
         return None
     name = title_case(u[1])
+    words = name.split()
+    if u[0] in _NOT_NAMED_AFTER_PEOPLE and len(words) >= 3 and words[0] in _SURNAMES and fold(name) not in CENTRAL_CITIES:
+        return None  # "Chủ tịch UBND thành phố Phạm Đức Ấn": the chairman, the city left unnamed
     if u[0] == "tinh" and fold(name) not in CENTRAL_CITIES:
         name = _province_prefix(name)
         if name is None:
@@ -773,6 +783,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             if m and is_header_line(t):
                 report_date, sources["date"] = _date_of(m), "header"
                 break
+        tail = _HEADLINE_DATE_RE.search(title_texts[0]) if title_texts and report_date is None else None
+        if tail:  # "TP.HCM lập Tổ Công tác đặc biệt … 03/09/2025 16:07": the page's date after the headline
+            report_date, sources["date"] = _date_of(tail), "title"
         iso = _ISO_LEAD_RE.match(body)
         if report_date is None and iso:
             # "2022-01-21 - Ngày 20/1/2022, UBND tỉnh …": the page's date glued to the lead
@@ -865,6 +878,7 @@ _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐ�
 _ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
+_HEADLINE_DATE_RE = re.compile(r"\s(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}$")
 _ISO_LEAD_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)\s+[-–]\s+\S")
 _REPORT_ISSUED_RE = re.compile(
     r"(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*,?\s+[^.;:]{3,100}?\s+"

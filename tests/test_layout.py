@@ -606,6 +606,8 @@ def test_a_report_that_names_its_unit_by_kind_alone_where_it_acts():
     # corpus/web/w044: "2022-01-21 - Ngày 20⁄1⁄2022, UBND tỉnh Lai Châu đã ban hành …": the page's date
     # glued to the lead
     ("w044", "2022-01-21"),
+    # corpus/web/z045: "TP.HCM lập Tổ Công tác đặc biệt … chính quyền 2 cấp 03/09/2025 16:07"
+    ("z045", "2025-09-03"),
 ])
 def test_a_news_page_s_date_line_and_a_date_glued_to_its_lead(doc, day):
     m = parse(web(doc), gazetteer=False).meta

@@ -96,6 +96,9 @@ def test_news_subject_departments_after_a_clause_and_provinces_never_named():
         == ("tinh", None)
     assert news_subject("", "Hiện nay, tỉnh có 1827 dịch vụ công được kết nối Cổng Dịch vụ công Quốc gia.") \
         == ("tinh", None)
+    # corpus/web/t002: "Chiều 11-3, UBND thành phố tổ chức hội nghị …"; a city's chairman is no city
+    assert news_subject("", "Chủ tịch UBND thành phố Phạm Đức Ấn chủ trì hội nghị.") != ("thanh_pho", "Phạm Đức Ấn")
+    assert news_subject("", "UBND phường Trần Hưng Đạo tổ chức hội nghị.") == ("phuong", "Trần Hưng Đạo")
 
 
 def test_news_subject_named_by_its_kind_alone():
