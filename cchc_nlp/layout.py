@@ -56,7 +56,8 @@ _NEWS_DATE_RE = re.compile(
     r"^[-–(\[]?\s*"  # "- 12/05/2016 04:00:00 PM", "(21/09/2022)"
     r"(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
     r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*)?"
-    r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*)?"  # "Đăng lúc: 15:37:55 31/12/2023": the time first
+    # "Đăng lúc: 15:37:55 31/12/2023", "Cập nhật: 16:26 ngày 14/03/2022": the time first
+    r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*(?:ngay\s+)?)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
@@ -147,11 +148,19 @@ def header_cell(cell: str) -> bool:
     return len(cell) <= 90 and is_upper(cell) and bool(_AGENCY_RE.match(f))
 
 
+def _date_line(parts: tuple[str, ...]) -> bool:
+    """A web page's date line, cut into cells: the date, its time, a view count, maybe
+    the author first ("Cao Thắng/VOV.VN | 28/06/2025, 07:36")."""
+    if len(parts) == 2 and len(parts[0]) <= 40 and not re.search(r"\d", parts[0]):
+        parts = parts[1:]
+    return bool(parts) and all(_dated_cell(fold(c)) for c in parts)
+
+
 def is_header_line(line: str) -> bool:
     parts = cells(line)
     if not parts:
         return "|" in line  # a table border left between header cells
-    return all(header_cell(c) for c in parts)
+    return _date_line(parts) or all(header_cell(c) for c in parts)
 
 
 _RULE_RE = re.compile(r"[\s\-–—_=*.~|#]*")
@@ -434,7 +443,7 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             continue
         if is_header_line(t) and not title_kind(t):
             header.append(i)
-            agency = agency or not all(_dated_cell(fold(c)) for c in cells(t))  # a date line is not a header
+            agency = agency or not _date_line(cells(t))  # a date line is not a header
             i += 1
             continue
         k = _title_at(texts, i) if kind_source != "title" else None

@@ -478,6 +478,8 @@ def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     "Cập nhật lúc: 14:36, 15/03/2018 [GMT+7]", "Ngày cập nhật 18/09/2017",
     "Thứ tư - 11/01/2023 22:58 206 0",  # corpus/dev11/docs/r003: weekday, date, time, two counters
     "(21:01 | 17/03/2021)",  # corpus/web/z021 (dev12): time and date in brackets
+    "Cập nhật: 16:26 ngày 14/03/2022",  # corpus/web/w038 (dev15): the time, then "ngày" and the date
+    "Cao Thắng/VOV.VN | 28/06/2025, 07:36",  # corpus/web/w064 (dev12): the author first
 ])
 def test_news_date_lines_as_portals_print_them_are_header(line):
     # corpus/extra 012, 013, 041, 039, 005 (dev9, dev10)
