@@ -25,6 +25,8 @@ _PERIOD_RE = re.compile(
     r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
+    # "Trong tháng 7, …": a month whose year is not written next to it
+    r"|(?P<bare_month>(?<![\d/])tháng\s+(?P<bm>\d{1,2})(?![\d/.,]\d))"
     r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
     # "năm 2025 và 2026", "năm 2025 và các năm tiếp theo": more than one year
     r"|(?P<years>năm\s+(?P<f1>(?:19|20)\d\d)\s+và\s+(?:năm\s+(?P<f2a>(?:19|20)\d\d)|(?P<f2>(?:19|20)\d\d)|(?P<on>các năm tiếp theo)))"
@@ -38,7 +40,8 @@ _NOT_PERIOD_RE = re.compile(
     r"|\d+\s*/\s*\d{4}\s*/\s*[\w-]+|ngày\s+\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{4}"
     # legal sites name a text by its number and the year it was issued: "Kế hoạch
     # 0156/KH-UBND năm 2025 cải cách hành chính … năm 2026"
-    r"|\d+[a-z]?\s*/\s*[A-ZĐ][\w.-]*\s+năm\s+\d{4}",
+    r"|\d+[a-z]?\s*/\s*[A-ZĐ][\w.-]*\s+năm\s+\d{4}"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}",  # a day and month, the year left out
     re.IGNORECASE,
 )
 _QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")
@@ -112,6 +115,11 @@ def document_period(text: str, *, title: bool = False) -> Period | None:
             return Period("giai_doan", None, y1, f"năm {y1} và các năm tiếp theo")
         y2 = int(m.group("f2") or m.group("f2a"))
         return Period("giai_doan", None, y1, f"năm {y1} và năm {y2}", year_end=y2)
+    if m.group("bare_month"):
+        month = int(m.group("bm"))
+        if not 1 <= month <= 12:
+            return None
+        return Period("thang", None, later, f"tháng {month} năm {later}" if later else f"tháng {month}", month=month)
     if m.group("span"):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         return Period("giai_doan", None, y1, f"giai đoạn {y1} - {y2}", year_end=y2)

@@ -273,6 +273,10 @@ def test_a_letter_without_header_is_issued_by_the_body_its_number_names():
     # a legal site's headline gives the year a text was issued after its number (corpus/web/y066)
     ("Kế hoạch 0156/KH-UBND năm 2025 cải cách hành chính nhà nước tỉnh Đắk Lắk năm 2026", "năm 2026"),
     ("Quyết định 150/QĐ-UBND năm 2024 phê duyệt Đề án", None),
+    # a month whose year is not written beside it (corpus/web/x031, y036); a day and month is a date
+    ("Trong tháng 7, công tác cải cách hành chính được quan tâm", "tháng 7"),
+    ("tình hình KT-XH tháng 5 và 5 tháng năm 2017", "tháng 5 năm 2017"),
+    ("Hội nghị diễn ra ngày 15 tháng 7 tại hội trường", None),
 ])
 def test_document_period(text, label):
     p = document_period(text)
