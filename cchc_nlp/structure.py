@@ -328,7 +328,7 @@ _PROVINCE_AT_RE = re.compile(
 #: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
 _OFFICE_CLAUSE_RE = re.compile(
     r",\s+(Sở|Bộ)\s+((?i:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
-    + r"))(?:\s+(?:tỉnh|thành phố)\s+[\w ]{2,20}?)?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
+    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{_NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
 #: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
 #: "… trên địa bàn tỉnh đã tiếp nhận …"
 _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh)(?!\s+[{_UP}])(?![\w])")

@@ -86,7 +86,7 @@ def test_news_subject_boards_labels_and_provinces_a_headline_places_it_in():
 def test_news_subject_departments_after_a_clause_and_provinces_never_named():
     # corpus/web/x070: "Thực hiện chỉ thị của Chủ tịch UBND tỉnh …, Sở Nội vụ đã …"
     assert news_subject("", "Thực hiện chỉ thị của Chủ tịch UBND tỉnh về việc tăng cường kỷ luật, kỷ cương, "
-                            "Sở Nội vụ đã tổ chức kiểm tra.") == ("so", "Sở Nội vụ")
+                            "Sở Nội vụ Thanh Hóa đã tổ chức kiểm tra cải cách hành chính.") == ("so", "Sở Nội vụ")
     # … but the source of the figures is no subject (corpus/web/w038: the headline places it in Bắc Giang)
     assert news_subject("190 xã ở Bắc Giang đạt chuẩn tiếp cận pháp luật",
                         "(BGĐT) - Theo thông tin từ Sở Tư pháp Bắc Giang, đến nay toàn tỉnh có 190/206 xã.") \
