@@ -244,15 +244,24 @@ EXCERPT_RE = re.compile(
     r"(?:\s+của\s+([^()]{3,80}))?\s*\)\.?$", re.IGNORECASE)
 
 
+#: "Nguồn Hà Tĩnh: https://baohatinh.vn/…": where the item was taken from, with its link
+_SOURCE_LINK_RE = re.compile(r"(?:Nguồn|Theo)\b[^:]{0,40}:?\s*https?://\S+")
+#: an author and the body they write for: "Kim Kha, Phòng Cải cách hành chính …"
+_AUTHOR_OF_RE = re.compile(r"([^,]{3,30}),\s+(?:Phòng|Sở|Trung tâm|Văn phòng|Ban|Chi cục|UBND|Báo|Đài)\s[^.;:]{3,60}")
+
+
 def is_byline(line: str) -> bool:
     """A news item's last line: "Tin, ảnh: …", "Nguồn: …", an author's name,
     several of them ("Anh Tấn - Thu Hà"), with a role ("Văn Chinh (CTV)"), the
     caption of an extract ("(Trích báo cáo số … của Thanh tra tỉnh)")."""
     t = line.strip(" *")
-    if EXCERPT_RE.match(t):
+    if EXCERPT_RE.match(t) or _SOURCE_LINK_RE.fullmatch(t):
         return True
     if len(t) > 80:
         return False
+    author = _AUTHOR_OF_RE.fullmatch(t)
+    if author and PERSON_RE.match(author.group(1)):
+        return True  # "Kim Kha, Phòng Cải cách hành chính và Xây dựng chính quyền"
     if _BYLINE_RE.match(t):
         return True
     names = re.split(r"\s+[-–]\s+|,\s+", _NEWS_ROLE_RE.sub("", t))

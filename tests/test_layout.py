@@ -314,6 +314,11 @@ def test_a_title_up_to_a_year_covers_the_years_before_it_a_body_sentence_does_no
     ("Nguồn lực: tăng cường đầu tư cho chuyển đổi số", False),
     ("Cải cách hành chính", False),
     ("Kết quả: 100% hồ sơ đúng hạn", False),
+    # corpus/web/x012, z065 (dev15): a source with its long link; an author and the body they write for
+    ("Nguồn Hà Tĩnh: https://baohatinh.vn/van-hanh-chinh-quyen-hai-cap-phai-vi-dan-phuc-vu-hieu-qua-hieu-luc"
+     "-post290922.html", True),
+    ("Kim Kha, Phòng Cải cách hành chính và Xây dựng chính quyền", True),
+    ("Theo đó, Phòng Nội vụ huyện đã tổ chức kiểm tra", False),
 ])
 def test_bylines(line, byline):
     assert is_byline(line) is byline
