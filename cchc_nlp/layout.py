@@ -247,6 +247,7 @@ EXCERPT_RE = re.compile(
 #: "Nguồn Hà Tĩnh: https://baohatinh.vn/…": where the item was taken from, with its link
 _SOURCE_LINK_RE = re.compile(r"(?:Nguồn|Theo)\b[^:]{0,40}:?\s*https?://\S+")
 #: an author and the body they write for: "Kim Kha, Phòng Cải cách hành chính …"
+_SAYS_RE = re.compile(r"\b(?:cho biết|phát biểu|nói|đã|đang|chia sẻ|nhấn mạnh)\b")
 _AUTHOR_OF_RE = re.compile(r"([^,]{3,30}),\s+(?:Phòng|Sở|Trung tâm|Văn phòng|Ban|Chi cục|UBND|Báo|Đài)\s[^.;:]{3,60}")
 
 
@@ -260,7 +261,7 @@ def is_byline(line: str) -> bool:
     if len(t) > 80:
         return False
     author = _AUTHOR_OF_RE.fullmatch(t)
-    if author and PERSON_RE.match(author.group(1)):
+    if author and PERSON_RE.match(author.group(1)) and not _SAYS_RE.search(t):
         return True  # "Kim Kha, Phòng Cải cách hành chính và Xây dựng chính quyền"
     if _BYLINE_RE.match(t):
         return True

@@ -318,7 +318,7 @@ def test_a_title_up_to_a_year_covers_the_years_before_it_a_body_sentence_does_no
     ("Nguồn Hà Tĩnh: https://baohatinh.vn/van-hanh-chinh-quyen-hai-cap-phai-vi-dan-phuc-vu-hieu-qua-hieu-luc"
      "-post290922.html", True),
     ("Kim Kha, Phòng Cải cách hành chính và Xây dựng chính quyền", True),
-    ("Theo đó, Phòng Nội vụ huyện đã tổ chức kiểm tra", False),
+    ("Ông Nguyễn Văn An, Phòng Nội vụ huyện cho biết thêm", False),
 ])
 def test_bylines(line, byline):
     assert is_byline(line) is byline
