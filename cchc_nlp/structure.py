@@ -539,6 +539,30 @@ def excerpt_document(closing: list[_Line]):
     return None
 
 
+_ATTACHED_ISSUER_RE = re.compile(r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\b[^)]*?\bcủa\s+([^)]{3,80})\)?", re.IGNORECASE)
+_COUNCIL_WORDS_RE = re.compile(r"^(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)\s+", re.IGNORECASE)
+
+
+def _attached_issuer(title_texts: list[str]) -> tuple[str, str] | None:
+    """The issuer of a regulation copied without the decision that issues it, from the caption
+    under its title: "(Ban hành kèm theo Quyết định số 02/2011/QĐ-UBND … của Ủy ban nhân dân tỉnh
+    Ninh Thuận)"; "… của UBND tỉnh)" takes its name from the title ("… TRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC")."""
+    text = " ".join(title_texts)
+    m = _ATTACHED_ISSUER_RE.search(text)
+    if m is None:
+        return None
+    mention = _COUNCIL_WORDS_RE.sub("", m.group(1).strip(" .;"))
+    u = _mention_unit(mention)
+    if u is not None:
+        return u
+    kind = _KIND_WORD_OF.get(mention.lower())
+    if kind is None:
+        return None
+    named = re.search(rf"\b{re.escape(mention.upper())}\s+([{_UP}]+(?:\s[{_UP}]+){{0,3}})\b", text[:m.start()])
+    u = _mention_unit(f"{mention} {title_case(named.group(1))}") if named else None
+    return u if u is not None and u[0] == kind else (kind, None)
+
+
 def _central_body(unit_kind: str | None, unit_name: str | None) -> bool:
     """A ministry or a central body (Chính phủ, Thủ tướng, Quốc hội …): a province its text
     names is one it writes about, not its own."""
@@ -628,6 +652,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         where = "title"
     if issuer is None:
         issuer, where = _unit_from_card_or_place(lines, layout, header_texts, dated_place, body), "header"
+        if issuer is not None and issuer[0] == "tinh":
+            province = issuer[1]
+    if issuer is None and not header_texts:
+        issuer, where = _attached_issuer(title_texts), "title"
         if issuer is not None and issuer[0] == "tinh":
             province = issuer[1]
     if issuer is not None:

@@ -470,6 +470,18 @@ def test_a_table_whose_rows_were_flattened_one_per_line():
     assert not any(p.text.startswith(("TT Xếp loại", "1 Xuất sắc", "TỔNG HỢP")) for p in r.paragraphs)
 
 
+@pytest.mark.parametrize("doc, unit", [
+    # corpus/web/v037: "QUY CHẾ" / … "TRÊN ĐỊA BÀN TỈNH NINH THUẬN" / "(Ban hành kèm theo Quyết định số
+    # 02/2011/QĐ-UBND … của Ủy ban nhân dân tỉnh Ninh Thuận)"
+    ("v037", ("tinh", "Ninh Thuận")),
+    # corpus/web/v058: "QUY ĐỊNH" / "CÔNG TÁC VĂN THƯ TRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC" / "(… của UBND tỉnh)"
+    ("v058", ("tinh", "Bình Phước")),
+])
+def test_a_regulation_copied_without_its_decision_is_issued_by_the_caption_s_body(doc, unit):
+    m = parse(web(doc), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == unit and m.sources["unit_name"] == "title"
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
