@@ -326,20 +326,25 @@ def test_bylines(line, byline):
 
 def test_a_byline_under_a_one_paragraph_news_item_is_set_aside():
     # corpus/dev3/f012: date line / headline / one paragraph / "Bài, ảnh: Chấn Hưng"
-    report = parse(next((CORPUS / "dev3" / "docs").glob("f012_*.txt")), gazetteer=False)
+    report = parse(dev_doc("dev3", "f012"), gazetteer=False)
     assert len(report.paragraphs) == 1
     assert report.text[report.set_aside[-1].start:report.set_aside[-1].end] == "Bài, ảnh: Chấn Hưng"
 
 
 def test_a_photo_caption_is_not_a_headline():
     # corpus/dev3/f016: a headline, then the same photo caption three times
-    report = parse(next((CORPUS / "dev3" / "docs").glob("f016_*.txt")), gazetteer=False)
+    report = parse(dev_doc("dev3", "f016"), gazetteer=False)
     assert [r.kind for r in report.set_aside] == ["title"]
     assert len(report.paragraphs) == 3 and all("Ảnh: Thùy Linh" in p.text for p in report.paragraphs)
 
 
 def web(prefix: str) -> Path:
     return next((CORPUS / "web").glob(f"{prefix}_*.txt"))
+
+
+def dev_doc(name: str, prefix: str) -> Path:
+    """A document a development set holds in its own folder: ``dev_doc("dev11", "r002")``."""
+    return next((CORPUS / name / "docs").glob(f"{prefix}_*.txt"))
 
 
 def test_a_table_copied_one_cell_per_line_is_one_table():
@@ -453,7 +458,7 @@ def test_an_attached_title_after_a_web_pages_signature_is_a_title(doc, title):
 def test_a_heading_in_capitals_wrapped_onto_a_short_line():
     # corpus/dev2/docs/e004: "I. QUAN ĐIỂM" / "CHỈ ĐẠO" / "1. Lấy người dân, doanh" …; seed 001:
     # "III. PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN" / "TỚI" (was a paragraph "TỚI")
-    r = parse(next((CORPUS / "dev2" / "docs").glob("e004_*.txt")), gazetteer=False)
+    r = parse(dev_doc("dev2", "e004"), gazetteer=False)
     assert any(s.title == "QUAN ĐIỂM CHỈ ĐẠO" for s in r.sections)
     seed = parse(CORPUS / "reports" / "001_7a29a15c01ae068e.txt", gazetteer=False)
     assert any(s.title == "PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI" for s in seed.sections)
@@ -566,8 +571,7 @@ def test_a_plan_whose_header_names_no_body_takes_the_province_its_title_and_date
 def test_a_portal_s_card_without_colons_stays_above_the_report_s_header():
     # corpus/dev11/docs/r001: headline ×2 / "Số kí hiệu Số: 218 /BC-UBND" / "Ngày ban hành 24/06/2022" /
     # "Ngày bắt đầu hiệu lực …" / "Thể loại Văn bản" / … / "Nội dung" / "ỦY BAN NHÂN DÂN" / "XÃ CẨM HÀ" / … / "BÁO CÁO"
-    path = next((CORPUS / "dev11" / "docs").glob("r001_*.txt"))
-    r = parse(path, gazetteer=False)
+    r = parse(dev_doc("dev11", "r001"), gazetteer=False)
     m = r.meta
     assert (m.kind, m.unit_kind, m.unit_name, m.number, m.date.isoformat()) == \
         ("bao_cao", "xa", "Cẩm Hà", "218/BC-UBND", "2022-06-24")
@@ -578,8 +582,7 @@ def test_a_header_whose_two_columns_were_joined_by_a_space():
     # corpus/dev11/docs/r002: "UBND XÃ VẠN THẮNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" /
     # "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
     # / "HỘI ĐỒNG TĐ–KT Độc lập – Tự do – Hạnh phúc": the council under the commune issues it
-    path = next((CORPUS / "dev11" / "docs").glob("r002_*.txt"))
-    m = parse(path, gazetteer=False).meta
+    m = parse(dev_doc("dev11", "r002"), gazetteer=False).meta
     assert (m.number, m.date.isoformat()) == ("01/BC-HĐTĐKT", "2021-01-08")
     assert (m.unit_kind, m.unit_name) == ("khac", "Hội đồng TĐ–KT")
 
@@ -587,8 +590,7 @@ def test_a_header_whose_two_columns_were_joined_by_a_space():
 def test_a_report_posted_without_its_header_takes_its_unit_from_the_headline():
     # corpus/dev11/docs/r003: "Tình hình kinh tế- xã hội năm 2022 … của xã Trường Đông" /
     # "Thứ tư - 11/01/2023 22:58 206 0" / the report's text, which names Trường Đông again
-    path = next((CORPUS / "dev11" / "docs").glob("r003_*.txt"))
-    m = parse(path, gazetteer=False).meta
+    m = parse(dev_doc("dev11", "r003"), gazetteer=False).meta
     assert (m.kind, m.unit_kind, m.unit_name, m.sources["unit_name"]) == ("bao_cao", "xa", "Trường Đông", "title")
     # corpus/web/x002: a stray headline about another commune above a ward's report whose
     # header is cut into pieces; the headline's communes are not the report's
@@ -598,20 +600,16 @@ def test_a_report_posted_without_its_header_takes_its_unit_from_the_headline():
 def test_an_extract_s_caption_names_the_report_it_comes_from():
     # corpus/dev11/docs/r010: headline / two paragraphs / "(Trích báo cáo số 84/BC-TTT ngày
     # 09/6/2020 của Thanh tra tỉnh)": set aside like a byline, and the report's own fields
-    path = next((CORPUS / "dev11" / "docs").glob("r010_*.txt"))
-    r = parse(path, gazetteer=False)
-    m = r.meta
-    assert (m.kind, m.unit_kind, m.unit_name, m.number, m.date.isoformat()) == \
-        ("bao_cao", "khac", "Thanh tra tỉnh", "84/BC-TTT", "2020-06-09")
-    assert m.sources["number"] == "closing"
+    r = parse(dev_doc("dev11", "r010"), gazetteer=False)
+    assert (r.meta.kind, r.meta.unit_kind, r.meta.unit_name, r.meta.number, r.meta.date.isoformat(),
+            r.meta.sources["number"]) == ("bao_cao", "khac", "Thanh tra tỉnh", "84/BC-TTT", "2020-06-09", "closing")
     assert len(r.paragraphs) == 2 and not any("Trích báo cáo" in p.text for p in r.paragraphs)
 
 
 def test_a_portal_post_of_a_report_is_dated_by_the_sentence_that_issues_it():
     # corpus/dev11/docs/r005: headline "Báo cáo Tình hình …" / "Ngày cập nhật 12/07/2021" / "ngày 01/7/2021
     # UBND huyện đã ban hành Báo cáo …": the page's date line stays apart from the lower-case sentence
-    path = next((CORPUS / "dev11" / "docs").glob("r005_*.txt"))
-    r = parse(path, gazetteer=False)
+    r = parse(dev_doc("dev11", "r005"), gazetteer=False)
     assert (r.meta.kind, r.meta.date.isoformat(), r.meta.sources["date"]) == ("bao_cao", "2021-07-01", "body")
     assert r.paragraphs[0].text.startswith("ngày 01/7/2021 UBND huyện đã ban hành Báo cáo")
 
@@ -619,7 +617,7 @@ def test_a_portal_post_of_a_report_is_dated_by_the_sentence_that_issues_it():
 def test_a_report_that_names_its_unit_by_kind_alone_where_it_acts():
     # corpus/dev14/docs/q002: "BÁO CÁO" / subject / "Phần thứ nhất" / … / "Ủy ban nhân dân thị trấn đã kịp
     # thời triển khai …": the kind is stated, the name never is
-    m = parse(next((CORPUS / "dev14" / "docs").glob("q002_*.txt")), gazetteer=False).meta
+    m = parse(dev_doc("dev14", "q002"), gazetteer=False).meta
     assert (m.kind, m.unit_kind, m.unit_name, m.sources["unit_kind"]) == ("bao_cao", "thi_tran", None, "body")
 
 
@@ -646,8 +644,7 @@ def test_a_meeting_that_hears_a_report_is_news():
 def test_a_portal_post_named_as_a_report_is_a_report():
     # corpus/dev11/docs/r006: "Báo cáo Tổng kết công tác phòng chống thiên tai … năm 2019, …" /
     # "Ngày cập nhật 28/08/2020" / "PHẦN THỨ NHẤT" / …
-    path = next((CORPUS / "dev11" / "docs").glob("r006_*.txt"))
-    assert parse(path, gazetteer=False).meta.kind == "bao_cao"
+    assert parse(dev_doc("dev11", "r006"), gazetteer=False).meta.kind == "bao_cao"
     from cchc_nlp.structure import _REPORT_HEADLINE_RE
 
     assert not _REPORT_HEADLINE_RE.match("Báo cáo viên pháp luật tỉnh tập huấn kỹ năng")
@@ -656,8 +653,7 @@ def test_a_portal_post_named_as_a_report_is_a_report():
 def test_a_headline_that_names_the_report_stands_above_the_report_s_own_header():
     # corpus/dev13/docs/s006: "BÁO CÁO Tình hình phát triển kinh tế - xã hội 6 tháng đầu năm, …" (headline) /
     # "Ngày 29/10/2020" / the headline again / "ỦY BAN NHÂN DÂN" / "XÃ QUỲNH MINH" / … / "BÁO CÁO" / subject
-    path = next((CORPUS / "dev13" / "docs").glob("s006_*.txt"))
-    r = parse(path, gazetteer=False)
+    r = parse(dev_doc("dev13", "s006"), gazetteer=False)
     assert (r.meta.kind, r.meta.unit_kind, r.meta.unit_name, r.meta.date.isoformat()) == \
         ("bao_cao", "xa", "Quỳnh Minh", "2020-07-10")
     assert not any(p.text in ("ỦY BAN NHÂN DÂN", "BÁO CÁO") for p in r.paragraphs)
@@ -665,8 +661,7 @@ def test_a_headline_that_names_the_report_stands_above_the_report_s_own_header()
 
 def test_the_date_line_names_the_issuer_under_a_province_only_header():
     # corpus/dev13/docs/s001: "THÀNH PHỐ HỒ CHÍ MINH | CỘNG HÒA …" / "Số: 307/BC-UBND | Quận 8, ngày 16 tháng 11 năm 2012 |"
-    path = next((CORPUS / "dev13" / "docs").glob("s001_*.txt"))
-    m = parse(path, gazetteer=False).meta
+    m = parse(dev_doc("dev13", "s001"), gazetteer=False).meta
     assert (m.unit_kind, m.unit_name, m.province, m.date.isoformat()) == ("quan", "8", "Hồ Chí Minh", "2012-11-16")
 
 
