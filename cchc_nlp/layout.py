@@ -41,6 +41,8 @@ _TITLE_WORDS = (
     ("phuong an", "khac"), ("cong van", "cong_van"), ("giay moi", "khac"),
     ("ket luan", "khac"), ("bien ban", "khac"), ("nghi dinh", "khac"), ("thong tu", "khac"),
 )
+#: a Roman-numbered heading: "I. KẾT QUẢ …", "II- NHIỆM VỤ", "IV/ Kiến nghị"
+ROMAN_RE = re.compile(r"^([IVX]{1,4})\s*[.)/:\-–]\s*(\S.*)$")
 _TITLE_RE = re.compile(r"^(" + "|".join(w for w, _ in _TITLE_WORDS) + r")\b")
 _AGENCY_RE = re.compile(
     r"^(?:t\.?m\.?\s+)?(?:uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|xa|phuong|thi tran|dac khu"

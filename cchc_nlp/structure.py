@@ -21,21 +21,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .model import OFFICE_FIELDS, UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
-from .normalise import LOWER as _LOW
-from .normalise import fold
+from .layout import (CENTRAL_CITIES, PERSON_RE, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
+                     is_closing_start, is_header_line, is_rule, is_upper, issuer_from_number, kind_from_number, pipe_row,
+                     title_case, title_kind, unit_of)
+from .model import UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
 from .normalise import UPPER as _UP
+from .normalise import fold
 from .periods import document_period, plausible_report_date
-from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PERSON_RE, PROVINCES, STORED_DATE_RE, UNIT_LEVEL, cells,
-                     find_layout, is_closing_start, is_header_line, is_rule, is_upper, issuer_from_number, kind_from_number,
-                     pipe_row, title_case, title_kind, title_word_kind, unit_of)
+from .units import (BARE_UNIT_RE, DMY_RE, HCMC_RE, KIND_WORD_OF, NAME, announced_document, attached_issuer, date_of,
+                    excerpt_document, headline_document, named_units, news_subject, province_prefix, unglue_header_cell,
+                    unit_from_card_or_place, unit_from_header, unit_of_place)
 
-_NAME_WORD = rf"[{_UP}][{_LOW}]*"
-# A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
-_NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 
 _APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu|Biểu số|BIỂU SỐ)\b")
-_ROMAN_RE = re.compile(r"^([IVX]{1,4})\s*[.)/:\-–]\s*(\S.*)$")
 _ARABIC_RE = re.compile(r"^(\d{1,2})\s*(?:[.)/]|\s?[-–](?!\d))\s*(\S.*)$")
 _MULTI_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\s*[)]\s*(\S.*)$|^([a-hđ])\s*[.\-–]\s+(\S.*)$")
@@ -58,11 +56,11 @@ _PLACE_DATE_RE = re.compile(
 )
 _UNIT_KINDS = {word: kind for kind, word in UNIT_KIND_WORDS.items()}
 _UNIT_RE = re.compile(
-    rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({_NAME})"
+    rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({NAME})"
 )
-_DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({_NAME}|[{_UP} ]{{3,30}}\b)")
-_URBAN_DISTRICT_RE = re.compile(rf"\b(?:[Qq]uận|[Tt]hị xã)\s+({_NAME}|\d{{1,2}}\b)")
-_PROVINCE_RE = re.compile(rf"\btỉnh\s+({_NAME})")
+_DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({NAME}|[{_UP} ]{{3,30}}\b)")
+_URBAN_DISTRICT_RE = re.compile(rf"\b(?:[Qq]uận|[Tt]hị xã)\s+({NAME}|\d{{1,2}}\b)")
+_PROVINCE_RE = re.compile(rf"\btỉnh\s+({NAME})")
 _URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$")
 
 
@@ -110,7 +108,7 @@ def heading_of(line: str) -> tuple[str, int, str] | None:
         if title and not (title[0].isupper() or title[0] in "“\"("):
             return None
         return number, 0 if folded.startswith(("phan", "chuong")) else 1, title
-    for rx, level in ((_ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2), (_LETTER_RE, 3),
+    for rx, level in ((ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2), (_LETTER_RE, 3),
                       (_CAPITAL_RE, 0)):
         m = rx.match(line)
         if m:
@@ -149,7 +147,7 @@ def _numbered(line: str) -> tuple[str, int, str] | None:
     h = heading_of(line)
     if h is not None:
         return h
-    for rx, level in ((_ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2)):
+    for rx, level in ((ROMAN_RE, 1), (_MULTI_RE, 3), (_ARABIC_RE, 2)):
         m = rx.match(line)
         if m:
             return m.group(1), level, m.group(2)
@@ -234,391 +232,34 @@ def _most_common(values: list[str]) -> str | None:
     return Counter(values).most_common(1)[0][0]
 
 
-_BODY_UNIT_RE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|Uỷ ban nhân dân)\s+"
-    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+({_NAME})"
-)
-_CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({_NAME})")
-_HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
+
 _DOC_NUMBER_RE = re.compile(r"^Số\s*[:.]?\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
-#: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
-_DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-_PROVINCE_START_RE = re.compile(
-    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
-    + r")(?=[\s:,])"
-)
-_PROVINCE_CLAUSE_RE = re.compile(
-    r"[,:]\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s+\w)")
-_OFFICIAL_RE = re.compile(
-    r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
-    r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
-_ANY_UNIT_RE = re.compile(
-    rf"(?<![\w.])(TP\.?[ ]?HCM\b|(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)[ ]*{_NAME}"
-    # "Quận 1", "Phường 5", and the short forms news use: "Q.1", "P.Phạm Ngũ Lão", "TX.Bến Cát",
-    # "TT Đại Nghĩa"
-    r"|(?:[Qq]uận|[Pp]hường)[ ]*\d{1,2}\b|(?:Q|P)\.[ ]?\d{1,2}\b"
-    rf"|(?:Q\.|P\.|TX\.|TT\.?)[ ]?{_NAME})"
-)
-_SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
-# a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
-_BARE_UNIT_RE = re.compile(
-    r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
-    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])(?!\s*[{_UP}\d])"
-)
+
+_REPORTER_RE = re.compile(
+    r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo|ban hành\s+[Kk]ế hoạch)\b")
+
+_REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|Bộ|Văn phòng|Phòng|Trung tâm)\b")
+
 #: what a unit does as the subject of a sentence: "… đã triển khai", "… tổ chức", "… chỉ đạo"
 _ACTS_RE = re.compile(r"\s+(?:đã|đang|vừa|thường xuyên|tổ chức|triển khai|ban hành|chỉ đạo|thực hiện|tiếp nhận|báo cáo)\b")
-_KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
-                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
-
-
-#: the commonest family names, and the unit kinds that are never named after a person (wards and
-#: communes are: "phường Trần Hưng Đạo")
-_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm "
-                      "Mai Trịnh Đoàn Lương Tạ Vương Cao Châu".split())
-_NOT_NAMED_AFTER_PEOPLE = frozenset({"tinh", "thanh_pho", "huyen", "quan", "thi_xa"})
-
-
-def _mention_unit(mention: str) -> tuple[str, str] | None:
-    """``(unit_kind, name)`` of a unit named in running text ("xã Song Liễu", "Q.1",
-    "UBND TP.Hội An"); a province must be one the country has ("tỉnh Quy định" is none)."""
-    if _HCMC_RE.fullmatch(mention):
-        return "tinh", "Hồ Chí Minh"
-    for short, word in _SHORT_KINDS:
-        if mention.startswith(short):
-            mention = word + mention[len(short):].strip()
-            break
-    u = unit_of(mention.upper())
-    if not (u and u[1] and u[0]):
-        return None
-    name = title_case(u[1])
-    words = name.split()
-    if u[0] in _NOT_NAMED_AFTER_PEOPLE and len(words) >= 3 and words[0] in _SURNAMES and fold(name) not in CENTRAL_CITIES:
-        return None  # "Chủ tịch UBND thành phố Phạm Đức Ấn": the chairman, the city left unnamed
-    if u[0] == "tinh" and fold(name) not in CENTRAL_CITIES:
-        name = _province_prefix(name)
-        if name is None:
-            return None
-    return u[0], name
-
 
 #: a headline that is a report's own name ("Báo cáo Tình hình …", "Báo cáo tổng kết …"), not
 #: news that a report was made ("Báo cáo viên …", "Báo cáo của UBND huyện cho thấy …")
 _REPORT_HEADLINE_RE = re.compile(
     r"^\W*Báo cáo\s+(?:[A-ZĐ]|(?:tình hình|kết quả|tổng kết|sơ kết|công tác|tóm tắt|chuyên đề)\b)")
-#: a department or ministry a headline may open with ("Sở Tư pháp: Triển khai …",
-#: "Bộ Nội vụ đề nghị …"), named as the text spells it
-_OFFICE_START_RE = re.compile(
-    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(Sở|Bộ)\s+((?i:"
-    + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
-    + r"))(?![\w])")
 
-
-#: a board or council that opens a headline or a first sentence, named up to the level of its unit:
-#: "Ban Chỉ đạo cải cách hành chính tỉnh", "Hội đồng Phối hợp phổ biến, giáo dục pháp luật (PBGDPL) tỉnh"
-_BOARD_START_RE = re.compile(
-    r"^(?:[-–]\s*)?(?:Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?"
-    r"((?:Ban [Cc]hỉ đạo|Hội đồng(?! nhân dân)(?! [Nn]hân dân))[^.;:]{3,90}?\s(?:tỉnh|thành phố|huyện|quận|thị xã)"
-    rf"(?:\s+{_NAME})?)(?=\s+[{_LOW}])")
-#: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
-_LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
-                               r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
-#: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …", "190 xã ở Bắc Giang đạt …"
-_PROVINCE_AT_RE = re.compile(
-    r"\b(?:ở|tại)\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?![\w-])")
-#: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
-_OFFICE_CLAUSE_RE = re.compile(
-    r",\s+(Sở|Bộ)\s+((?i:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
-    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{_NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
-#: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
-#: "… trên địa bàn tỉnh đã tiếp nhận …"
-_BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh)(?!\s+[{_UP}])(?![\w])")
-
-
-def _first_sentence(line: str) -> str:
-    return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
-
-
-def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
-    """The unit a news item is about: a province, department or ministry its headline
-    opens with ("Quảng Ninh đưa …", "CTTĐT - Sơn La …", "Sở Tư pháp: …"), else the first unit its headline or its
-    first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
-    Sen", "UBND Q.1").  A first sentence that names the unit by its kind alone
-    ("Ủy ban nhân dân thị trấn đã ban hành …") gives that kind, and the name the
-    text gives a unit of that kind further on ("UBND TT Đại Nghĩa"), if any.
-    None when neither names one: a guess from later mentions would often be a
-    commune the item only cites."""
-    heads = [STORED_DATE_RE.sub("", h).strip() for h in headline.split("\n")]
-    headline = heads[0]
-    paras = [p.strip() for p in body.split("\n") if p.strip()]
-    # a byline under the headline ("NHƯ QUỲNH |") is not the first sentence
-    while paras and len(paras[0]) <= 40 and (is_upper(paras[0]) or paras[0].endswith("|")):
-        paras.pop(0)
-    texts, lead = [h for h in heads if h] or [""], ""
-    if paras:
-        lead = paras[0]
-        texts.append(_first_sentence(lead))
-        if not headline and len(paras) > 1 and len(paras[0]) <= 160 and not paras[0].endswith((".", ":", ";")):
-            lead = paras[1]  # the first line was the headline
-            texts.append(_first_sentence(lead))
-    for text in texts:
-        office = _OFFICE_START_RE.match(text)
-        if office:  # "Sở Tư pháp: Triển khai …", "Bộ Nội vụ đề nghị …": the department is the subject
-            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
-        board = _BOARD_START_RE.match(text)
-        if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
-            return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
-        if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
-            # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with
-            u = unit_of(lead_unit.group(1).upper())
-            if u and u[0] and u[1]:
-                return u
-        if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
-            # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
-            return "tinh", place.group(1)
-        if text is not headline and (office := _OFFICE_CLAUSE_RE.search(text)):
-            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
-        # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
-        m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
-        if m:
-            name = m.group(1)
-            return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
-        # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
-        # an official's title yields to another unit the sentence names
-        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u)
-                 for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
-        if found:
-            return next((u for official, u in found if not official), found[0][1])
-    # the unit by its kind alone, in the first paragraph: the text's own unit
-    bare = _BARE_UNIT_RE.search(lead)
-    if bare:
-        kind = _KIND_WORD_OF[bare.group(1)]
-        for mention in _ANY_UNIT_RE.findall(body):
-            u = _mention_unit(mention)
-            if u and (u[0] == kind or (kind == "thanh_pho" and u[0] == "tinh")):
-                return u
-        # an unnamed "thành phố" is a city under a province or a centrally-run one
-        return (kind, None) if kind != "thanh_pho" else None
-    if any(_BARE_PROVINCE_RE.search(t) for t in texts):
-        return "tinh", None  # "Toàn tỉnh tiếp nhận 56.039 hồ sơ …": the province, never named
-    return None
-
-
-def _named_units(texts: list[str]) -> list[tuple[str, str | None]]:
-    """The bodies a header names, top to bottom (left column first)."""
-    out = []
-    for t in texts:
-        for c in (g for c in cells(t) for g in _unglue_header_cell(c)):
-            if not is_upper(c, 0.6):
-                continue
-            u = unit_of(c)
-            if u is not None:
-                out.append(u)
-    return out
-
-
-def _unit_from_header(units: list[tuple[str, str | None]]):
-    """(issuer, district, province) from the stacked header: the lowest named body
-    issues the document; the ones above it are its district and province."""
-    named = [(k, n) for k, n in units if n]
-    if not named:
-        return None, None, None
-    issuer = named[-1]
-    district = province = None
-    for k, n in named[:-1]:
-        if UNIT_LEVEL.get(k) == 2 and UNIT_LEVEL[issuer[0]] == 3:
-            district = n
-        if k == "tinh":
-            province = n
-    if issuer[0] == "tinh":
-        province = issuer[1]
-    return issuer, district, province
-
-
-_PROVINCE_KEYS = tuple(sorted({fold(p) for p in PROVINCES if not p.startswith("TP")}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=4096)
-def _province_prefix(name: str) -> str | None:
-    """The province a name read after "tỉnh" starts with, as the text spells it
-    ("Hà Tĩnh" in "Hà Tĩnh Ban"); None when it names none ("tỉnh Quy định")."""
-    f = fold(name)
-    for key in _PROVINCE_KEYS:
-        if f == key or f.startswith(key + " "):
-            return name[: len(key)]
-        if key.startswith(f + " - "):  # "tỉnh Bà Rịa - Vũng Tàu": the name read stops at the dash
-            return next(p for p in PROVINCES if fold(p) == key)
-    return None
-
-
-def _date_of(m: re.Match) -> date | None:
-    try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-
-
-# "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc …", "Ngày 14
-# tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV …"
-_ANNOUNCED_RE = re.compile(
-    r"^(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|,?\s*năm)\s*(\d{4})\s*,\s*"
-    r"([^,.;:]{3,100}?)\s+(?:(?:đã|vừa|mới)\s+)?ban hành\s+(\S+(?:\s+\S+)?)\s+số\s*:?\s*(\d+[^\s,;]*/[^\s,;]*[^\s,;.])"
+_BODY_UNIT_RE = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+({NAME})"
 )
 
-
-def headline_document(headline: str, body: str):
-    """A web page whose headline is the document itself: a portal's listing line
-    ("Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …", "Số 924/SNV-CCHC Ngày 07-9-2015
-    V/v …"), or its title in sentence case ("Thông báo: Tuyển dụng …", "Báo cáo công
-    tác …") over the document's own text (a "Căn cứ …" or a "I." outline).  Like
-    :func:`announced_document`: ``(kind, None, number, date)``, or None."""
-    headline = STORED_DATE_RE.sub("", headline).strip(" *#")
-    m = LISTED_RE.match(headline)
-    if m and (m.group("word") or m.group("vv")):
-        kind = title_word_kind(m.group("word")) if m.group("word") and m.group("word") != "Văn bản" else "cong_van"
-        day = _date_of(_DMY_RE.search(headline, m.start("d"))) if m.group("d") else None
-        return kind, None, m.group("number"), day
-    kind = title_word_kind(headline)
-    opening = [p.strip() for p in body.split("\n") if p.strip()][:2]
-    # the document's own legal bases ("Căn cứ Luật …" / "Căn cứ Nghị định …"), not a news
-    # item that opens on one and goes on to report ("Ngày 13/01, UBND … ban hành …")
-    own = len(opening) == 2 and all(p.startswith("Căn cứ") for p in opening)
-    if kind and (own or (opening and _ROMAN_RE.match(opening[0]))):
-        return kind, None, None, None
-    return None
-
-
-def announced_document(headline: str, body: str):
-    """A web page that carries a document under a headline repeating its title word
-    ("Hướng dẫn thực hiện …", "Thông báo kết quả …"), opens by announcing it
-    ("Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …") and goes on
-    with the document's own text ("Căn cứ …", "Thực hiện …"): the
-    document's ``(kind, (unit_kind, unit_name) or None, number, date)``; None for
-    a news item that only reports on a document."""
-    headline = fold(STORED_DATE_RE.sub("", headline).strip(" *#"))
-    kind = title_word_kind(headline)
-    if kind is None:
-        return None
-    paras = [p.strip() for p in body.split("\n") if p.strip()][:2]
-    m = _ANNOUNCED_RE.match(paras[0]) if paras else None
-    if m is None:
-        return None
-    # the document itself follows ("…, cụ thể như sau:", "Căn cứ …", "Thực hiện …"), not a
-    # summary of it ("Mục đích của kế hoạch …", "Kế hoạch số 175/KH-UBND xem tại đây")
-    if not (paras[0].endswith(":") or (len(paras) > 1 and paras[1].startswith(("Căn cứ", "Thực hiện")))):
-        return None
-    what = fold(m.group(5))
-    if not (headline.startswith(what) or what in ("van ban", "cong van")):
-        return None  # the headline names another document than the one announced
-    try:
-        day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        day = None
-    u = unit_of(re.sub(r"\s*\([^)]*\)", "", m.group(4)))
-    return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
-
-
-_REPORTER_RE = re.compile(
-    r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo|ban hành\s+[Kk]ế hoạch)\b")
-_REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|Bộ|Văn phòng|Phòng|Trung tâm)\b")
-_CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
-
-
-def excerpt_document(closing: list[_Line]):
-    """(kind, unit, number, date) of the document a post is an extract of, from its caption
-    "(Trích báo cáo số 84/BC-TTT ngày 09/6/2020 của Thanh tra tỉnh)"; None without one."""
-    for ln in closing:
-        m = EXCERPT_RE.match(ln.text.strip(" *"))
-        if m:
-            issuer = unit_of(m.group(6).strip().upper()) if m.group(6) else None
-            unit = (issuer[0], m.group(6).strip()) if issuer and issuer[1] else None
-            try:
-                day = date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
-            except ValueError:
-                day = None
-            return title_word_kind(m.group(1)), unit, re.sub(r"\s+", "", m.group(2)), day
-    return None
-
-
-_ATTACHED_ISSUER_RE = re.compile(r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\b[^)]*?\bcủa\s+([^)]{3,80})\)?", re.IGNORECASE)
-_COUNCIL_WORDS_RE = re.compile(r"^(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)\s+", re.IGNORECASE)
-
-
-def _attached_issuer(title_texts: list[str]) -> tuple[str, str] | None:
-    """The issuer of a regulation copied without the decision that issues it, from the caption
-    under its title: "(Ban hành kèm theo Quyết định số 02/2011/QĐ-UBND … của Ủy ban nhân dân tỉnh
-    Ninh Thuận)"; "… của UBND tỉnh)" takes its name from the title ("… TRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC")."""
-    text = " ".join(title_texts)
-    m = _ATTACHED_ISSUER_RE.search(text)
-    if m is None:
-        return None
-    mention = _COUNCIL_WORDS_RE.sub("", m.group(1).strip(" .;"))
-    u = _mention_unit(mention)
-    if u is not None:
-        return u
-    kind = _KIND_WORD_OF.get(mention.lower())
-    if kind is None:
-        return None
-    named = re.search(rf"\b{re.escape(mention.upper())}\s+([{_UP}]+(?:\s[{_UP}]+){{0,3}})\b", text[:m.start()])
-    u = _mention_unit(f"{mention} {title_case(named.group(1))}") if named else None
-    return u if u is not None and u[0] == kind else (kind, None)
-
+_CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({NAME})")
 
 def _central_body(unit_kind: str | None, unit_name: str | None) -> bool:
     """A ministry or a central body (Chính phủ, Thủ tướng, Quốc hội …): a province its text
     names is one it writes about, not its own."""
     return unit_kind == "bo" or (unit_kind == "khac" and fold(unit_name or "").startswith(
         ("chinh phu", "thu tuong", "quoc hoi", "uy ban thuong vu quoc hoi", "van phong chinh phu")))
-
-
-def _unit_of_place(place: str | None) -> tuple[str, str] | None:
-    """The unit the date line's place names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
-    below a province only (a province's own documents are dated at its name)."""
-    if place is None:
-        return None
-    u = unit_of(place.upper())
-    if u is None or not u[1] or u[0] not in ("quan", "huyen", "thi_xa", "xa", "phuong", "thi_tran", "dac_khu"):
-        return None
-    return u[0], u[1]
-
-
-def _unit_from_card_or_place(lines: list[_Line], layout, header_texts: list[str], dated_place: str | None,
-                             body: str):
-    """The issuer when the header names none by name (a bare "ỦY BAN NHÂN DÂN", the
-    second line lost when a site flattened the header): a legal site's card
-    ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
-    is a province and the text calls its issuer "UBND tỉnh" ("Hà Tĩnh, ngày 30 tháng
-    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …"), its authority line does
-    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or its title names that province ("CHUYỂN ĐỔI
-    SỐ TỈNH TRÀ VINH NĂM 2025"); the header may name no body at all ("Số: 60/KH-UBND"
-    above the date line)."""
-    card = [lines[i].text for a, b in layout.tables for i in range(a, b)] + header_texts
-    for t in card:
-        parts = cells(t)
-        for k, c in enumerate(parts):
-            m = _CARD_ISSUER_RE.match(c)
-            if m:
-                value = m.group(1).strip() or (parts[k + 1] if k + 1 < len(parts) else "")
-                u = unit_of(value.upper()) if value else None
-                if u and u[0] and u[1]:
-                    return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
-    if any(name for _, name in _named_units(header_texts)):
-        return None
-    place = _province_prefix(dated_place) if dated_place else None
-    if place is None or fold(place) != fold(dated_place):
-        return None
-    opening = " ".join(body.split("\n")[:3])
-    word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
-    if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+{word}(?![\w])(?!\s*[{_UP}])", opening):
-        return "tinh", place
-    # a decision's authority line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
-    if any(fold(lines[i].text).strip(" *") in (f"chu tich uy ban nhan dan {fold(word)}", f"uy ban nhan dan {fold(word)}")
-           for i in layout.title):
-        return "tinh", place
-    # the title names the province of the date line: "CHUYỂN ĐỔI SỐ TỈNH TRÀ VINH NĂM 2025"
-    title = " " + " ".join(fold(lines[i].text) for i in layout.title) + " "
-    if f" {fold(word)} {fold(place)} " in re.sub(r"[^\w]+", " ", title):
-        return "tinh", place
-    return None
 
 
 def extract_meta(text: str, lines: list[_Line], layout, body: str,
@@ -631,7 +272,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     sources: dict[str, str] = {}
     header_texts = [lines[i].text for i in layout.header]
     title_texts = [lines[i].text for i in layout.title]
-    header_cells = _join_date_parts([g for t in header_texts for c in cells(t) for g in _unglue_header_cell(c)])
+    header_cells = _join_date_parts([g for t in header_texts for c in cells(t) for g in unglue_header_cell(c)])
     header = "\n".join(header_cells)
     dated = _PLACE_DATE_RE.search(header)  # "Hà Tĩnh, ngày 30 tháng 6 năm 2021"
     dated_place = dated.group(1).strip() if dated else None
@@ -640,22 +281,22 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     if doc_kind:
         sources["kind"] = layout.kind_source
 
-    issuer, district, province = _unit_from_header(_named_units(header_texts))
+    issuer, district, province = unit_from_header(named_units(header_texts))
     where = "header"
-    lower = _unit_of_place(dated_place) if issuer is not None and issuer[0] == "tinh" else None
+    lower = unit_of_place(dated_place) if issuer is not None and issuer[0] == "tinh" else None
     if lower is not None:
         # "THÀNH PHỐ HỒ CHÍ MINH" above "Quận 8, ngày 16 tháng 11 năm 2012": the row naming the
         # issuer under its province was lost, the date line's place still names it
         issuer, province = lower, issuer[1]
     if issuer is None:  # a decision names its authority under the title
-        issuer, district, province = _unit_from_header(_named_units(title_texts))
+        issuer, district, province = unit_from_header(named_units(title_texts))
         where = "title"
     if issuer is None:
-        issuer, where = _unit_from_card_or_place(lines, layout, header_texts, dated_place, body), "header"
+        issuer, where = unit_from_card_or_place(lines, layout, header_texts, dated_place, body), "header"
         if issuer is not None and issuer[0] == "tinh":
             province = issuer[1]
     if issuer is None and not header_texts:
-        issuer, where = _attached_issuer(title_texts), "title"
+        issuer, where = attached_issuer(title_texts), "title"
         if issuer is not None and issuer[0] == "tinh":
             province = issuer[1]
     if issuer is not None:
@@ -665,7 +306,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             if v:
                 sources[f] = where
     announced = None
-    if doc_kind == "tin_bai" and not _named_units(header_texts):
+    if doc_kind == "tin_bai" and not named_units(header_texts):
         announced = announced_document(title_texts[0] if title_texts else "", body)
         if announced is None and title_texts:
             announced = headline_document(title_texts[0], body)
@@ -701,7 +342,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 # an unnamed city with "quận" under it is a centrally-run one
                 unit_kind, sources["unit_kind"] = "tinh", "body"
                 break
-    if unit_name is None and unit_kind is None and title_texts and not _named_units(header_texts):
+    if unit_name is None and unit_kind is None and title_texts and not named_units(header_texts):
         # a report a portal posts without its header names its unit in the headline: "Tình hình
         # kinh tế - xã hội năm 2022 … của xã Trường Đông"
         unit = news_subject(title_texts[0], "")
@@ -713,7 +354,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         commune = [(k, n) for k, n in mentions if k in _UNIT_KINDS]
         first = _BODY_UNIT_RE.findall(body[:1500])
         # "Ủy ban nhân dân tỉnh Quy định …": a province is one the country has
-        first = [(k, n if k != "tỉnh" else _province_prefix(n)) for k, n in first]
+        first = [(k, n if k != "tỉnh" else province_prefix(n)) for k, n in first]
         first = [(k, n) for k, n in first if n]
         if commune:
             kind, name = Counter(commune).most_common(1)[0][0]
@@ -724,10 +365,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         if name:
             unit_kind, unit_name = unit_of(f"{kind} {name}".upper())[0], name
             sources["unit_name"] = "body"
-        elif doc_kind == "bao_cao" and not _named_units(header_texts):
+        elif doc_kind == "bao_cao" and not named_units(header_texts):
             # a report that names its unit by its kind alone where it acts: "Ủy ban nhân dân thị
             # trấn đã kịp thời triển khai …" (the name, never stated, stays None)
-            acting = [_KIND_WORD_OF[m.group(1)] for m in _BARE_UNIT_RE.finditer(body[:3000])
+            acting = [KIND_WORD_OF[m.group(1)] for m in BARE_UNIT_RE.finditer(body[:3000])
                       if _ACTS_RE.match(body, m.end())]
             if acting:
                 unit_kind, sources["unit_kind"] = Counter(acting).most_common(1)[0][0], "body"
@@ -744,9 +385,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         if district:
             sources["district"] = "body"
     if province is None and not _central_body(unit_kind, unit_name):
-        found = [p for p in map(_province_prefix, _PROVINCE_RE.findall(header + "\n" + body)) if p] or [
+        found = [p for p in map(province_prefix, _PROVINCE_RE.findall(header + "\n" + body)) if p] or [
             c for c in _CITY_RE.findall(header + "\n" + body) if fold(c) in CENTRAL_CITIES] or [
-            "Hồ Chí Minh" for _ in _HCMC_RE.findall(header + "\n" + body)]
+            "Hồ Chí Minh" for _ in HCMC_RE.findall(header + "\n" + body)]
         province = _most_common(found)
         if province:
             sources["province"] = "body"
@@ -807,13 +448,13 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         report_date, sources["date"] = date(*map(int, stored.groups())), "header"
     elif doc_kind == "tin_bai":
         for t in header_texts + title_texts[1:]:
-            m = _DMY_RE.search(t)
+            m = DMY_RE.search(t)
             if m and is_header_line(t):
-                report_date, sources["date"] = _date_of(m), "header"
+                report_date, sources["date"] = date_of(m), "header"
                 break
         tail = _HEADLINE_DATE_RE.search(title_texts[0]) if title_texts and report_date is None else None
         if tail:  # "TP.HCM lập Tổ Công tác đặc biệt … 03/09/2025 16:07": the page's date after the headline
-            report_date, sources["date"] = _date_of(tail), "title"
+            report_date, sources["date"] = date_of(tail), "title"
         iso = _ISO_LEAD_RE.match(body)
         if report_date is None and iso:
             # "2022-01-21 - Ngày 20/1/2022, UBND tỉnh …": the page's date glued to the lead
@@ -827,7 +468,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         # 01/7/2021 UBND huyện đã ban hành Báo cáo …" dates the report; the page's own date does not
         issued = next((m for p in body.split("\n")[:3] if (m := _REPORT_ISSUED_RE.match(p.strip()))), None)
         page_year = report_date.year if report_date else next(
-            (int(m.group(3)) for t in header_texts if (m := _DMY_RE.search(t))), None)
+            (int(m.group(3)) for t in header_texts if (m := DMY_RE.search(t))), None)
         year = int(issued.group(3)) if issued and issued.group(3) else page_year
         if issued and year:
             try:
@@ -1137,20 +778,6 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
 #: where the columns of a header start in a line that lost its cell borders: "UBND XÃ VẠN
 #: THẮNG CỘNG HÒA XÃ HỘI …", both rows in one line ("ỦY BAN NHÂN DÂN CỘNG HÒA … VIỆT NAM XÃ
 #: TRUNG CHÍNH Độc lập - …"), "Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021"
-_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])|(?<=VIỆT NAM)\s+(?=\S)")
-_GLUED_NUMBER_RE = re.compile(r"^(Số\s*[:.]?\s*\d[^\s/]*\s*/\s*[\wĐđ.\-]+)\s+([^\s,\d][^,]{0,40},\s*ngày\b.*)$",
-                              re.IGNORECASE)
-
-
-def _unglue_header_cell(cell: str) -> list[str]:
-    """A header line whose two columns were joined with a space, back into cells."""
-    m = _GLUED_NUMBER_RE.match(cell)
-    if m:
-        return [m.group(1), m.group(2)]
-    parts = _GLUED_RIGHT_RE.split(cell)
-    return [p for p in parts if p.strip()] if len(parts) > 1 and parts[0].strip() else [cell]
-
-
 def _join_date_parts(parts: list[str]) -> list[str]:
     """"Bình Định, ngày 21" + "tháng 11 năm 2012" → one place-and-date cell;
     "Số:" + "10/2015/QĐ-UBND" → one number cell."""

@@ -17,6 +17,7 @@ LAYERS: list[set[str]] = [
     {"numbers"},
     {"ingest", "gazetteer", "periods"},
     {"layout"},
+    {"units"},
     {"structure"},
     {"tokenise"},
     {"citations"},

@@ -3,7 +3,8 @@ development documents (corpus/extra, corpus/web, corpus/dev2)."""
 
 from __future__ import annotations
 
-from cchc_nlp.structure import build_report, news_subject
+from cchc_nlp.structure import build_report
+from cchc_nlp.units import news_subject
 
 
 def meta(text: str):

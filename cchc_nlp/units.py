@@ -1,0 +1,404 @@
+"""Which body a document comes from, read from its header cells and its running text.
+
+A header names its issuer in stacked capitals ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LẬP"); a web page
+that carries a document often loses that header and names the body in its headline, its first
+sentence, a caption ("(Trích báo cáo số … của Thanh tra tỉnh)", "(Ban hành kèm theo Quyết định
+số … của UBND tỉnh)") or a legal site's card. The readers here return ``(unit_kind, name)``
+pairs (``model.UNIT_KIND_WORDS`` ids, names as the text spells them) or None; the meta stage
+(``structure.extract_meta``) decides which to trust.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells,
+                     is_upper, title_case, title_word_kind, unit_of)
+from .model import OFFICE_FIELDS
+from .normalise import LOWER as _LOW
+from .normalise import UPPER as _UP
+from .normalise import fold
+
+_NAME_WORD = rf"[{_UP}][{_LOW}]*"
+# A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
+NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
+
+HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
+#: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
+DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_PROVINCE_START_RE = re.compile(
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
+    + r")(?=[\s:,])"
+)
+_PROVINCE_CLAUSE_RE = re.compile(
+    r"[,:]\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s+\w)")
+_OFFICIAL_RE = re.compile(
+    r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
+    r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
+_ANY_UNIT_RE = re.compile(
+    rf"(?<![\w.])(TP\.?[ ]?HCM\b|(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố|TP\.?)[ ]*{NAME}"
+    # "Quận 1", "Phường 5", and the short forms news use: "Q.1", "P.Phạm Ngũ Lão", "TX.Bến Cát",
+    # "TT Đại Nghĩa"
+    r"|(?:[Qq]uận|[Pp]hường)[ ]*\d{1,2}\b|(?:Q|P)\.[ ]?\d{1,2}\b"
+    rf"|(?:Q\.|P\.|TX\.|TT\.?)[ ]?{NAME})"
+)
+_SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
+# a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
+BARE_UNIT_RE = re.compile(
+    r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
+    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])(?!\s*[{_UP}\d])"
+)
+KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
+                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
+
+
+#: the commonest family names, and the unit kinds that are never named after a person (wards and
+#: communes are: "phường Trần Hưng Đạo")
+_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm "
+                      "Mai Trịnh Đoàn Lương Tạ Vương Cao Châu".split())
+_NOT_NAMED_AFTER_PEOPLE = frozenset({"tinh", "thanh_pho", "huyen", "quan", "thi_xa"})
+
+
+def _mention_unit(mention: str) -> tuple[str, str] | None:
+    """``(unit_kind, name)`` of a unit named in running text ("xã Song Liễu", "Q.1",
+    "UBND TP.Hội An"); a province must be one the country has ("tỉnh Quy định" is none)."""
+    if HCMC_RE.fullmatch(mention):
+        return "tinh", "Hồ Chí Minh"
+    for short, word in _SHORT_KINDS:
+        if mention.startswith(short):
+            mention = word + mention[len(short):].strip()
+            break
+    u = unit_of(mention.upper())
+    if not (u and u[1] and u[0]):
+        return None
+    name = title_case(u[1])
+    words = name.split()
+    if u[0] in _NOT_NAMED_AFTER_PEOPLE and len(words) >= 3 and words[0] in _SURNAMES and fold(name) not in CENTRAL_CITIES:
+        return None  # "Chủ tịch UBND thành phố Phạm Đức Ấn": the chairman, the city left unnamed
+    if u[0] == "tinh" and fold(name) not in CENTRAL_CITIES:
+        name = province_prefix(name)
+        if name is None:
+            return None
+    return u[0], name
+
+
+#: a department or ministry a headline may open with ("Sở Tư pháp: Triển khai …",
+#: "Bộ Nội vụ đề nghị …"), named as the text spells it
+_OFFICE_START_RE = re.compile(
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(Sở|Bộ)\s+((?i:"
+    + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
+    + r"))(?![\w])")
+
+
+#: a board or council that opens a headline or a first sentence, named up to the level of its unit:
+#: "Ban Chỉ đạo cải cách hành chính tỉnh", "Hội đồng Phối hợp phổ biến, giáo dục pháp luật (PBGDPL) tỉnh"
+_BOARD_START_RE = re.compile(
+    r"^(?:[-–]\s*)?(?:Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?"
+    r"((?:Ban [Cc]hỉ đạo|Hội đồng(?! nhân dân)(?! [Nn]hân dân))[^.;:]{3,90}?\s(?:tỉnh|thành phố|huyện|quận|thị xã)"
+    rf"(?:\s+{NAME})?)(?=\s+[{_LOW}])")
+#: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
+_LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
+                               r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
+#: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …", "190 xã ở Bắc Giang đạt …"
+_PROVINCE_AT_RE = re.compile(
+    r"\b(?:ở|tại)\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?![\w-])")
+#: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
+_OFFICE_CLAUSE_RE = re.compile(
+    r",\s+(Sở|Bộ)\s+((?i:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
+    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
+#: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
+#: "… trên địa bàn tỉnh đã tiếp nhận …"
+_BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh)(?!\s+[{_UP}])(?![\w])")
+
+
+def _first_sentence(line: str) -> str:
+    return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
+
+
+def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
+    """The unit a news item is about: a province, department or ministry its headline
+    opens with ("Quảng Ninh đưa …", "CTTĐT - Sơn La …", "Sở Tư pháp: …"), else the first unit its headline or its
+    first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
+    Sen", "UBND Q.1").  A first sentence that names the unit by its kind alone
+    ("Ủy ban nhân dân thị trấn đã ban hành …") gives that kind, and the name the
+    text gives a unit of that kind further on ("UBND TT Đại Nghĩa"), if any.
+    None when neither names one: a guess from later mentions would often be a
+    commune the item only cites."""
+    heads = [STORED_DATE_RE.sub("", h).strip() for h in headline.split("\n")]
+    headline = heads[0]
+    paras = [p.strip() for p in body.split("\n") if p.strip()]
+    # a byline under the headline ("NHƯ QUỲNH |") is not the first sentence
+    while paras and len(paras[0]) <= 40 and (is_upper(paras[0]) or paras[0].endswith("|")):
+        paras.pop(0)
+    texts, lead = [h for h in heads if h] or [""], ""
+    if paras:
+        lead = paras[0]
+        texts.append(_first_sentence(lead))
+        if not headline and len(paras) > 1 and len(paras[0]) <= 160 and not paras[0].endswith((".", ":", ";")):
+            lead = paras[1]  # the first line was the headline
+            texts.append(_first_sentence(lead))
+    for text in texts:
+        office = _OFFICE_START_RE.match(text)
+        if office:  # "Sở Tư pháp: Triển khai …", "Bộ Nội vụ đề nghị …": the department is the subject
+            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
+        board = _BOARD_START_RE.match(text)
+        if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
+            return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
+        if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
+            # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with
+            u = unit_of(lead_unit.group(1).upper())
+            if u and u[0] and u[1]:
+                return u
+        if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
+            # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
+            return "tinh", place.group(1)
+        if text is not headline and (office := _OFFICE_CLAUSE_RE.search(text)):
+            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
+        # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
+        m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
+        if m:
+            name = m.group(1)
+            return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
+        # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
+        # an official's title yields to another unit the sentence names
+        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u)
+                 for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
+        if found:
+            return next((u for official, u in found if not official), found[0][1])
+    # the unit by its kind alone, in the first paragraph: the text's own unit
+    bare = BARE_UNIT_RE.search(lead)
+    if bare:
+        kind = KIND_WORD_OF[bare.group(1)]
+        for mention in _ANY_UNIT_RE.findall(body):
+            u = _mention_unit(mention)
+            if u and (u[0] == kind or (kind == "thanh_pho" and u[0] == "tinh")):
+                return u
+        # an unnamed "thành phố" is a city under a province or a centrally-run one
+        return (kind, None) if kind != "thanh_pho" else None
+    if any(_BARE_PROVINCE_RE.search(t) for t in texts):
+        return "tinh", None  # "Toàn tỉnh tiếp nhận 56.039 hồ sơ …": the province, never named
+    return None
+
+
+def named_units(texts: list[str]) -> list[tuple[str, str | None]]:
+    """The bodies a header names, top to bottom (left column first)."""
+    out = []
+    for t in texts:
+        for c in (g for c in cells(t) for g in unglue_header_cell(c)):
+            if not is_upper(c, 0.6):
+                continue
+            u = unit_of(c)
+            if u is not None:
+                out.append(u)
+    return out
+
+
+def unit_from_header(units: list[tuple[str, str | None]]):
+    """(issuer, district, province) from the stacked header: the lowest named body
+    issues the document; the ones above it are its district and province."""
+    named = [(k, n) for k, n in units if n]
+    if not named:
+        return None, None, None
+    issuer = named[-1]
+    district = province = None
+    for k, n in named[:-1]:
+        if UNIT_LEVEL.get(k) == 2 and UNIT_LEVEL[issuer[0]] == 3:
+            district = n
+        if k == "tinh":
+            province = n
+    if issuer[0] == "tinh":
+        province = issuer[1]
+    return issuer, district, province
+
+
+_PROVINCE_KEYS = tuple(sorted({fold(p) for p in PROVINCES if not p.startswith("TP")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def province_prefix(name: str) -> str | None:
+    """The province a name read after "tỉnh" starts with, as the text spells it
+    ("Hà Tĩnh" in "Hà Tĩnh Ban"); None when it names none ("tỉnh Quy định")."""
+    f = fold(name)
+    for key in _PROVINCE_KEYS:
+        if f == key or f.startswith(key + " "):
+            return name[: len(key)]
+        if key.startswith(f + " - "):  # "tỉnh Bà Rịa - Vũng Tàu": the name read stops at the dash
+            return next(p for p in PROVINCES if fold(p) == key)
+    return None
+
+
+def date_of(m: re.Match) -> date | None:
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+# "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc …", "Ngày 14
+# tháng 01 năm 2022, Sở Nội vụ đã ban hành Thông báo số 46/TB-SNV …"
+_ANNOUNCED_RE = re.compile(
+    r"^(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|,?\s*năm)\s*(\d{4})\s*,\s*"
+    r"([^,.;:]{3,100}?)\s+(?:(?:đã|vừa|mới)\s+)?ban hành\s+(\S+(?:\s+\S+)?)\s+số\s*:?\s*(\d+[^\s,;]*/[^\s,;]*[^\s,;.])"
+)
+
+
+def headline_document(headline: str, body: str):
+    """A web page whose headline is the document itself: a portal's listing line
+    ("Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …", "Số 924/SNV-CCHC Ngày 07-9-2015
+    V/v …"), or its title in sentence case ("Thông báo: Tuyển dụng …", "Báo cáo công
+    tác …") over the document's own text (a "Căn cứ …" or a "I." outline).  Like
+    :func:`announced_document`: ``(kind, None, number, date)``, or None."""
+    headline = STORED_DATE_RE.sub("", headline).strip(" *#")
+    m = LISTED_RE.match(headline)
+    if m and (m.group("word") or m.group("vv")):
+        kind = title_word_kind(m.group("word")) if m.group("word") and m.group("word") != "Văn bản" else "cong_van"
+        day = date_of(DMY_RE.search(headline, m.start("d"))) if m.group("d") else None
+        return kind, None, m.group("number"), day
+    kind = title_word_kind(headline)
+    opening = [p.strip() for p in body.split("\n") if p.strip()][:2]
+    # the document's own legal bases ("Căn cứ Luật …" / "Căn cứ Nghị định …"), not a news
+    # item that opens on one and goes on to report ("Ngày 13/01, UBND … ban hành …")
+    own = len(opening) == 2 and all(p.startswith("Căn cứ") for p in opening)
+    if kind and (own or (opening and ROMAN_RE.match(opening[0]))):
+        return kind, None, None, None
+    return None
+
+
+def announced_document(headline: str, body: str):
+    """A web page that carries a document under a headline repeating its title word
+    ("Hướng dẫn thực hiện …", "Thông báo kết quả …"), opens by announcing it
+    ("Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …") and goes on
+    with the document's own text ("Căn cứ …", "Thực hiện …"): the
+    document's ``(kind, (unit_kind, unit_name) or None, number, date)``; None for
+    a news item that only reports on a document."""
+    headline = fold(STORED_DATE_RE.sub("", headline).strip(" *#"))
+    kind = title_word_kind(headline)
+    if kind is None:
+        return None
+    paras = [p.strip() for p in body.split("\n") if p.strip()][:2]
+    m = _ANNOUNCED_RE.match(paras[0]) if paras else None
+    if m is None:
+        return None
+    # the document itself follows ("…, cụ thể như sau:", "Căn cứ …", "Thực hiện …"), not a
+    # summary of it ("Mục đích của kế hoạch …", "Kế hoạch số 175/KH-UBND xem tại đây")
+    if not (paras[0].endswith(":") or (len(paras) > 1 and paras[1].startswith(("Căn cứ", "Thực hiện")))):
+        return None
+    what = fold(m.group(5))
+    if not (headline.startswith(what) or what in ("van ban", "cong van")):
+        return None  # the headline names another document than the one announced
+    try:
+        day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        day = None
+    u = unit_of(re.sub(r"\s*\([^)]*\)", "", m.group(4)))
+    return kind, (u if u and u[0] and u[1] else None), re.sub(r"\s+", "", m.group(6)), day
+
+
+_CARD_ISSUER_RE = re.compile(r"^(?:cơ quan|nơi)\s+ban\s+hành\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+def excerpt_document(closing: list):
+    """(kind, unit, number, date) of the document a post is an extract of, from its caption
+    "(Trích báo cáo số 84/BC-TTT ngày 09/6/2020 của Thanh tra tỉnh)"; None without one."""
+    for ln in closing:
+        m = EXCERPT_RE.match(ln.text.strip(" *"))
+        if m:
+            issuer = unit_of(m.group(6).strip().upper()) if m.group(6) else None
+            unit = (issuer[0], m.group(6).strip()) if issuer and issuer[1] else None
+            try:
+                day = date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
+            except ValueError:
+                day = None
+            return title_word_kind(m.group(1)), unit, re.sub(r"\s+", "", m.group(2)), day
+    return None
+
+
+_ATTACHED_ISSUER_RE = re.compile(r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\b[^)]*?\bcủa\s+([^)]{3,80})\)?", re.IGNORECASE)
+_COUNCIL_WORDS_RE = re.compile(r"^(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)\s+", re.IGNORECASE)
+
+
+def attached_issuer(title_texts: list[str]) -> tuple[str, str] | None:
+    """The issuer of a regulation copied without the decision that issues it, from the caption
+    under its title: "(Ban hành kèm theo Quyết định số 02/2011/QĐ-UBND … của Ủy ban nhân dân tỉnh
+    Ninh Thuận)"; "… của UBND tỉnh)" takes its name from the title ("… TRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC")."""
+    text = " ".join(title_texts)
+    m = _ATTACHED_ISSUER_RE.search(text)
+    if m is None:
+        return None
+    mention = _COUNCIL_WORDS_RE.sub("", m.group(1).strip(" .;"))
+    u = _mention_unit(mention)
+    if u is not None:
+        return u
+    kind = KIND_WORD_OF.get(mention.lower())
+    if kind is None:
+        return None
+    named = re.search(rf"\b{re.escape(mention.upper())}\s+([{_UP}]+(?:\s[{_UP}]+){{0,3}})\b", text[:m.start()])
+    u = _mention_unit(f"{mention} {title_case(named.group(1))}") if named else None
+    return u if u is not None and u[0] == kind else (kind, None)
+
+
+def unit_of_place(place: str | None) -> tuple[str, str] | None:
+    """The unit the date line's place names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
+    below a province only (a province's own documents are dated at its name)."""
+    if place is None:
+        return None
+    u = unit_of(place.upper())
+    if u is None or not u[1] or u[0] not in ("quan", "huyen", "thi_xa", "xa", "phuong", "thi_tran", "dac_khu"):
+        return None
+    return u[0], u[1]
+
+
+def unit_from_card_or_place(lines: list, layout, header_texts: list[str], dated_place: str | None,
+                             body: str):
+    """The issuer when the header names none by name (a bare "ỦY BAN NHÂN DÂN", the
+    second line lost when a site flattened the header): a legal site's card
+    ("| Cơ quan ban hành | Thành phố Huế |"), else the place of the date line when it
+    is a province and the text calls its issuer "UBND tỉnh" ("Hà Tĩnh, ngày 30 tháng
+    6 năm 2021" … "UBND tỉnh ban hành Kế hoạch …"), its authority line does
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or its title names that province ("CHUYỂN ĐỔI
+    SỐ TỈNH TRÀ VINH NĂM 2025"); the header may name no body at all ("Số: 60/KH-UBND"
+    above the date line)."""
+    card = [lines[i].text for a, b in layout.tables for i in range(a, b)] + header_texts
+    for t in card:
+        parts = cells(t)
+        for k, c in enumerate(parts):
+            m = _CARD_ISSUER_RE.match(c)
+            if m:
+                value = m.group(1).strip() or (parts[k + 1] if k + 1 < len(parts) else "")
+                u = unit_of(value.upper()) if value else None
+                if u and u[0] and u[1]:
+                    return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
+    if any(name for _, name in named_units(header_texts)):
+        return None
+    place = province_prefix(dated_place) if dated_place else None
+    if place is None or fold(place) != fold(dated_place):
+        return None
+    opening = " ".join(body.split("\n")[:3])
+    word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
+    if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+{word}(?![\w])(?!\s*[{_UP}])", opening):
+        return "tinh", place
+    # a decision's authority line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    if any(fold(lines[i].text).strip(" *") in (f"chu tich uy ban nhan dan {fold(word)}", f"uy ban nhan dan {fold(word)}")
+           for i in layout.title):
+        return "tinh", place
+    # the title names the province of the date line: "CHUYỂN ĐỔI SỐ TỈNH TRÀ VINH NĂM 2025"
+    title = " " + " ".join(fold(lines[i].text) for i in layout.title) + " "
+    if f" {fold(word)} {fold(place)} " in re.sub(r"[^\w]+", " ", title):
+        return "tinh", place
+    return None
+
+
+_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])|(?<=VIỆT NAM)\s+(?=\S)")
+_GLUED_NUMBER_RE = re.compile(r"^(Số\s*[:.]?\s*\d[^\s/]*\s*/\s*[\wĐđ.\-]+)\s+([^\s,\d][^,]{0,40},\s*ngày\b.*)$",
+                              re.IGNORECASE)
+
+
+def unglue_header_cell(cell: str) -> list[str]:
+    """A header line whose two columns were joined with a space, back into cells."""
+    m = _GLUED_NUMBER_RE.match(cell)
+    if m:
+        return [m.group(1), m.group(2)]
+    parts = _GLUED_RIGHT_RE.split(cell)
+    return [p for p in parts if p.strip()] if len(parts) > 1 and parts[0].strip() else [cell]
