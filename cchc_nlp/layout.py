@@ -55,9 +55,11 @@ _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
 # a news item's date line: "Cập nhật: 14/01/2022 18:36", "Được viết ngày Thứ sáu, 11 Tháng
 # 6 2021 15:45", "Thứ Hai, 12/08/2024 - 10:30" (matched folded)
 _NEWS_DATE_RE = re.compile(
-    r"^[-–(\[]?\s*"  # "- 12/05/2016 04:00:00 PM", "(21/09/2022)"
+    r"^[-–(\[•]?\s*"  # "- 12/05/2016 04:00:00 PM", "(21/09/2022)", "• Thời gian đăng: …"
     r"(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
-    r"|thoi gian|dang luc|ngay)\s*(?:ngay)?\s*:?\s*)?(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*)?"
+    r"|thoi gian|dang luc|post date|ngay)\s*(?:ngay)?\s*:?\s*)?"
+    r"(?:\d{1,2}\s*:\s*\d{2}\s*,\s*(?=thu\s|chu nhat))?"  # "08:38, Thứ Ba, 28/05/2019 (GMT+7)"
+    r"(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*)?"
     # "Đăng lúc: 15:37:55 31/12/2023", "Cập nhật: 16:26 ngày 14/03/2022": the time first
     r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*(?:ngay\s+)?)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
@@ -152,10 +154,19 @@ def header_cell(cell: str) -> bool:
 
 def _date_line(parts: tuple[str, ...]) -> bool:
     """A web page's date line, cut into cells: the date, its time, a view count, maybe
-    the author first ("Cao Thắng/VOV.VN | 28/06/2025, 07:36")."""
+    the author first ("Cao Thắng/VOV.VN | 28/06/2025, 07:36", "Bảo Trâm 18:37 07/07/2025") or
+    the site's section last ("Thứ ba, 18:37 03/09/2019 | Xã hội")."""
+    if len(parts) == 1 and (byline := _AUTHOR_DATE_RE.match(parts[0])):
+        parts = (parts[0][byline.end():],)
     if len(parts) == 2 and len(parts[0]) <= 40 and not re.search(r"\d", parts[0]):
         parts = parts[1:]
+    if len(parts) == 2 and len(parts[1]) <= 25 and not re.search(r"\d", parts[1]) and _dated_cell(fold(parts[0])):
+        parts = parts[:1]
     return bool(parts) and all(_dated_cell(fold(c)) for c in parts)
+
+
+#: an author's name before the time and date: "Hồng Nhung 20:59 17/11/2025"
+_AUTHOR_DATE_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}\s+(?=\d{{1,2}}:\d{{2}}\s+\d)")
 
 
 def is_header_line(line: str) -> bool:
@@ -456,6 +467,10 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         if is_header_line(t) and not title_kind(t):
             header.append(i)
             agency = agency or not _date_line(cells(t))  # a date line is not a header
+            i += 1
+            continue
+        if headline and is_rule(t) and i + 1 < n and is_header_line(texts[i + 1]):
+            header.append(i)  # a stray "." between a headline and its date line
             i += 1
             continue
         k = _title_at(texts, i) if kind_source != "title" else None

@@ -506,12 +506,28 @@ def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     "(21:01 | 17/03/2021)",  # corpus/web/z021 (dev12): time and date in brackets
     "Cập nhật: 16:26 ngày 14/03/2022",  # corpus/web/w038 (dev15): the time, then "ngày" and the date
     "Cao Thắng/VOV.VN | 28/06/2025, 07:36",  # corpus/web/w064 (dev12): the author first
+    # the first blind set's date lines (corpus/blind/README.md, change 7)
+    "Bảo Trâm 18:37 07/07/2025", "• Thời gian đăng: 16/10/2020 03:39:00 PM", "Thứ ba, 18:37 03/09/2019 | Xã hội",
+    "08:38, Thứ Ba, 28/05/2019 (GMT+7)", "Post date: 18/04/2025",
 ])
 def test_news_date_lines_as_portals_print_them_are_header(line):
     # corpus/extra 012, 013, 041, 039, 005 (dev9, dev10)
     from cchc_nlp.layout import is_header_line
 
     assert is_header_line(line)
+
+
+@pytest.mark.parametrize("line", ["Tin tức | Xã hội", "Nguyễn Văn An phát biểu tại hội nghị", "Hà Nội 2025"])
+def test_lines_that_are_no_date_line(line):
+    from cchc_nlp.layout import is_header_line
+
+    assert not is_header_line(line)
+
+
+def test_a_stray_dot_between_a_headline_and_its_date_line():
+    # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
+    m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta
+    assert (m.kind, m.date.isoformat()) == ("tin_bai", "2019-05-28")
 
 
 def test_a_news_item_dated_under_its_headline_gets_its_date():
