@@ -591,6 +591,10 @@ LISTED_RE = re.compile(
     r"(?:[Nn]gày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?[\s,.]*(?P<vv>V/v|v/v|về việc)?")
 
 
+#: a headline labelled with its unit, which may end with a full stop: "Huyện Thanh Hà: Triển khai …."
+_LABELLED_HEADLINE_RE = re.compile(r"^(?:Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
+
+
 def _looks_like_headline(text: str, heading_of) -> bool:
     """A news headline: one short line of words, not a sentence or a heading."""
     text = STORED_DATE_RE.sub("", text)
@@ -600,7 +604,8 @@ def _looks_like_headline(text: str, heading_of) -> bool:
     h = heading_of(text)
     return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
             and not _PHOTO_CREDIT_RE.search(text)  # a photo's caption ("… Ảnh: Thùy Linh")
-            and not text.endswith((".", ";", ":", ",")) and not text.startswith(("-", "+", "•"))
+            and not (text.endswith((".", ";", ":", ",")) and not (text.endswith(".") and _LABELLED_HEADLINE_RE.match(text)))
+            and not text.startswith(("-", "+", "•"))
             and (text[0].isupper() or bool(re.match(r"\d[\d.,]*%?\s+[^\W\d]", text))))  # "80 đơn vị cấp xã …"
 
 

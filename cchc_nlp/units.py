@@ -110,7 +110,8 @@ _OFFICE_CLAUSE_RE = re.compile(
     + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
 #: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
 #: "… trên địa bàn tỉnh đã tiếp nhận …"
-_BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh)(?!\s+[{_UP}])(?![\w])")
+_BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh|của tỉnh|^Tỉnh(?=\s+(?:cũng|đã|đang|vừa)))"
+                               rf"(?!\s+[{_UP}])(?![\w])")
 
 
 def _first_sentence(line: str) -> str:
@@ -178,7 +179,10 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         # an unnamed "thành phố" is a city under a province or a centrally-run one
         return (kind, None) if kind != "thanh_pho" else None
     if any(_BARE_PROVINCE_RE.search(t) for t in texts):
-        return "tinh", None  # "Toàn tỉnh tiếp nhận 56.039 hồ sơ …": the province, never named
+        # "Toàn tỉnh tiếp nhận 56.039 hồ sơ …", "Tỉnh cũng đã xây dựng …": the province, named
+        # further on if the text names only one ("… tỉnh Quảng Ninh đã chỉ đạo …")
+        named = {u for m in _ANY_UNIT_RE.finditer(body) if (u := _mention_unit(m.group(1))) and u[0] == "tinh"}
+        return ("tinh", named.pop()[1]) if len(named) == 1 else ("tinh", None)
     return None
 
 

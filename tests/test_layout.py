@@ -524,6 +524,14 @@ def test_lines_that_are_no_date_line(line):
     assert not is_header_line(line)
 
 
+def test_a_headline_labelled_with_its_unit_may_end_with_a_full_stop():
+    # corpus/blind/docs/a003 (corpus/blind/README.md, change 8): "Huyện Thanh Hà: Triển khai xác định Chỉ số …
+    # của UBND các xã, thị trấn." / "Ủy ban nhân dâ huyện Thanh Hà vừa ban hành Kế hoạch …"
+    m = parse(CORPUS / "blind" / "docs" / "a003_tin-trien-khai-chi-so-cchc-xa-2023-huyen-thanh-ha-hai-duong.txt",
+              gazetteer=False).meta
+    assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "huyen", "Thanh Hà")
+
+
 def test_a_stray_dot_between_a_headline_and_its_date_line():
     # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
     m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta

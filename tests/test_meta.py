@@ -97,6 +97,13 @@ def test_news_subject_departments_after_a_clause_and_provinces_never_named():
         == ("tinh", None)
     assert news_subject("", "Hiện nay, tỉnh có 1827 dịch vụ công được kết nối Cổng Dịch vụ công Quốc gia.") \
         == ("tinh", None)
+    # corpus/blind/docs/a023, a014 (corpus/blind/README.md, change 8): a sentence that opens on "Tỉnh", named
+    # further on; "… của tỉnh"
+    assert news_subject("", "Tỉnh cũng đã xây dựng được 15 trung tâm phục vụ hành chính công.\n"
+                            "Bên cạnh đó, hàng năm, tỉnh Quảng Ninh đã chỉ đạo các cơ quan rà soát TTHC.") \
+        == ("tinh", "Quảng Ninh")
+    assert news_subject("Trên 98% thủ tục hành chính được giải quyết đúng và trước hạn",
+                        "Sau 3 tháng, hệ thống thông tin giải quyết TTHC của tỉnh cơ bản ổn định.") == ("tinh", None)
     # corpus/web/t002: "Chiều 11-3, UBND thành phố tổ chức hội nghị …"; a city's chairman is no city
     assert news_subject("", "Chủ tịch UBND thành phố Phạm Đức Ấn chủ trì hội nghị.") != ("thanh_pho", "Phạm Đức Ấn")
     assert news_subject("", "UBND phường Trần Hưng Đạo tổ chức hội nghị.") == ("phuong", "Trần Hưng Đạo")
