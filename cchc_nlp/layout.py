@@ -560,6 +560,11 @@ def _attached_titles(texts: list[str], closing: list[int], heading_of) -> list[i
     return out
 
 
+#: the first part of the outline of a CCHC results report (folded): "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI
+#: CÁCH HÀNH CHÍNH", "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH"
+_REPORT_OUTLINE_RE = re.compile(r"^i\s*[.)]\s*(?:cong tac chi dao,? dieu hanh|ket qua thuc hien)\b")
+
+
 def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
     """The kind of a text with neither header nor title word, from its opening:
     a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report, one
@@ -579,6 +584,9 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
         return "ke_hoach", "body"  # "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:"
     if not headline and opening and re.match(r"^(?:[IVX]+|\d{1,2})\s*[.)]", opening[0]):
+        # an excerpt that opens on the first part of a CCHC report's outline reports results
+        if _REPORT_OUTLINE_RE.search(fold(opening[0])):
+            return "bao_cao", "body"
         return None, None
     return "tin_bai", "layout"
 

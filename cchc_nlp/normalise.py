@@ -32,6 +32,8 @@ LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêề�
 _TONE_RE = re.compile(
     rf"(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![{_LETTER}])"
     rf"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![{_LETTER}])"
+    # "qúy" for "quý": after q the u is no vowel and the mark belongs on the y
+    rf"|(?<=[qQ])([ùúủũụÙÚỦŨỤ])([yY])(?![{_LETTER}])"
 )
 
 
@@ -41,6 +43,10 @@ def _tone_repl(m: re.Match) -> str:
     The regex only matches when no letter follows ("hoàng" keeps its mark on
     the a) and no q precedes ("quý" is q + uý, already right).
     """
+    if m.group(5):  # "qúy": the u's mark moves to the y
+        u, y = m.group(5), m.group(6)
+        tone = (_TONED["u"] if u.islower() else _TONED["U"]).index(u)
+        return ("u" if u.islower() else "U") + _TONED[y][tone]
     first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     for base, toned in _TONED.items():
         if second in toned:

@@ -532,6 +532,15 @@ def test_a_headline_labelled_with_its_unit_may_end_with_a_full_stop():
     assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "huyen", "Thanh Hà")
 
 
+def test_an_excerpt_that_opens_on_a_cchc_report_s_outline_is_a_report():
+    from cchc_nlp.layout import body_kind
+
+    # corpus/blind/docs/b002 (corpus/blind/README.md, change 9)
+    assert body_kind(["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "1. Công tác chỉ đạo, điều hành"],
+                     False) == ("bao_cao", "body")
+    assert body_kind(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"], False) == (None, None)  # a plan's, or unknown
+
+
 def test_a_stray_dot_between_a_headline_and_its_date_line():
     # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
     m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta

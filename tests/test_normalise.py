@@ -12,6 +12,7 @@ from cchc_nlp.normalise import fold, is_hard_wrapped, normalise
         ("huyện Hoằng Hoá", "huyện Hoằng Hóa"),
         ("thuỷ lợi, khoẻ mạnh, hoà giải", "thủy lợi, khỏe mạnh, hòa giải"),
         ("quý I năm 2024", "quý I năm 2024"),  # "quý" is q + uý: untouched
+        ("qúy III năm 2024, QÚY II", "quý III năm 2024, QUÝ II"),  # the mark typed on the u (corpus/blind b001)
         ("hoàng, thuyền, khoẻ", "hoàng, thuyền, khỏe"),  # closed syllables keep their mark
         ("Ho\u0300a Bi\u0300nh", "Hòa Bình"),  # decomposed (NFD) input
         ("<i>Tỷ lệ văn bản</i>", "Tỷ lệ văn bản"),  # seed 000's HTML remnants
