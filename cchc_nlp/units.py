@@ -265,7 +265,9 @@ def headline_document(headline: str, body: str):
     # the document's own legal bases ("Căn cứ Luật …" / "Căn cứ Nghị định …"), not a news
     # item that opens on one and goes on to report ("Ngày 13/01, UBND … ban hành …")
     own = len(opening) == 2 and all(p.startswith("Căn cứ") for p in opening)
-    if kind and (own or (opening and ROMAN_RE.match(opening[0]))):
+    # … or its own outline, maybe under the sentence that introduces it ("Thực hiện Kế hoạch số … của
+    # UBND tỉnh, …" / "I. MỤC ĐÍCH, YÊU CẦU")
+    if kind and (own or any(ROMAN_RE.match(p) for p in opening)):
         return kind, None, None, None
     return None
 

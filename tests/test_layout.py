@@ -541,6 +541,25 @@ def test_an_excerpt_that_opens_on_a_cchc_report_s_outline_is_a_report():
     assert body_kind(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"], False) == (None, None)  # a plan's, or unknown
 
 
+def test_a_plan_under_its_headline_with_its_outline_below_an_introducing_sentence():
+    from cchc_nlp.units import headline_document
+
+    # corpus/blind/docs/a011 (corpus/blind/README.md, change 10)
+    assert headline_document("Kế hoạch Cải cách hành chính năm 2022",
+                             "Thực hiện Kế hoạch số 4289/KH-UBND ngày 21/12/2021 của UBND tỉnh về việc ban hành Kế "
+                             "hoạch cải cách hành chính Nhà nước năm 2022 trên địa bàn\nI. MỤC ĐÍCH, YÊU CẦU\n"
+                             "1. Mục đích") == ("ke_hoach", None, None, None)
+    # a news item about a plan has no outline of its own
+    assert headline_document("Kế hoạch Cải cách hành chính năm 2022",
+                             "Ngày 21/12, UBND tỉnh ban hành Kế hoạch.\nTheo đó, các sở sẽ …") is None
+
+
+def test_a_number_whose_so_was_damaged():
+    # corpus/blind/docs/c015: "S: 5157/QĐ-UBND" (the "ố" lost to a bad encoding)
+    m = parse(CORPUS / "blind" / "docs" / "c015_qd-5157-thu-xin-loi-tthc-tphcm.txt", gazetteer=False).meta
+    assert m.number == "5157/QĐ-UBND"
+
+
 def test_a_stray_dot_between_a_headline_and_its_date_line():
     # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
     m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta
