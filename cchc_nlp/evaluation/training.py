@@ -100,6 +100,15 @@ the paragraph's length, its place in the document. Best: phrase count + breadth,
 agree on least (kappa 0.65 on the web texts before adjudication, below), which bounds what a model of these
 labels can reach on it.
 
+Tried and not adopted on 2026-12-06 (the same five province folds, a one-off harness that reproduced the
+`context` figures exactly): stage-1 C 5/10/40, averaging the LogisticRegression with ComplementNB or a
+calibrated LinearSVC, 30,000 words or word 1–3-grams, stage-2 C 0.3/3 or balanced weights, a
+HistGradientBoosting stage 2, and stage-2 inputs for the neighbouring paragraphs' probabilities, the
+document kind or the paragraph's place. None gained 0.005: the best single changes add about 0.002 (one
+bootstrap standard deviation over provinces), combinations reach 0.847–0.849 against 0.846, and
+neighbour, kind and place inputs lose 0.003–0.009. No candidate lifts `khac` above 0.671; its weakest
+source is news (95 `khac` paragraphs, 24 found), a matter of data and guidelines more than of the model.
+
 Chosen: **`{r['candidate']}`** (best CV macro-F1), deciding {threshold} (threshold chosen on the same folds).
 
 ### Frozen test provinces ({', '.join(test['provinces'])})
