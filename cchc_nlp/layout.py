@@ -246,6 +246,11 @@ def is_closing_line(line: str) -> bool:
 
 
 _PHOTO_CREDIT_RE = re.compile(r"(?:^|[.(]\s*)Ảnh(?:\s+minh họa)?\s*:")
+
+
+def is_photo_caption(line: str) -> bool:
+    """A photo's caption, which credits the photographer: "Hội nghị công bố … năm 2021. Ảnh: K.P"."""
+    return bool(_PHOTO_CREDIT_RE.search(line))
 _NEWS_ROLE_RE = re.compile(r"\s*\((?:CTV|PV|BTV|TTV|TTXVN|[A-ZĐ]{2,8})\)$")
 
 
@@ -611,7 +616,7 @@ def _looks_like_headline(text: str, heading_of) -> bool:
         return True
     h = heading_of(text)
     return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
-            and not _PHOTO_CREDIT_RE.search(text)  # a photo's caption ("… Ảnh: Thùy Linh")
+            and not is_photo_caption(text)  # a photo's caption ("… Ảnh: Thùy Linh")
             and not (text.endswith((".", ";", ":", ",")) and not (text.endswith(".") and _LABELLED_HEADLINE_RE.match(text)))
             and not text.startswith(("-", "+", "•"))
             and (text[0].isupper() or bool(re.match(r"\d[\d.,]*%?\s+[^\W\d]", text))))  # "80 đơn vị cấp xã …"

@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache
 
 from .layout import (CENTRAL_CITIES, PERSON_RE, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
-                     is_closing_start, is_header_line, is_rule, is_upper, issuer_from_number, kind_from_number, pipe_row,
+                     is_closing_start, is_header_line, is_photo_caption, is_rule, is_upper, issuer_from_number, kind_from_number, pipe_row,
                      title_case, title_kind, unit_of)
 from .model import UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
 from .normalise import UPPER as _UP
@@ -491,7 +491,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             if same is not None and same.year and (same.kind, same.quarter) == (period.kind, period.quarter):
                 period = same
     elif doc_kind not in _PERIODLESS:
-        opening = [p for p in body.split("\n")[:4] if not p.startswith("Căn cứ") and not _numbered_heading(p)]
+        # (a photo's caption names the year of its photo: "Hội nghị công bố chỉ số … năm 2021. Ảnh: K.P")
+        opening = [p for p in body.split("\n")[:4]
+                   if not p.startswith("Căn cứ") and not _numbered_heading(p) and not is_photo_caption(p)]
         if doc_kind == "tin_bai":
             # a news item's first paragraph (after a byline or a caption left above it), not
             # its sub-titles further down

@@ -52,6 +52,15 @@ def test_no_district_without_a_unit():
     assert m.unit_kind is None and m.district is None
 
 
+def test_a_photo_caption_names_no_period():
+    # corpus/blind/docs/c019 (corpus/blind/README.md, change 11): the caption's year is its photo's
+    m = meta("Hội nghị công bố chỉ số cải cách hành chính của các sở, ban, ngành năm 2021. Ảnh: K.P\n"
+             "(BL-KP) Để đánh giá tình hình, kết quả triển khai thực hiện công tác cải cách hành chính của các "
+             "sở, ban, ngành tỉnh, UBND tỉnh ban hành Kế hoạch kiểm tra.\n"
+             "Theo đó, trong quý IV/2022, UBND tỉnh sẽ thành lập Đoàn kiểm tra công tác cải cách hành chính.\n")
+    assert m.period is None or m.period.year != 2021
+
+
 def test_news_subject_short_forms_and_numbered_units():
     # corpus/extra/032 "Theo UBND TP.Hội An, …" under a byline; corpus/extra/076 "UBND Q.1"
     assert news_subject("Quý III, Hội An giải quyết 10.455 hồ sơ, thủ tục hành chính",
