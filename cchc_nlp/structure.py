@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .layout import (CENTRAL_CITIES, PERSON_RE, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
                      is_closing_start, is_header_line, is_photo_caption, is_rule, is_upper, issuer_from_number, kind_from_number, pipe_row,
-                     title_case, title_kind, unit_of)
+                     title_case, title_kind, title_word_kind, unit_of)
 from .model import UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
 from .normalise import UPPER as _UP
 from .normalise import fold
@@ -758,7 +758,8 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     # a line set aside between two body lines (a "Nơi nhận" in the middle) breaks
     # them apart: a heading never runs on across it
     breaks = {k for k, (a, b) in enumerate(zip(order, order[1:])) if b != a + 1}
-    sections, paragraphs, body_tables, rules = _outline([lines[i] for i in order], breaks)
+    sections, paragraphs, body_tables, rules = _outline([lines[i] for i in order], breaks,
+                                                         news=layout.kind == "tin_bai")
 
     body_lines = [lines[i] for i in body_idx if i < appendix_from]
     closing_lines = [lines[i] for i in closing_idx]
@@ -914,7 +915,26 @@ def _cell_line(text: str) -> bool:
 _WRAPPED_TITLE_RE = re.compile(rf"[{_UP}][{_UP} ,]{{2,38}}")
 
 
-def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
+def _news_subtitle(body_lines: list[_Line], i: int) -> bool:
+    """A news item's sub-title between its paragraphs ("Nhiều kết quả nổi bật", "Tinh gọn bộ máy,
+    hướng đến nền hành chính phục vụ"): a short line that ends no sentence, after a paragraph and
+    before a long one."""
+    t = body_lines[i].text
+    return (0 < i < len(body_lines) - 1 and 8 <= len(t) <= 90 and t[0].isupper()
+            and not t.endswith((".", ":", ";", "!", "?", "…", "”", '"', ")", ","))
+            and len(body_lines[i + 1].text) >= 120 and len(body_lines[i - 1].text) >= 60
+            and not is_photo_caption(t) and not _CAPTION_START_RE.match(t) and not is_upper(t)
+            and not title_word_kind(t)  # a document's own title ("ĐỀ ÁN Sắp xếp …") quoted in the item
+            and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|https?://|Nguồn|\b(?:phát biểu|tại hội nghị)\b", t))
+
+
+#: how a photo's caption starts: who is in it, or the scene ("Các đại biểu tham dự hội nghị")
+_CAPTION_START_RE = re.compile(
+    r"(?:Đồng chí|Các đồng chí|Các đại biểu|Đại biểu|Người dân|Ông|Bà|Lãnh đạo|Quang cảnh|Toàn cảnh|Cán bộ|Công chức"
+    r"|Phó|Chủ tịch|Bí thư|Giám đốc|Trưởng|Cầu|Trụ sở)\b")
+
+
+def _outline(body_lines: list[_Line], breaks: set[int] = frozenset(), news: bool = False
              ) -> tuple[list[Section], list[Paragraph], list[Table], list[_Line]]:
     """Headings, paragraphs and tables of the body lines, in order, and the lines
     with no words (rules, table borders, bare links) that belong to none.
@@ -956,6 +976,8 @@ def _outline(body_lines: list[_Line], breaks: set[int] = frozenset()
         if h and _is_list_item(h, ln.text, _numbered(body_lines[i + 1].text) if i + 1 < len(body_lines)
                                else ("", 0, "")):
             h = None
+        if h is None and news and _news_subtitle(body_lines, i):
+            h = ("", 1, ln.text)
         if h:
             number, level, title = h
             end = ln.end

@@ -560,6 +560,16 @@ def test_a_number_whose_so_was_damaged():
     assert m.number == "5157/QĐ-UBND"
 
 
+def test_a_news_item_s_subtitles_are_headings_its_captions_are_not():
+    # corpus/web/t002 (dev15): "… Đề án 06." / "Nhiều kết quả nổi bật" / "Năm 2025 vừa qua, …"
+    r = parse(web("t002"), gazetteer=False)
+    assert [s.title for s in r.sections if not s.number][:1] == ["Nhiều kết quả nổi bật"]
+    assert any(p.heading == "Nhiều kết quả nổi bật" for p in r.paragraphs)
+    from cchc_nlp.structure import _CAPTION_START_RE
+
+    assert _CAPTION_START_RE.match("Các đại biểu tham dự hội nghị")
+
+
 def test_a_stray_dot_between_a_headline_and_its_date_line():
     # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
     m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta
