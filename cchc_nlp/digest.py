@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import AREAS, HIGHER_UNIT_KIND_WORDS, SCHEMA_VERSION, SEVERITY_LABELS, UNIT_KIND_WORDS
+from .model import AREAS, SCHEMA_VERSION, SEVERITY_LABELS
 
 CITATION_GROUPS_VI = {
     "central": "Văn bản Trung ương",
@@ -165,8 +165,7 @@ def build_digest(analysis, score=None, metrics=None) -> dict:
         "file": report.file,
         "unit": {
             "kind": m.unit_kind,
-            "kind_label": (UNIT_KIND_WORDS.get(m.unit_kind or "")
-                           or HIGHER_UNIT_KIND_WORDS.get(m.unit_kind or "", "")).capitalize(),
+            "kind_label": m.unit_kind_word.capitalize(),
             "name": m.unit_name, "district": m.district, "province": m.province,
         },
         "document": {"kind": m.kind, "kind_label": DOC_KINDS.get(m.kind or "bao_cao")},

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .model import CENTRAL_CITY_NAMES
 from .normalise import LOWER, UPPER, fold
 
 #: Document kinds (``Meta.kind``) and how a reviewer says them.
@@ -673,7 +674,7 @@ PROVINCES = (
     "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
 )
 #: Cities run by the centre: "THÀNH PHỐ HỒ CHÍ MINH" is a province-level unit.
-CENTRAL_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
+CENTRAL_CITIES = frozenset(fold(name) for name in CENTRAL_CITY_NAMES)
 _PLACE_KINDS = (("thi tran", "thi_tran"), ("thi xa", "thi_xa"), ("thanh pho", "thanh_pho"),
                 ("tp.", "thanh_pho"), ("tp", "thanh_pho"), ("dac khu", "dac_khu"), ("xa", "xa"),
                 ("phuong", "phuong"), ("huyen", "huyen"), ("quan", "quan"), ("tinh", "tinh"))

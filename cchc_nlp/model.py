@@ -23,6 +23,8 @@ HIGHER_UNIT_KIND_WORDS: dict[str, str] = {
     "huyen": "huyện", "quan": "quận", "thi_xa": "thị xã", "thanh_pho": "thành phố",
     "tinh": "tỉnh", "so": "", "bo": "", "khac": "",
 }
+#: The cities run by the centre, province-level units ("tinh") written "thành phố …".
+CENTRAL_CITY_NAMES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 #: The fields a ministry, a department or a district office is named after ("Bộ Nội vụ",
 #: "Sở Tư pháp", "Phòng Tài chính - Kế hoạch"), in lower case, with the spellings in use.
 OFFICE_FIELDS: tuple[str, ...] = (
@@ -132,10 +134,17 @@ class Meta:
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
+    def unit_kind_word(self) -> str:
+        """How the unit's kind is written before its name: "xã", "tỉnh", "thành phố" for a
+        city run by the centre (``unit_kind`` "tinh": "thành phố Đà Nẵng"), "" for a body."""
+        if self.unit_kind == "tinh" and self.unit_name in CENTRAL_CITY_NAMES:
+            return "thành phố"
+        return UNIT_KIND_WORDS.get(self.unit_kind or "") or HIGHER_UNIT_KIND_WORDS.get(self.unit_kind or "", "")
+
+    @property
     def unit_label(self) -> str:
         """The unit as a reviewer writes it: "xã Hoằng Lưu" ("?" for a missing name)."""
-        word = UNIT_KIND_WORDS.get(self.unit_kind or "") or HIGHER_UNIT_KIND_WORDS.get(self.unit_kind or "", "")
-        return f"{word} {self.unit_name or '?'}".strip()
+        return f"{self.unit_kind_word} {self.unit_name or '?'}".strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,3 +196,13 @@ def test_the_digest_of_a_decree_names_its_kind_and_its_issuer_plainly():
     assert "**Tóm lại:** văn bản khác, không chấm điểm" in md
     assert "- **Đơn vị:** Chính phủ\n" in md  # the province it writes about is not its own
     assert "_Văn bản không có đoạn nào về lĩnh vực này._" in md
+
+
+def test_a_city_run_by_the_centre_is_written_thanh_pho():
+    # corpus/web/t002: a news item about Đà Nẵng (unit_kind "tinh") was headed "Tỉnh Đà Nẵng"
+    from cchc_nlp.model import Meta
+
+    assert Meta(unit_kind="tinh", unit_name="Đà Nẵng").unit_label == "thành phố Đà Nẵng"
+    assert Meta(unit_kind="tinh", unit_name="Thanh Hóa").unit_label == "tỉnh Thanh Hóa"
+    assert Meta(unit_kind="so", unit_name="Sở Nội vụ").unit_label == "Sở Nội vụ"
+
