@@ -46,19 +46,21 @@ _ANY_UNIT_RE = re.compile(
 )
 _SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
 # a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
-BARE_UNIT_RE = re.compile(
-    r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
-    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])(?!\s*[{_UP}\d])"
-)
-KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
-                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
-
-
 #: the commonest family names, and the unit kinds that are never named after a person (wards and
 #: communes are: "phường Trần Hưng Đạo")
 _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm "
                       "Mai Trịnh Đoàn Lương Tạ Vương Cao Châu".split())
 _NOT_NAMED_AFTER_PEOPLE = frozenset({"tinh", "thanh_pho", "huyen", "quan", "thi_xa"})
+#: a unit by its kind alone, maybe before its chairman's name: "UBND huyện đề nghị …", "Chủ tịch UBND
+#: tỉnh Lê Trí Thanh vừa ký …"
+BARE_UNIT_RE = re.compile(
+    r"(?:UBND|[ỦỤUủ][yỷ] ban nhân dân|ỦY BAN NHÂN DÂN)\s+"
+    rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])"
+    rf"(?!\s*(?!(?:{'|'.join(sorted(_SURNAMES))})\s+[{_UP}][{_LOW}]*\s+[{_UP}])[{_UP}\d])"
+)
+KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
+                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
+
 
 
 def _mention_unit(mention: str) -> tuple[str, str] | None:

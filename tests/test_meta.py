@@ -116,6 +116,9 @@ def test_news_subject_departments_after_a_clause_and_provinces_never_named():
     # corpus/web/t002: "Chiều 11-3, UBND thành phố tổ chức hội nghị …"; a city's chairman is no city
     assert news_subject("", "Chủ tịch UBND thành phố Phạm Đức Ấn chủ trì hội nghị.") != ("thanh_pho", "Phạm Đức Ấn")
     assert news_subject("", "UBND phường Trần Hưng Đạo tổ chức hội nghị.") == ("phuong", "Trần Hưng Đạo")
+    # corpus/extra/054 (dev9): the province by its kind, before its chairman's name
+    assert news_subject("Tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước",
+                        "Chủ tịch UBND tỉnh Lê Trí Thanh vừa ký ban hành Công văn số 2577/UBND-NCKS.") == ("tinh", None)
 
 
 def test_news_subject_named_by_its_kind_alone():
