@@ -161,7 +161,7 @@ _BARE_ARTICLE_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?")
 #: a conjunction, the head of a name: "của", "và", "tại", "Sở") goes on below, however short
 _OPEN_END_RE = re.compile(
     r"(?:,|(?<!\w)(?:của|và|các|về|theo|tại|cho|với|những|trong|hoặc|như|Sở|Bộ|Ủy ban|Uỷ ban"
-    r"|Giám đốc|Chủ tịch|Chánh|Thủ trưởng|ban hành))$")
+    r"|Giám đốc|Chủ tịch|Chánh|Thủ trưởng))$")
 _CAPS_OPEN_END_RE = re.compile(r"(?:,|\s(?:VÀ|CỦA|VỀ|TRONG|CHO|TẠI))$")
 
 
