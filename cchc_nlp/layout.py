@@ -186,8 +186,11 @@ def is_rule(line: str) -> bool:
 
 
 def pipe_row(line: str) -> bool:
-    """A row of a table copied from a web page: "| Số hiệu | 18/CT-UBND |"."""
-    return line.startswith("|") and len(cells(line)) >= 2
+    """A row of a table copied from a web page: "| Số hiệu | 18/CT-UBND |", or one whose first
+    bar was lost: "Tháng 7 | Nguyễn Thị Thống | Chủ tịch | Ngày 03; 10 (Thứ 5) |"."""
+    if line.startswith("|"):
+        return len(cells(line)) >= 2
+    return line.rstrip().endswith("|") and line.count("|") >= 3 and len(cells(line)) >= 3
 
 
 def title_kind(line: str) -> str | None:

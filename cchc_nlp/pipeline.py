@@ -50,6 +50,10 @@ def report_from_raw(raw: RawDocument, *, gazetteer: bool = True) -> Report:
     if not report.extra["cchc"]:
         log.warning("%s: không thấy dấu hiệu của văn bản cải cách hành chính; không chấm điểm và "
                     "không đưa vào chỉ mục (dùng --all để vẫn làm)", raw.path, extra={"cchc_file": raw.path})
+    elif not report.paragraphs and not report.sections and not report.tables:
+        # an excerpt cut inside its title ("KẾ HOẠCH" / "THỰC HIỆN … TRÊN ĐỊA BÀ"): nothing to tag
+        log.warning("%s: văn bản chỉ có phần đầu và tên văn bản, không có nội dung để phân tích "
+                    "(bản trích bị cắt?)", raw.path, extra={"cchc_file": raw.path})
     elif not report.outline:
         # not an error: a letter, a news item or an excerpt has no numbered outline;
         # the command line prints this as one warning line (``cli._warn_once``)

@@ -107,6 +107,16 @@ def test_latin1_vietnamese_keeps_its_letters_and_lost_letters_are_reported(tmp_p
     assert any("mất dấu" in line for line in result.stderr.splitlines())
 
 
+def test_an_excerpt_cut_inside_its_title_is_parsed_with_a_clear_warning():
+    # corpus/dev16/docs/p002: a legal site's copy that stops inside the plan's title
+    path = next((Path(__file__).resolve().parent.parent / "corpus" / "dev16" / "docs").glob("p002_*.txt"))
+    result = runner.invoke(app, ["parse", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["meta"]["number"] == "7384/KH-UBND" and record["paragraphs"] == []
+    assert "chỉ có phần đầu và tên văn bản" in result.stderr
+
+
 def test_a_file_that_is_not_a_cchc_document_is_warned_and_kept_out(tmp_path):
     folder = tmp_path / "thu_muc"
     folder.mkdir()
