@@ -227,7 +227,7 @@ def is_closing_start(line: str) -> bool:
 
 
 #: words of a title in capitals that a signature block never holds
-_ATTACHED_TITLE_RE = re.compile(r",|\bGIAI ĐOẠN\b|\bNĂM \d{4}|\bTRÊN ĐỊA BÀN\b|\bVỀ\b")
+_ATTACHED_TITLE_RE = re.compile(r",|\bGIAI ĐOẠN\b|\bNĂM \d{4}|\bTRÊN ĐỊA BÀN\b|\bVỀ\b|\bNHIỆM KỲ\b|^CỦA\b")
 
 
 def _closing_cell(cell: str) -> bool:

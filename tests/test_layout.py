@@ -449,9 +449,11 @@ def test_the_title_of_a_text_attached_after_the_signature_is_set_aside():
     # corpus/web/v039: "| CHỦ TỊCH |" / "CHẾ ĐỘ CÔNG TÁC PHÍ, … TRÊN ĐỊA BÀN TỈNH AN GIANG": a title in
     # capitals under the signer's title, not the signer's name
     ("v039", "CHẾ ĐỘ CÔNG TÁC PHÍ, CHẾ ĐỘ CHI HỘI NGHỊ"),
+    # corpus/dev16/docs/p013: "| TM. ỦY BAN NHÂN DÂN |" / "CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ NHIỆM KỲ 2016 - 2021"
+    ("dev16/p013", "CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"),
 ])
 def test_an_attached_title_after_a_web_pages_signature_is_a_title(doc, title):
-    r = parse(web(doc), gazetteer=False)
+    r = parse(dev_doc(*doc.split("/")) if "/" in doc else web(doc), gazetteer=False)
     titles = [r.text[a.start:a.end] for a in r.set_aside if a.kind == "title"]
     assert any(t.startswith(title) for t in titles)
     assert any(t.startswith("(Ban hành kèm theo") for t in titles)
