@@ -312,6 +312,9 @@ class Layout:
     attached: tuple[int, ...] = ()
 
 
+_SUBTITLE_OPENER_RE = re.compile(r"Thực hiện (?:Nghị [Qq]uyết|Quyết định|Chỉ thị|Kết luận|Chương trình|Kế hoạch)\b")
+
+
 def _title_extent(texts: list[str], first: int, heading_of) -> int:
     """End (exclusive) of a title block that starts at ``first``.
 
@@ -336,6 +339,15 @@ def _title_extent(texts: list[str], first: int, heading_of) -> int:
             if j < len(texts) and j <= i + 6:
                 i = j + 1
                 continue
+        if i == first + 1 and _SUBTITLE_OPENER_RE.match(t) and not t.endswith((".", ";", ":")) \
+                and any(x.startswith("Căn cứ") for x in texts[i + 1:i + 5]):
+            # "KẾ HOẠCH HÀNH ĐỘNG" / "Thực hiện Nghị Quyết số 17/NQ-CP … " / … / "Căn cứ …": the plan's
+            # subject, written as what it carries out, runs to its bases
+            i += 1
+            while i < len(texts) and i <= first + 5 and not starts_body(texts[i]) \
+                    and not texts[i - 1].endswith((".", ";", ":")):
+                i += 1
+            continue
         h = heading_of(t)
         if (h and h[0]) or starts_body(t) or (len(t) > 250 and not (len(t) <= 400 and is_upper(t))) \
                 or (i > first + 1 and title_kind(t)) \

@@ -187,6 +187,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False
     if _DATE_ONLY_RE.fullmatch(nxt) or _DATE_ONLY_RE.fullmatch(prev):
         return False  # a page's date line under its headline continues nothing
+    if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
+        return False  # each legal basis starts its own line, whatever the line above ends with
     if _NEW_BLOCK_RE.match(nxt):
         return False
     if nxt[0].islower():

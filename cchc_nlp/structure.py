@@ -410,7 +410,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         number, sources["number"] = announced[2], told
     if number is None:  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 30/QĐ-TTg NGÀY 10 THÁNG 01 NĂM 2007"
         m = _TITLE_NUMBER_RE.search(own_title)
-        if m:
+        # … not the number of the document a plan carries out ("Thực hiện Nghị quyết số 17/NQ-CP …")
+        if m and not re.search(r"(?i:thực hiện)\s+\S+(?:\s+\S+)?\s*$", own_title[:m.start()]):
             number, sources["number"] = m.group(1), "title"
     if doc_kind is None and number:
         doc_kind = kind_from_number(number)

@@ -582,6 +582,16 @@ def test_a_table_whose_rows_lost_their_first_bar():
     assert not any(p.text.startswith("Tháng 7 |") for p in r.paragraphs)
 
 
+def test_a_plan_s_subject_written_as_what_it_carries_out_is_its_title():
+    # corpus/dev16/docs/p006 (a draft): "KẾ HOẠCH HÀNH ĐỘNG" / "Thực hiện Nghị Quyết số 17/NQ-CP ngày 07/3/2019" /
+    # "của Chính phủ về …" / "… định hướng đến 2025" / "Căn cứ Nghị quyết số 17/NQ-CP …"
+    r = parse(dev_doc("dev16", "p006"), gazetteer=False)
+    titles = " ".join(r.text[a.start:a.end] for a in r.set_aside if a.kind == "title")
+    assert "Thực hiện Nghị Quyết số 17/NQ-CP" in titles
+    assert r.paragraphs[0].text.startswith("Căn cứ Nghị quyết số 17/NQ-CP")
+    assert r.meta.number is None  # the draft's number is blank; 17/NQ-CP is the resolution it carries out
+
+
 def test_a_stray_dot_between_a_headline_and_its_date_line():
     # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
     m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta

@@ -95,7 +95,10 @@ def test_a_short_line_that_stops_on_a_comma_or_a_preposition_goes_on_below():
     text += ("Điều 2.\n"  # corpus/web/v058: an article's number alone, then its short title
              "Trách nhiệm đối với công tác văn thư\n"
              "1. Thủ trưởng các cơ quan, tổ chức\n")
+    text += ("Phát triển chính phủ điện tử giai đoạn 2019 - 2020, định hướng đến 2025\n"  # corpus/dev16/docs/p006
+             "Căn cứ Nghị quyết số 17/NQ-CP ngày 07/3/2019 của Chính phủ về một số nhiệm vụ, giải pháp\n")
     lines = normalise(text, hard_wrapped=True).text.split("\n")
+    assert "Phát triển chính phủ điện tử giai đoạn 2019 - 2020, định hướng đến 2025" in lines  # each basis starts a line
     assert "Điều 2. Trách nhiệm đối với công tác văn thư" in lines
     assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "1. Mục đích" in lines
     assert "Điều 2. Giao Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết định này." \
