@@ -52,7 +52,7 @@ _AGENCY_RE = re.compile(
 )
 _MOTTO_RE = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc)")
 _NUMBER_RE = re.compile(r"^s[oố]\s*[:.]?\s*\S", re.IGNORECASE)
-_PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*ng[aà]y\b")
+_PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*[Nn]g[aà]y\b")
 # a news item's date line: "Cập nhật: 14/01/2022 18:36", "Được viết ngày Thứ sáu, 11 Tháng
 # 6 2021 15:45", "Thứ Hai, 12/08/2024 - 10:30" (matched folded)
 _NEWS_DATE_RE = re.compile(

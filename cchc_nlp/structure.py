@@ -51,7 +51,7 @@ _REPORT_CODE = r"BC(?:\s*-\s*[A-ZĐ]{2,8})+"
 _NUMBER_RE = re.compile(rf"Số\s*:?\s*([^\n]{{0,40}}?/\s*{_REPORT_CODE})", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(
     # the place may carry a number: "Quận 8, ngày 16 tháng 11 năm 2012"
-    r"^\s*([^\n,0-9/][^\n,/]{1,39}),\s*ngày\s+([0-9…\.]*)\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    r"^\s*([^\n,0-9/][^\n,/]{1,39}),\s*[Nn]gày\s+([0-9…\.]*)\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     re.MULTILINE,
 )
 _UNIT_KINDS = {word: kind for kind, word in UNIT_KIND_WORDS.items()}
@@ -788,7 +788,7 @@ def _join_date_parts(parts: list[str]) -> list[str]:
     "Số:" + "10/2015/QĐ-UBND" → one number cell."""
     out: list[str] = []
     for c in parts:
-        if out and re.search(r",\s*ngày(?:\s+[\d…. ]{1,4})?$", out[-1]) and re.match(r"^[\d…. ]*tháng", c):
+        if out and re.search(r",\s*[Nn]gày(?:\s+[\d…. ]{1,4})?$", out[-1]) and re.match(r"^[\d…. ]*tháng", c):
             out[-1] += " " + c
         elif out and re.fullmatch(r"Số\s*[:.]?", out[-1], re.IGNORECASE) and re.match(r"^\d[^\s/]*\s*/", c):
             out[-1] += " " + c  # "Số:" / "10/2015/QĐ-UBND": the number on the next line
@@ -913,7 +913,7 @@ def _cell_line(text: str) -> bool:
     return len(text) <= 120 and not (text.endswith((".", ";")) and len(text.split()) > 10)
 
 
-_WRAPPED_TITLE_RE = re.compile(rf"[{_UP}][{_UP} ,]{{2,38}}")
+_WRAPPED_TITLE_RE = re.compile(rf"[{_UP}][{_UP}\d ,\-–]{{2,38}}")
 
 
 def _news_subtitle(body_lines: list[_Line], i: int) -> bool:

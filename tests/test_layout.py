@@ -592,6 +592,13 @@ def test_a_plan_s_subject_written_as_what_it_carries_out_is_its_title():
     assert r.meta.number is None  # the draft's number is blank; 17/NQ-CP is the resolution it carries out
 
 
+def test_a_lettered_heading_wrapped_and_a_date_line_with_a_capital_ngay():
+    # corpus/dev16/docs/p007: "Lào cai, Ngày 30" / "tháng 12 năm 2016"; "A. HIỆN TRẠNG" / "PHÁT TRIỂN CNTT 2016"
+    r = parse(dev_doc("dev16", "p007"), gazetteer=False)
+    assert r.meta.date.isoformat() == "2016-12-30"
+    assert any(s.title == "HIỆN TRẠNG PHÁT TRIỂN CNTT 2016" for s in r.sections)
+
+
 def test_a_stray_dot_between_a_headline_and_its_date_line():
     # corpus/blind/docs/b018: headline / "." / "08:38, Thứ Ba, 28/05/2019 (GMT+7)" / "(QBĐT) - Thông tin …"
     m = parse(CORPUS / "blind" / "docs" / "b018_quang-binh-chi-so-cchc-2018-bao-quang-binh.txt", gazetteer=False).meta
