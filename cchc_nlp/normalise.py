@@ -203,7 +203,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     if _BARE_ARTICLE_RE.fullmatch(prev):
         return True  # "Điều 1." alone, then its title or its content: one article
     if _ARTICLE_CUT_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:
-        return True
+        return True  # "Điều 2. Giao" / "Giám đốc Sở Nội vụ hướng dẫn, …": the article's first word alone
     if _OPEN_END_RE.search(prev) and not (prev.endswith(",") and _ENACTING_RE.match(nxt)):
         return True  # "Theo đề nghị của Giám đốc Sở" / "Tư pháp …": no line ends a sentence on such a word
     if _NEW_BLOCK_RE.match(prev) and not prev.startswith(("-", "+", "•", "*")):
