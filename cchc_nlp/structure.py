@@ -803,6 +803,17 @@ _FIRST_HEADER_CELL_RE = re.compile(r"^(?:STT|Stt|TT|Số\s+TT|Số\s+thứ\s+t�
 _MIN_CELLS = 8
 
 
+def _caption_start(body_lines: list[_Line], i: int, breaks: set[int], taken: set[int]) -> int:
+    """Where the caption of a table whose first row is line ``i`` starts: up to three lines in
+    capitals just above it ("DANH SÁCH" / "XÃ, PHƯỜNG … NĂM 2021"), not a numbered heading."""
+    first = i
+    while first > 0 and i - first < 3 and (first - 1) not in breaks and (first - 1) not in taken \
+            and is_upper(body_lines[first - 1].text) and len(body_lines[first - 1].text) <= 120 \
+            and not (heading_of(body_lines[first - 1].text) or ("",))[0]:
+        first -= 1
+    return first
+
+
 def _cell_table_runs(body_lines: list[_Line], breaks: set[int]) -> dict[int, tuple[int, int]]:
     """Tables copied out of a web page or PDF one cell per line ("STT" / "Tên xã" /
     "Tổng điểm" / … / "1" / "Xã Hòa Mỹ Đông" / "96" / …): from a lone "STT" cell
@@ -821,12 +832,7 @@ def _cell_table_runs(body_lines: list[_Line], breaks: set[int]) -> dict[int, tup
         if j - i < _MIN_CELLS:
             i += 1
             continue
-        first = i
-        while first > 0 and i - first < 3 and (first - 1) not in breaks and not runs.get(first - 1) \
-                and is_upper(body_lines[first - 1].text) and len(body_lines[first - 1].text) <= 120 \
-                and not (heading_of(body_lines[first - 1].text) or ("",))[0]:
-            first -= 1
-        runs[first] = (i, j)
+        runs[_caption_start(body_lines, i, breaks, set(runs))] = (i, j)
         i = j
     taken = {k for a, (_, b) in runs.items() for k in range(a, b)}
     flat = _flat_row_runs(body_lines, breaks, taken)
@@ -856,12 +862,7 @@ def _flat_row_runs(body_lines: list[_Line], breaks: set[int], taken: set[int]) -
             k += 1
         if k - j < 2:
             continue
-        first = i
-        while first > 0 and i - first < 3 and (first - 1) not in breaks and (first - 1) not in taken \
-                and is_upper(body_lines[first - 1].text) and len(body_lines[first - 1].text) <= 120 \
-                and not (heading_of(body_lines[first - 1].text) or ("",))[0]:
-            first -= 1
-        runs[first] = (i, k)
+        runs[_caption_start(body_lines, i, breaks, taken)] = (i, k)
     return runs
 
 
