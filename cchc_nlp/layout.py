@@ -255,6 +255,8 @@ _PHOTO_CREDIT_RE = re.compile(r"(?:^|[.(]\s*)Ảnh(?:\s+minh họa)?\s*:")
 def is_photo_caption(line: str) -> bool:
     """A photo's caption, which credits the photographer: "Hội nghị công bố … năm 2021. Ảnh: K.P"."""
     return bool(_PHOTO_CREDIT_RE.search(line))
+
+
 _NEWS_ROLE_RE = re.compile(r"\s*\((?:CTV|PV|BTV|TTV|TTXVN|[A-ZĐ]{2,8})\)$")
 
 

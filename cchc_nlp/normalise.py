@@ -165,7 +165,7 @@ _OPEN_END_RE = re.compile(
 _CAPS_OPEN_END_RE = re.compile(r"(?:,|\s(?:VÀ|CỦA|VỀ|TRONG|CHO|TẠI))$")
 
 
-def is_caps(text: str) -> bool:
+def _is_caps(text: str) -> bool:
     """Every letter of the line is a capital (at least three of them)."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
@@ -194,7 +194,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     if nxt[0].islower():
         return True
     upper_next = [c for c in nxt if c.isalpha()]
-    if _CAPS_OPEN_END_RE.search(prev) and is_caps(prev) and is_caps(nxt) and len(nxt) <= 60:
+    if _CAPS_OPEN_END_RE.search(prev) and _is_caps(prev) and _is_caps(nxt) and len(nxt) <= 60:
         return True  # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading in capitals wrapped after a comma or "VÀ"
     if len(upper_next) >= 6 and all(c.isupper() for c in upper_next):
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
@@ -212,8 +212,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # a document code cut at its hyphen: "1039/KH-" + "UBND"
     if prev.rstrip("”\")' ")[-1:] in _TERMINAL:
         return False
-    letters = [c for c in prev if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters):
+    if _is_caps(prev):
         return False  # an all-caps heading ends at its line
     if len(prev) < 0.6 * width:
         return False

@@ -24,12 +24,11 @@ _PERIOD_RE = re.compile(
     r"(?P<quy>quý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:năm|/|\.(?=\d{4}))\s*(?P<qy>\d{4}))?)"
     r"|(?P<six>(?:6|06|sáu)\s+tháng(?P<half>\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
-    r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4}))"
-    # "Trong tháng 7, …": a month whose year is not written next to it
-    r"|(?P<bare_month>(?<![\d/])tháng\s+(?P<bm>\d{1,2})(?![\d/.,]\d))"
+    # "tháng 8/2021", "tháng 10 năm 2023", and "Trong tháng 7, …" (its year written further on, or not at all)
+    r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|/)\s*(?P<my>\d{4})|(?![\d/.,]\d)))"
     r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
     # "năm 2025 và 2026", "năm 2025 và các năm tiếp theo": more than one year
-    r"|(?P<years>năm\s+(?P<f1>(?:19|20)\d\d)\s+và\s+(?:năm\s+(?P<f2a>(?:19|20)\d\d)|(?P<f2>(?:19|20)\d\d)|(?P<on>các năm tiếp theo)))"
+    r"|(?P<years>năm\s+(?P<f1>(?:19|20)\d\d)\s+và\s+(?:(?:năm\s+)?(?P<f2>(?:19|20)\d\d)|(?P<on>các năm tiếp theo)))"
     # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
     r"|(?<!đến\s)(?<!tới\s)(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))\b",
     re.IGNORECASE,
@@ -103,23 +102,18 @@ def document_period(text: str, *, title: bool = False) -> Period | None:
             label = "6 tháng cuối năm"
         return Period("6_thang" if six else "9_thang", None, year, f"{label} {year}" if year else label)
     if m.group("month"):
-        month, year = int(m.group("m")), int(m.group("my"))
+        month, year = int(m.group("m")), int(m.group("my")) if m.group("my") else later
         if not 1 <= month <= 12:
             return None
-        return Period("thang", None, year, f"tháng {month} năm {year}", month=month)
+        return Period("thang", None, year, f"tháng {month} năm {year}" if year else f"tháng {month}", month=month)
     if m.group("years"):
         y1 = int(m.group("f1"))
         if not title:  # in running text "năm 2024 và năm 2025" compares years; a title covers them
             return Period("nam", None, y1, f"năm {y1}")
         if m.group("on"):
             return Period("giai_doan", None, y1, f"năm {y1} và các năm tiếp theo")
-        y2 = int(m.group("f2") or m.group("f2a"))
+        y2 = int(m.group("f2"))
         return Period("giai_doan", None, y1, f"năm {y1} và năm {y2}", year_end=y2)
-    if m.group("bare_month"):
-        month = int(m.group("bm"))
-        if not 1 <= month <= 12:
-            return None
-        return Period("thang", None, later, f"tháng {month} năm {later}" if later else f"tháng {month}", month=month)
     if m.group("span"):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         return Period("giai_doan", None, y1, f"giai đoạn {y1} - {y2}", year_end=y2)

@@ -22,8 +22,8 @@ from datetime import date
 from functools import lru_cache
 
 from .layout import (CENTRAL_CITIES, PERSON_RE, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells, find_layout,
-                     is_closing_start, is_header_line, is_photo_caption, is_rule, is_upper, issuer_from_number, kind_from_number, pipe_row,
-                     title_case, title_kind, title_word_kind, unit_of)
+                     is_closing_start, is_header_line, is_photo_caption, is_rule, is_upper, issuer_from_number,
+                     kind_from_number, pipe_row, title_case, title_kind, title_word_kind, unit_of)
 from .model import UNIT_KIND_WORDS, Meta, Paragraph, Region, Report, Section, Table
 from .normalise import UPPER as _UP
 from .normalise import fold
@@ -55,9 +55,6 @@ _PLACE_DATE_RE = re.compile(
     re.MULTILINE,
 )
 _UNIT_KINDS = {word: kind for kind, word in UNIT_KIND_WORDS.items()}
-_UNIT_RE = re.compile(
-    rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+({NAME})"
-)
 _DISTRICT_RE = re.compile(rf"\b(?:huyện|HUYỆN)\s+({NAME}|[{_UP} ]{{3,30}}\b)")
 _URBAN_DISTRICT_RE = re.compile(rf"\b(?:[Qq]uận|[Tt]hị xã)\s+({NAME}|\d{{1,2}}\b)")
 _PROVINCE_RE = re.compile(rf"\btỉnh\s+({NAME})")
@@ -232,7 +229,6 @@ def _most_common(values: list[str]) -> str | None:
     return Counter(values).most_common(1)[0][0]
 
 
-
 #: a document's number in its header: "Số: 25/BC-UBND", also with the "ố" lost to a bad encoding ("S: 5157/QĐ-UBND")
 _DOC_NUMBER_RE = re.compile(r"^(?:Số\s*[:.]?|S\s*:)\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
 
@@ -255,6 +251,7 @@ _BODY_UNIT_RE = re.compile(
 )
 
 _CITY_RE = re.compile(rf"\b(?:[Tt]hành phố|TP\.?)\s*({NAME})")
+
 
 def _central_body(unit_kind: str | None, unit_name: str | None) -> bool:
     """A ministry or a central body (Chính phủ, Thủ tướng, Quốc hội …): a province its text
@@ -282,7 +279,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
     if doc_kind:
         sources["kind"] = layout.kind_source
 
-    issuer, district, province = unit_from_header(named_units(header_texts))
+    header_units = named_units(header_texts)
+    issuer, district, province = unit_from_header(header_units)
     where = "header"
     lower = unit_of_place(dated_place) if issuer is not None and issuer[0] == "tinh" else None
     if lower is not None:
@@ -294,10 +292,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         where = "title"
     if issuer is None:
         issuer, where = unit_from_card_or_place(lines, layout, header_texts, dated_place, body), "header"
-        if issuer is not None and issuer[0] == "tinh":
-            province = issuer[1]
-    if issuer is None and not header_texts:
-        issuer, where = attached_issuer(title_texts), "title"
+        if issuer is None and not header_texts:
+            issuer, where = attached_issuer(title_texts), "title"
         if issuer is not None and issuer[0] == "tinh":
             province = issuer[1]
     if issuer is not None:
@@ -307,7 +303,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             if v:
                 sources[f] = where
     announced = None
-    if doc_kind == "tin_bai" and not named_units(header_texts):
+    if doc_kind == "tin_bai" and not header_units:
         announced = announced_document(title_texts[0] if title_texts else "", body)
         if announced is None and title_texts:
             announced = headline_document(title_texts[0], body)
@@ -343,7 +339,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 # an unnamed city with "quận" under it is a centrally-run one
                 unit_kind, sources["unit_kind"] = "tinh", "body"
                 break
-    if unit_name is None and unit_kind is None and title_texts and not named_units(header_texts):
+    if unit_name is None and unit_kind is None and title_texts and not header_units:
         # a report a portal posts without its header names its unit in the headline: "Tình hình
         # kinh tế - xã hội năm 2022 … của xã Trường Đông"
         unit = news_subject(title_texts[0], "")
@@ -366,7 +362,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         if name:
             unit_kind, unit_name = unit_of(f"{kind} {name}".upper())[0], name
             sources["unit_name"] = "body"
-        elif doc_kind == "bao_cao" and not named_units(header_texts):
+        elif doc_kind == "bao_cao" and not header_units:
             # a report that names its unit by its kind alone where it acts: "Ủy ban nhân dân thị
             # trấn đã kịp thời triển khai …" (the name, never stated, stays None)
             acting = [KIND_WORD_OF[m.group(1)] for m in BARE_UNIT_RE.finditer(body[:3000])

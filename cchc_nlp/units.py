@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells,
                      is_upper, title_case, title_word_kind, unit_of)
-from .model import OFFICE_FIELDS
+from .model import HIGHER_UNIT_KIND_WORDS, OFFICE_FIELDS, UNIT_KIND_WORDS
 from .normalise import LOWER as _LOW
 from .normalise import UPPER as _UP
 from .normalise import fold
@@ -25,15 +25,19 @@ _NAME_WORD = rf"[{_UP}][{_LOW}]*"
 # A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
 NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 
+#: the provinces as one alternation, longest first ("Bà Rịa - Vũng Tàu" before "Bà Rịa"), and the
+#: fields departments and ministries are named after, their words apart by any space
+_PROVINCE_ALT = "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
+_OFFICE_ALT = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
 HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 #: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
 DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _PROVINCE_START_RE = re.compile(
-    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + _PROVINCE_ALT
     + r")(?=[\s:,])"
 )
 _PROVINCE_CLAUSE_RE = re.compile(
-    r"[,:]\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?=\s+\w)")
+    r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+\w)")
 _OFFICIAL_RE = re.compile(
     r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
     r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
@@ -45,7 +49,6 @@ _ANY_UNIT_RE = re.compile(
     rf"|(?:Q\.|P\.|TX\.|TT\.?)[ ]?{NAME})"
 )
 _SHORT_KINDS = (("Q.", "quận "), ("P.", "phường "), ("TX.", "thị xã "), ("TT.", "thị trấn "), ("TT ", "thị trấn "))
-# a unit named by its kind alone: "Ủy ban nhân dân thị trấn đã ban hành …", "UBND huyện đề nghị …"
 #: the commonest family names, and the unit kinds that are never named after a person (wards and
 #: communes are: "phường Trần Hưng Đạo")
 _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm "
@@ -58,9 +61,8 @@ BARE_UNIT_RE = re.compile(
     rf"(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?![\w.])"
     rf"(?!\s*(?!(?:{'|'.join(sorted(_SURNAMES))})\s+[{_UP}][{_LOW}]*\s+[{_UP}])[{_UP}\d])"
 )
-KIND_WORD_OF = {"xã": "xa", "phường": "phuong", "thị trấn": "thi_tran", "đặc khu": "dac_khu", "huyện": "huyen",
-                 "quận": "quan", "thị xã": "thi_xa", "thành phố": "thanh_pho", "tỉnh": "tinh"}
-
+#: a unit kind's id from its word: "thị trấn" -> "thi_tran"
+KIND_WORD_OF = {word: kind for kind, word in {**UNIT_KIND_WORDS, **HIGHER_UNIT_KIND_WORDS}.items() if word}
 
 
 def _mention_unit(mention: str) -> tuple[str, str] | None:
@@ -90,7 +92,7 @@ def _mention_unit(mention: str) -> tuple[str, str] | None:
 #: "Bộ Nội vụ đề nghị …"), named as the text spells it
 _OFFICE_START_RE = re.compile(
     r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(Sở|Bộ)\s+((?i:"
-    + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
+    + _OFFICE_ALT
     + r"))(?![\w])")
 
 
@@ -105,15 +107,20 @@ _LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huy�
                                r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
 #: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …", "190 xã ở Bắc Giang đạt …"
 _PROVINCE_AT_RE = re.compile(
-    r"\b(?:ở|tại)\s+(" + "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)) + r")(?![\w-])")
+    r"\b(?:ở|tại)\s+(" + _PROVINCE_ALT + r")(?![\w-])")
 #: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
 _OFFICE_CLAUSE_RE = re.compile(
-    r",\s+(Sở|Bộ)\s+((?i:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
+    r",\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT
     + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
 #: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
 #: "… trên địa bàn tỉnh đã tiếp nhận …"
 _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh|của tỉnh|^Tỉnh(?=\s+(?:cũng|đã|đang|vừa)))"
                                rf"(?!\s+[{_UP}])(?![\w])")
+
+
+def _office(m: re.Match) -> tuple[str, str]:
+    """The department or ministry an office pattern matched: ("so", "Sở Tư pháp")."""
+    return ("so" if m.group(1) == "Sở" else "bo"), f"{m.group(1)} {m.group(2)}"
 
 
 def _first_sentence(line: str) -> str:
@@ -145,7 +152,7 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     for text in texts:
         office = _OFFICE_START_RE.match(text)
         if office:  # "Sở Tư pháp: Triển khai …", "Bộ Nội vụ đề nghị …": the department is the subject
-            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
+            return _office(office)
         board = _BOARD_START_RE.match(text)
         if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
             return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
@@ -158,7 +165,7 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)
         if text is not headline and (office := _OFFICE_CLAUSE_RE.search(text)):
-            return ("so" if office.group(1) == "Sở" else "bo"), f"{office.group(1)} {office.group(2)}"
+            return _office(office)
         # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
         m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:
