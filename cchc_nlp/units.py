@@ -387,12 +387,20 @@ def unit_from_card_or_place(lines: list, layout, header_texts: list[str], dated_
                     return u[0], title_case(u[1]) if u[0] not in ("so", "bo", "khac") else value
     if any(name for _, name in named_units(header_texts)):
         return None
-    place = province_prefix(dated_place) if dated_place else None
-    if place is None or fold(place) != fold(dated_place):
+    # "Thành phố Hồ Chí Minh, ngày …": a place may carry its kind
+    bare_place = re.sub(r"^(?:[Tt]hành phố|TP\.?|[Tt]ỉnh)\s+", "", dated_place) if dated_place else None
+    place = province_prefix(bare_place) if bare_place else None
+    if place is None or fold(place) != fold(bare_place):
         return None
     opening = " ".join(body.split("\n")[:3])
     word = "thành phố" if fold(place) in CENTRAL_CITIES else "tỉnh"
-    if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+{word}(?![\w])(?!\s*[{_UP}])", opening):
+    if re.search(rf"(?:UBND|[ỦU][yỷ] ban nhân dân)\s+(?i:{word})(?![\w])(?!\s*[{_UP}])", opening):
+        return "tinh", place
+    # a council's header that lost its second row ("ỦY BAN NHÂN DÂN" alone) over a number of
+    # that council ("Số: 7384/KH-UBND"), dated at a province's name: that province's council
+    # (a district or commune dates its texts at its own name)
+    if any(fold(c) == "uy ban nhan dan" for t in header_texts for c in cells(t)) \
+            and any(re.search(r"/[A-ZĐ]{2,4}-UBND\b", t) for t in header_texts):
         return "tinh", place
     # a decision's authority line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
     if any(fold(lines[i].text).strip(" *") in (f"chu tich uy ban nhan dan {fold(word)}", f"uy ban nhan dan {fold(word)}")

@@ -492,6 +492,25 @@ def test_a_regulation_copied_without_its_decision_is_issued_by_the_caption_s_bod
     assert (m.unit_kind, m.unit_name) == unit and m.sources["unit_name"] == "title"
 
 
+@pytest.mark.parametrize("prefix", [
+    # corpus/dev16/docs/p001: "ỦY BAN NHÂN DÂN |" / "Số: 03/KH-UBND |" / "Thành phố Hồ Chí Minh, ngày 06 tháng
+    # 01 năm 2026 |" / … "Ủy ban nhân dân Thành phố ban hành Kế hoạch …"
+    "p001",
+    # corpus/dev16/docs/p002: "ỦY BAN NHÂN DÂN | …" / "Số: 7384/KH-UBND | Quảng Nam, ngày 30 tháng 10 năm 2023 |"
+    "p002",
+])
+def test_a_council_header_that_lost_its_unit_row_is_the_province_of_its_date_line(prefix):
+    m = parse(dev_doc("dev16", prefix), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == ("tinh", {"p001": "Hồ Chí Minh", "p002": "Quảng Nam"}[prefix])
+    assert m.sources["unit_name"] == "header"
+
+
+def test_a_council_header_dated_at_a_district_names_no_province():
+    texts = "ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\nDuy Xuyên, ngày 3 tháng 2 năm 2024\nKẾ HOẠCH\nCải cách hành chính năm 2024\n" \
+            "I. MỤC ĐÍCH\nNâng cao chất lượng phục vụ người dân và doanh nghiệp trên địa bàn."
+    assert build(texts).meta.unit_kind != "tinh"
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
