@@ -112,6 +112,11 @@ _PROVINCE_AT_RE = re.compile(
 _OFFICE_CLAUSE_RE = re.compile(
     r",\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT
     + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
+#: the department a news item's lead gives as its source: "Theo Sở Nội vụ, …", "Thông tin từ Sở Tư pháp, …"
+_OFFICE_SOURCE_RE = re.compile(
+    r"^(?:Theo|Thông tin từ)\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
+#: … or the province's inspectorate: "Theo Thanh tra tỉnh, năm 2019, …"
+_INSPECTORATE_SOURCE_RE = re.compile(r"^(?:Theo|Thông tin từ)\s+(Thanh tra (?:tỉnh|thành phố))\s*,")
 #: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
 #: "… trên địa bàn tỉnh đã tiếp nhận …"
 _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|địa bàn tỉnh|của tỉnh|^Tỉnh(?=\s+(?:cũng|đã|đang|vừa)))"
@@ -164,8 +169,10 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)
-        if text is not headline and (office := _OFFICE_CLAUSE_RE.search(text)):
+        if text is not headline and (office := _OFFICE_SOURCE_RE.match(text) or _OFFICE_CLAUSE_RE.search(text)):
             return _office(office)
+        if text is not headline and (inspectorate := _INSPECTORATE_SOURCE_RE.match(text)):
+            return "khac", inspectorate.group(1)
         # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
         m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
         if m:

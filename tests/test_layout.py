@@ -511,6 +511,17 @@ def test_a_council_header_dated_at_a_district_names_no_province():
     assert build(texts).meta.unit_kind != "tinh"
 
 
+@pytest.mark.parametrize("doc, unit", [
+    # corpus/web/w069: "Thông tin từ Sở Tư pháp, trong 6 tháng đầu năm, toàn tỉnh đã tổ chức …"
+    ("w069", ("so", "Sở Tư pháp")),
+    # corpus/web/x028: "Theo Thanh tra tỉnh, năm 2019, các sở, ngành, địa phương … thực hành tiết kiệm"
+    ("x028", ("khac", "Thanh tra tỉnh")),
+])
+def test_a_news_lead_that_gives_its_source_names_the_unit(doc, unit):
+    m = parse(web(doc), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == unit
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
