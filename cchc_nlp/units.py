@@ -111,7 +111,7 @@ _PROVINCE_AT_RE = re.compile(
 #: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
 _OFFICE_CLAUSE_RE = re.compile(
     r",\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT
-    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
+    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|chưa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
 #: the department a news item's lead gives as its source: "Theo Sở Nội vụ, …", "Thông tin từ Sở Tư pháp, …"
 _OFFICE_SOURCE_RE = re.compile(
     r"^(?:Theo|Thông tin từ)\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
@@ -169,7 +169,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)
-        if text is not headline and (office := _OFFICE_SOURCE_RE.match(text) or _OFFICE_CLAUSE_RE.search(text)):
+        if (office := _OFFICE_CLAUSE_RE.search(text) if text is headline else
+                (_OFFICE_SOURCE_RE.match(text) or _OFFICE_CLAUSE_RE.search(text))):
             return _office(office)
         if text is not headline and (inspectorate := _INSPECTORATE_SOURCE_RE.match(text)):
             return "khac", inspectorate.group(1)

@@ -522,6 +522,12 @@ def test_a_news_lead_that_gives_its_source_names_the_unit(doc, unit):
     assert (m.unit_kind, m.unit_name) == unit
 
 
+def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
+    # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
+    m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == ("bo", "Bộ Nội vụ")
+
+
 def test_an_article_number_alone_on_its_line_joins_its_wrapped_content():
     # corpus/web/v055 (hard-wrapped): "Điều 1." / "Ban hành kèm theo Quyết định này Kế hoạch …" / "ở cơ sở …"
     r = parse(web("v055"), gazetteer=False)
