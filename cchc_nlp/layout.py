@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import CENTRAL_CITY_NAMES
-from .normalise import LOWER, UPPER, fold
+from .normalise import LOWER, SITE_TAG_RE, UPPER, fold
 
 #: Document kinds (``Meta.kind``) and how a reviewer says them.
 DOC_KINDS: dict[str, str] = {
@@ -654,17 +654,28 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
             i = j
             continue
         i += 1
-    # a byline closes a news item (or any text without a signature)
+    # a byline closes a news item (or any text without a signature); under it a site may print
+    # the author's body ("Nguyễn Ngân" / "Sở Nội vụ tỉnh Vĩnh Phúc") or its own tag ("baohatinh")
+    tail: list[int] = []
     j = n - 1
-    while kind in ("tin_bai", None) and j > body_start and j not in out \
-            and is_byline(texts[j]) and n - j <= 2:
-        out.append(j)
+    while kind in ("tin_bai", None) and j > body_start and j not in out and n - j <= 3 and (
+            is_byline(texts[j]) or SITE_TAG_RE.fullmatch(texts[j].strip()) or _AUTHOR_BODY_RE.fullmatch(texts[j].strip())):
+        tail.append(j)
         j -= 1
+    while tail and not is_byline(texts[tail[-1]]):
+        tail.pop()  # the top of the tail is a byline
+    if len(tail) == 3 and all(is_byline(texts[k]) for k in tail):
+        tail = tail[:2]  # three names in a row may be a list: two bylines at most, as before
+    out += tail
     last = n - 1
     if kind in ("tin_bai", None) and last > body_start and last not in out and _CAPS_BYLINE_RE.match(texts[last]) \
             and texts[last - 1].rstrip(" *").endswith((".", "!", "?", "”", "\"", ")")):
         out.append(last)  # an author in capitals under the finished last paragraph: "BẢO NGUYÊN", "N.NAM", "(T.H)"
     return sorted(out)
+
+
+#: the body an author writes for, alone on the line under their name: "Sở Nội vụ tỉnh Vĩnh Phúc"
+_AUTHOR_BODY_RE = re.compile(rf"(?:Sở|Phòng|Trung tâm|Văn phòng|Ban|UBND|Ủy ban nhân dân)\s[^.;:!?]{{3,60}}")
 
 
 #: a news item's author written in capitals: one to three names or initials

@@ -179,14 +179,17 @@ _ENACTING_RE = re.compile(r"(?:[ỦU][yỷ] ban nhân dân|UBND|Hội đồng nh
 
 
 #: a line that is only a date, maybe with a time: a web page's date line ("11/04/2023")
+#: a site's own tag under a news item ("baohatinh", "vietnamnet.vn"): one token no Vietnamese
+#: syllable is (eight plain letters at least, or a domain), never the rest of a sentence
+SITE_TAG_RE = re.compile(r"[a-z][a-z0-9]{7,30}(?:\.[a-z]{2,4}){0,2}|[a-z][a-z0-9-]{1,30}(?:\.[a-z]{2,4}){1,2}")
 _DATE_ONLY_RE = re.compile(r"\(?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\)?")
 
 
 def _should_join(prev: str, nxt: str, width: float) -> bool:
     if "\t" in prev or "\t" in nxt:
         return False
-    if _DATE_ONLY_RE.fullmatch(nxt) or _DATE_ONLY_RE.fullmatch(prev):
-        return False  # a page's date line under its headline continues nothing
+    if _DATE_ONLY_RE.fullmatch(nxt) or _DATE_ONLY_RE.fullmatch(prev) or SITE_TAG_RE.fullmatch(nxt):
+        return False  # a page's date line under its headline, or its tag, continues nothing
     if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
         return False  # each legal basis starts its own line, whatever the line above ends with
     if _NEW_BLOCK_RE.match(nxt):
@@ -228,7 +231,7 @@ def _continues(prev: str, nxt: str, width: float) -> bool:
     """Outside PDF text only the surest case: a line cut before a small letter
     (not a page's date line above a text that starts in lower case)."""
     return ("\t" not in prev and "\t" not in nxt and nxt[0].islower()
-            and not _NEW_BLOCK_RE.match(nxt) and not _PAGE_DATE_RE.fullmatch(prev)
+            and not _NEW_BLOCK_RE.match(nxt) and not _PAGE_DATE_RE.fullmatch(prev) and not SITE_TAG_RE.fullmatch(nxt)
             and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
 
 

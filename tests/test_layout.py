@@ -522,6 +522,21 @@ def test_a_news_lead_that_gives_its_source_names_the_unit(doc, unit):
     assert (m.unit_kind, m.unit_name) == unit
 
 
+@pytest.mark.parametrize("prefix, last", [
+    # corpus/blind/docs/a021 (read since the first blind set stopped being blind): "Nguyễn Ngân" / "Sở Nội vụ tỉnh Vĩnh Phúc"
+    ("a021", "Sở Nội vụ tỉnh Vĩnh Phúc"),
+    # corpus/blind/docs/b024: "Mai Hoàng" / "baohatinh"
+    ("b024", "baohatinh"),
+])
+def test_a_byline_with_its_author_s_body_or_the_site_s_tag_under_it_closes_the_item(prefix, last):
+    r = parse(dev_doc("blind", prefix), gazetteer=False)
+    assert not any(p.text in (last, "Nguyễn Ngân", "Mai Hoàng") for p in r.paragraphs)
+    assert any(last in r.text[b.start:b.end] for b in r.set_aside)
+    # a body that acts is a sentence, not a byline's line
+    texts = ["Tiêu đề của tin bài", "Nội dung tin đầy đủ ở đây.", "Nguyễn Ngân", "Sở Nội vụ đã tổ chức hội nghị."]
+    assert 3 not in find_layout(texts, heading_of).closing_lines
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta

@@ -124,3 +124,12 @@ def test_pdf_extracted_seeds_are_detected_as_hard_wrapped(stem, wrapped):
 
 def test_fold_removes_marks_for_search():
     assert fold("Nghị định 61/2018/NĐ-CP") == "nghi dinh 61/2018/nd-cp"
+
+
+def test_a_site_s_tag_under_a_byline_is_not_the_rest_of_a_sentence():
+    # corpus/blind/docs/b024 ends "Mai Hoàng" / "" / "baohatinh"
+    for wrapped in (False, True):
+        text = normalise("Hà Tĩnh có 1.819 thủ tục hành chính.\n\nMai Hoàng\n\nbaohatinh", hard_wrapped=wrapped).text
+        assert text.endswith("Mai Hoàng\nbaohatinh")
+    # a Vietnamese word in lower case still continues the line it was cut from
+    assert "tổ chức hội nghị" in normalise("UBND xã đã tổ\nchức hội nghị.").text
