@@ -300,13 +300,15 @@ def announced_document(headline: str, body: str):
     kind = title_word_kind(headline)
     if kind is None:
         return None
-    paras = [p.strip() for p in body.split("\n") if p.strip()][:2]
+    paras = [p.strip() for p in body.split("\n") if p.strip()][:5]
     m = _ANNOUNCED_RE.match(paras[0]) if paras else None
     if m is None:
         return None
-    # the document itself follows ("…, cụ thể như sau:", "Căn cứ …", "Thực hiện …"), not a
-    # summary of it ("Mục đích của kế hoạch …", "Kế hoạch số 175/KH-UBND xem tại đây")
-    if not (paras[0].endswith(":") or (len(paras) > 1 and paras[1].startswith(("Căn cứ", "Thực hiện")))):
+    # the document itself follows ("…, cụ thể như sau:", "Căn cứ …", "Thực hiện …", its own
+    # outline a line or two further: "Phần I" / "I. TÌNH HÌNH …"), not a summary of it
+    # ("Mục đích của kế hoạch …", "Kế hoạch số 175/KH-UBND xem tại đây")
+    if not (paras[0].endswith(":") or (len(paras) > 1 and paras[1].startswith(("Căn cứ", "Thực hiện")))
+            or any(ROMAN_RE.match(p) or re.fullmatch(r"Phần\s+(?:I|thứ nhất)", p) for p in paras[2:4])):
         return None
     what = fold(m.group(5))
     if not (headline.startswith(what) or what in ("van ban", "cong van")):

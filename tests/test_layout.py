@@ -537,6 +537,14 @@ def test_a_byline_with_its_author_s_body_or_the_site_s_tag_under_it_closes_the_i
     assert 3 not in find_layout(texts, heading_of).closing_lines
 
 
+def test_a_page_that_announces_a_plan_and_goes_on_with_its_outline_is_that_plan():
+    # corpus/web/w016: "Kế hoạch chuyển đổi số của Văn phòng UBND tỉnh năm 2026" / "Ngày 24/10/2025, Văn phòng
+    # UBND tỉnh Lai Châu ban hành Kế hoạch số 1371/KH-VPUBND …" / "Theo đó, …" / "Phần I" / "ĐÁNH GIÁ …" / "I. …"
+    m = parse(web("w016"), gazetteer=False).meta
+    assert (m.kind, m.number, str(m.date)) == ("ke_hoach", "1371/KH-VPUBND", "2025-10-24")
+    assert m.unit_name == "Văn phòng UBND tỉnh Lai Châu"
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
