@@ -452,7 +452,7 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 break
         tail = _HEADLINE_DATE_RE.search(title_texts[0]) if title_texts and report_date is None else None
         if tail:  # "TP.HCM lập Tổ Công tác đặc biệt … 03/09/2025 16:07": the page's date after the headline
-            report_date, sources["date"] = date_of(tail), "title"
+            report_date, sources["date"] = date_of(DMY_RE.search(tail.group(0))), "title"
         iso = _ISO_LEAD_RE.match(body)
         if report_date is None and iso:
             # "2022-01-21 - Ngày 20/1/2022, UBND tỉnh …": the page's date glued to the lead
@@ -547,7 +547,8 @@ _TITLE_NUMBER_RE = re.compile(r"\b(?:SỐ|Số|số)\s*:?\s*(\d+[\w.]*(?:/[\wĐ�
 _ATTACHED_TO_RE = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b[^)]*\)?", re.IGNORECASE)
 _TITLE_DATE_RE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
-_HEADLINE_DATE_RE = re.compile(r"\s(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}$")
+# "… 03/09/2025 16:07", "… tại Xã Phước Tỉnh. (22/10/2018)"
+_HEADLINE_DATE_RE = re.compile(r"\s(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}$|\s\((\d{1,2})/(\d{1,2})/(\d{4})\)$")
 _ISO_LEAD_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)\s+[-–]\s+\S")
 _REPORT_ISSUED_RE = re.compile(
     r"(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*,?\s+[^.;:]{3,100}?\s+"

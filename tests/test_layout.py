@@ -545,6 +545,12 @@ def test_a_page_that_announces_a_plan_and_goes_on_with_its_outline_is_that_plan(
     assert m.unit_name == "Văn phòng UBND tỉnh Lai Châu"
 
 
+def test_a_headline_that_ends_with_the_page_s_date_in_brackets_is_dated():
+    # corpus/extra/035: "Bộ phận Tiếp nhận … “ 3 Biết và đúng hẹn” tại Xã Phước Tỉnh. (22/10/2018)"
+    m = parse(extra("035"), gazetteer=False).meta
+    assert str(m.date) == "2018-10-22" and m.sources["date"] == "title"
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
