@@ -585,7 +585,9 @@ def _attached_titles(texts: list[str], closing: list[int], heading_of) -> list[i
 
 #: the first part of the outline of a CCHC results report (folded): "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI
 #: CÁCH HÀNH CHÍNH", "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH"
-_REPORT_OUTLINE_RE = re.compile(r"^i\s*[.)]\s*(?:cong tac chi dao,? dieu hanh|ket qua thuc hien)\b")
+_REPORT_OUTLINE_RE = re.compile(r"^i\s*[.)]\s*(?:cong tac chi dao,? dieu hanh|ket qua thuc hien|ket qua dat duoc)\b")
+#: … and of a plan: "I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC TIÊU, YÊU CẦU", "I. CĂN CỨ LẬP KẾ HOẠCH"
+_PLAN_OUTLINE_RE = re.compile(r"^i\s*[.)]\s*(?:muc (?:dich|tieu)\s*(?:,|va)\s*yeu cau|can cu (?:lap|xay dung) ke hoach)\b")
 
 
 def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
@@ -610,6 +612,8 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
         # an excerpt that opens on the first part of a CCHC report's outline reports results
         if _REPORT_OUTLINE_RE.search(fold(opening[0])):
             return "bao_cao", "body"
+        if _PLAN_OUTLINE_RE.search(fold(opening[0])):
+            return "ke_hoach", "body"  # … and one that opens on a plan's, plans
         return None, None
     return "tin_bai", "layout"
 

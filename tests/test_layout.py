@@ -551,6 +551,15 @@ def test_a_headline_that_ends_with_the_page_s_date_in_brackets_is_dated():
     assert str(m.date) == "2018-10-22" and m.sources["date"] == "title"
 
 
+@pytest.mark.parametrize("doc, kind", [
+    ("y028", "ke_hoach"),  # corpus/web/y028: opens on "I. CĂN CỨ LẬP KẾ HOẠCH"
+    ("z016", "ke_hoach"),  # corpus/web/z016: opens on "I. MỤC TIÊU, YÊU CẦU"
+    ("v050", "bao_cao"),  # corpus/web/v050: opens on "I. KẾT QUẢ ĐẠT ĐƯỢC"
+])
+def test_an_excerpt_that_opens_on_the_first_part_of_a_plan_or_a_report_is_one(doc, kind):
+    assert parse(web(doc), gazetteer=False).meta.kind == kind
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
