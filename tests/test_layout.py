@@ -617,7 +617,8 @@ def test_an_excerpt_that_opens_on_a_cchc_report_s_outline_is_a_report():
     # corpus/blind/docs/b002 (corpus/blind/README.md, change 9)
     assert body_kind(["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "1. Công tác chỉ đạo, điều hành"],
                      False) == ("bao_cao", "body")
-    assert body_kind(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"], False) == (None, None)  # a plan's, or unknown
+    assert body_kind(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"], False) == ("ke_hoach", "body")  # a plan's
+    assert body_kind(["I. ĐẶC ĐIỂM TÌNH HÌNH", "1. Thuận lợi"], False) == (None, None)  # unknown
 
 
 def test_a_plan_under_its_headline_with_its_outline_below_an_introducing_sentence():
