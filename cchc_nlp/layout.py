@@ -606,6 +606,14 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
             if headline else rf"(?<!nghe )(?<![Tt]heo )(?<!qua )\b{reports}")  # not "… họp nghe báo cáo tình hình …"
     if re.search(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
         return "bao_cao", "body"
+    unit = r"(?:UBND|[ỦU][yỷ] [Bb]an nhân dân)\s[^.;:]{0,60}?"
+    if headline and re.search(unit + r"\s(?:đã\s+)?có\s+báo cáo\b", text) \
+            and any(re.match(r"(?:PHẦN\s+(?:I|THỨ NHẤT)\b|I\s*[.:])", t) for t in opening[1:]):
+        # a portal's post of a report that goes on with the report's own outline: "Ngày 03/4, UBND
+        # thành phố Vũng Tàu đã có báo cáo về kết quả …" / "PHẦN I: Kết quả …" / "I. Khái quát chung"
+        return "bao_cao", "body"
+    if re.search(unit + r"\sthông báo\b[^.]{0,150}\bnhư sau\s*:", text):
+        return "thong_bao", "body"  # "Ủy ban nhân dân xã Tây Sơn thông báo lịch tiếp công dân … như sau:"
     if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
         return "ke_hoach", "body"  # "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:"
     if not headline and opening and re.match(r"^(?:[IVX]+|\d{1,2})\s*[.)]", opening[0]):

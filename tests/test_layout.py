@@ -560,6 +560,23 @@ def test_an_excerpt_that_opens_on_the_first_part_of_a_plan_or_a_report_is_one(do
     assert parse(web(doc), gazetteer=False).meta.kind == kind
 
 
+def test_a_portal_post_of_a_report_with_the_report_s_own_outline_is_a_report():
+    # corpus/dev13/docs/s004: "Ngày 03/4, UBND thành phố Vũng Tàu đã có báo cáo về kết quả 05 năm …" /
+    # "PHẦN I: Kết quả 05 năm thực hiện …" / "I. Khái quát chung"
+    m = parse(dev_doc("dev13", "s004"), gazetteer=False).meta
+    assert m.kind == "bao_cao" and str(m.date) == "2023-04-03"
+    # news of a report that goes on to summarise it stays news
+    from cchc_nlp.layout import body_kind
+    assert body_kind(["Ngày 03/4, UBND thành phố Vũng Tàu đã có báo cáo về kết quả 05 năm thực hiện.",
+                      "Theo báo cáo, thành phố đã xác lập 120 khu đất."], True)[0] == "tin_bai"
+
+
+def test_a_unit_that_gives_notice_in_its_own_words_is_a_notice():
+    # corpus/dev16/docs/p024: "Căn cứ …" ×3 / "Ủy Ban nhân dân xã Tây Sơn thông báo lịch tiếp công năm 2025 sau khi
+    # sáp nhập như sau:" / "I. LỊCH TIẾP CÔNG DÂN"
+    assert parse(dev_doc("dev16", "p024"), gazetteer=False).meta.kind == "thong_bao"
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
