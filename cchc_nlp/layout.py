@@ -598,6 +598,8 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     anything else is a news item."""
     # a photo caption ("(Đồng chí … báo cáo kết quả …)") is not the text speaking
     text = " ".join(t for t in opening if not t.startswith("("))
+    if not headline and opening and re.match(r"Kính gửi\b", opening[0]):
+        return "cong_van", "body"  # a letter copied from its addressees down
     # under a headline "UBND thị xã đã có báo cáo kết quả …" or "… khắc phục và báo cáo kết
     # quả" is news of a report; the text speaks for itself when a unit reports
     # ("UBND xã báo cáo kết quả …"), in "xin báo cáo", in "báo cáo … như sau"

@@ -577,6 +577,11 @@ def test_a_unit_that_gives_notice_in_its_own_words_is_a_notice():
     assert parse(dev_doc("dev16", "p024"), gazetteer=False).meta.kind == "thong_bao"
 
 
+def test_a_text_that_opens_on_its_addressees_is_a_letter():
+    # corpus/web/v072: "Kính gửi:" / "|" / "- Các bộ, cơ quan ngang bộ," / …
+    assert parse(web("v072"), gazetteer=False).meta.kind == "cong_van"
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
