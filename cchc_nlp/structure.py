@@ -230,7 +230,8 @@ def _most_common(values: list[str]) -> str | None:
 
 
 #: a document's number in its header: "Số: 25/BC-UBND", also with the "ố" lost to a bad encoding ("S: 5157/QĐ-UBND")
-_DOC_NUMBER_RE = re.compile(r"^(?:Số\s*[:.]?|S\s*:)\s*(\S[^|\t]{0,40}?/[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
+# "Số: 45/BC-UBND", "Số : 80 / BC-UBND"
+_DOC_NUMBER_RE = re.compile(r"^(?:Số\s*[:.]?|S\s*:)\s*(\S[^|\t]{0,40}?/ ?[^|\t\s][^|\t]{0,30}?)\s*$", re.IGNORECASE)
 
 _REPORTER_RE = re.compile(
     r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo|ban hành\s+[Kk]ế hoạch)\b")

@@ -433,5 +433,10 @@ def unglue_header_cell(cell: str) -> list[str]:
     m = _GLUED_NUMBER_RE.match(cell)
     if m:
         return [m.group(1), m.group(2)]
+    glued = re.match(r"^([^a-zđ\d|]{6,}?)\s+(Số\s*:\s*\d.*)$", cell)
+    if glued and is_upper(glued.group(1)):
+        # a body's name and its number on one line (the rule under the name was dropped):
+        # "ỦY BAN THƯỜNG VỤ QUỐC HỘI Số: 1666/NQ-UBTVQH15"
+        return [glued.group(1), *unglue_header_cell(glued.group(2))]
     parts = _GLUED_RIGHT_RE.split(cell)
     return [p for p in parts if p.strip()] if len(parts) > 1 and parts[0].strip() else [cell]

@@ -582,6 +582,15 @@ def test_a_text_that_opens_on_its_addressees_is_a_letter():
     assert parse(web("v072"), gazetteer=False).meta.kind == "cong_van"
 
 
+@pytest.mark.parametrize("where, number", [
+    (("dev11", "r004"), "80/BC-UBND"),  # corpus/dev11/docs/r004: "Số : 80 / BC-UBND"
+    (("web", "x066"), "1666/NQ-UBTVQH15"),  # corpus/web/x066: "ỦY BAN THƯỜNG VỤ QUỐC HỘI __________ Số: 1666/NQ-UBTVQH15 |"
+])
+def test_a_header_number_spaced_around_its_slash_or_glued_to_the_body_s_name_is_read(where, number):
+    path = web(where[1]) if where[0] == "web" else dev_doc(*where)
+    assert parse(path, gazetteer=False).meta.number == number
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
