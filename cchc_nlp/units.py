@@ -364,6 +364,25 @@ def attached_issuer(title_texts: list[str]) -> tuple[str, str] | None:
     return u if u is not None and u[0] == kind else (kind, None)
 
 
+_COUNCIL_OF_KIND_RE = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)$")
+
+
+def unit_of_kind_in_header(header_texts: list[str], texts: list[str]) -> tuple[str, str] | None:
+    """A header whose council names its kind but not its name ("ỦY BAN NHÂN DÂN PHƯỜNG", the
+    name lost with the line below it): the first unit of that kind the headline or the text
+    names ("… của ủy ban nhân dân phường Hương An"). None when no such line or no such unit."""
+    kind = next((KIND_WORD_OF[m.group(1).lower()] for t in header_texts for c in cells(t)
+                 if (m := _COUNCIL_OF_KIND_RE.match(c.strip()))), None)
+    if kind is None:
+        return None
+    for text in texts:
+        for m in _ANY_UNIT_RE.finditer(text):
+            u = _mention_unit(m.group(1))
+            if u and u[0] == kind:
+                return u
+    return None
+
+
 def unit_of_place(place: str | None) -> tuple[str, str] | None:
     """The unit the date line's place names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
     below a province only (a province's own documents are dated at its name)."""

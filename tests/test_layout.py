@@ -591,6 +591,14 @@ def test_a_header_number_spaced_around_its_slash_or_glued_to_the_body_s_name_is_
     assert parse(path, gazetteer=False).meta.number == number
 
 
+def test_a_council_header_that_names_only_its_kind_takes_the_name_the_headline_gives():
+    # corpus/extra/038: "Quyết định … của ủy ban nhân dân phường Hương An" / … / "ỦY BAN NHÂN DÂN PHƯỜNG"
+    m = parse(extra("038"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == ("phuong", "Hương An")
+    from cchc_nlp.units import unit_of_kind_in_header
+    assert unit_of_kind_in_header(["ỦY BAN NHÂN DÂN PHƯỜNG"], ["UBND xã Tân Lập báo cáo"]) is None  # not its kind
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
