@@ -4,7 +4,8 @@
 
 Prints, on the narrative paragraphs of the five seed reports:
   * tokenisation alone (underthesea word_tokenize, uncached) — the baseline;
-  * area tagging excluding tokenisation (paragraphs/s, features pre-tokenised);
+  * area tagging excluding tokenisation (paragraphs/s, features pre-tokenised), and the
+    character n-gram member of a blended area model on its own;
   * the concreteness stage (sentence split + features + model), and its cost
     relative to tokenisation (issue target: <= 50 % added);
   * cold-start time of `cchc tag` on one report (a fresh process, issue target <= 2 s);
@@ -42,7 +43,7 @@ def main() -> None:
     from underthesea import word_tokenize
 
     from cchc_nlp import tokenise
-    from cchc_nlp.areas import AreaTagger, features
+    from cchc_nlp.areas import AreaTagger, chars_text, features
     from cchc_nlp.concreteness import ConcretenessModel
     from cchc_nlp.pipeline import parse
 
@@ -61,6 +62,9 @@ def main() -> None:
     # area model alone: features computed once (the token cache is warm), then predict
     X = [features(t) for t in paragraphs]
     t_area = _median(lambda: tagger.model.predict_proba(X), args.repeat)
+    # the character n-gram member of a blended model reads the raw text (no tokenisation)
+    raw = [chars_text(t) for t in paragraphs]
+    t_chars = _median(lambda: tagger.chars.predict_proba(raw), args.repeat) if tagger.chars else None
 
     def concreteness_stage():
         # as in `cchc tag`: paragraphs are segmented once (for the area model, so
@@ -83,6 +87,9 @@ def main() -> None:
     print("|---|---|---|---|")
     print(f"| underthesea word_tokenize (baseline) | {t_tok:.3f} | {n / t_tok:.0f} | 1.00 |")
     print(f"| area model, excluding tokenisation | {t_area:.3f} | {n / t_area:.0f} | {t_area / t_tok:.2f} |")
+    if t_chars is not None:
+        print(f"| area model's character member (blend) | {t_chars:.3f} | {n / t_chars:.0f} | "
+              f"{t_chars / t_tok:.2f} |")
     print(f"| concreteness stage (sentences, features, model) | {t_conc:.3f} | {n / t_conc:.0f} | "
           f"{t_conc / t_tok:.2f} |")
 

@@ -32,6 +32,8 @@ AREA_IDS: tuple[str, ...] = tuple(AREAS)
 MODEL_NAME = "areas.skops"  # the trained pipeline, the model of record
 FLAT_NAME = "areas.npz"  # the same numbers for NumPy-only prediction (cchc_nlp.flat)
 CONTEXT_NAME = "areas_context.skops"  # the document-context model, when the candidate has one
+CHARS_NAME = "areas_chars.skops"  # the character n-gram member of a blended model
+CHARS_FLAT_NAME = "areas_chars.npz"  # … and its flat copy
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -163,6 +165,16 @@ CITED_AREA = {
 }
 
 
+def chars_text(text: str, heading: str | None = None) -> str:
+    """The input of the character n-gram member of a blended model: the paragraph's
+    raw text and its heading, lower-cased (no underthesea, no cues).
+
+    >>> chars_text("Tiếp nhận 120 hồ sơ", "II. Cải cách TTHC")
+    'tiếp nhận 120 hồ sơ || ii. cải cách tthc'
+    """
+    return (text + (" || " + heading if heading else "")).lower()
+
+
 def context_features(proba: np.ndarray, docs) -> np.ndarray:
     """The document-context model's input, one row per paragraph: the log of its own
     first-stage probabilities, the mean first-stage probabilities of the *other*
@@ -238,6 +250,13 @@ def load_pipeline(directory: Path | None = None):
                             "tạo lại bằng `cchc train`") from None
 
 
+def _in_area_order(proba: np.ndarray, classes) -> np.ndarray:
+    """Probabilities with one column per :data:`AREA_IDS` entry (0 for a class the model lacks)."""
+    out = np.zeros((len(proba), len(AREA_IDS)))
+    out[:, [AREA_IDS.index(c) for c in classes]] = proba
+    return out
+
+
 class AreaTagger:
     """The trained area model, loaded once and checked against the installed versions."""
 
@@ -261,6 +280,10 @@ class AreaTagger:
         #: ``khac`` when its probability reaches this (chosen by province-grouped
         #: cross-validation, ``transfer.best_threshold``); None: the arg-max
         self.khac_threshold = meta.get("khac_threshold")
+        #: a blended model averages in a character n-gram model of the raw text
+        #: (:func:`chars_text`) with this share; None: no such member
+        self.chars_weight = meta.get("chars_weight")
+        self.chars = None
 
     @classmethod
     @functools.cache
@@ -269,9 +292,12 @@ class AreaTagger:
         so a cold ``cchc tag`` does not import scikit-learn."""
         from .flat import TextClassifier
 
-        model, meta = load_flat(directory or models_dir() / "areas", FLAT_NAME, TextClassifier,
-                                "mô hình lĩnh vực")
-        return cls(model, meta)
+        directory = directory or models_dir() / "areas"
+        model, meta = load_flat(directory, FLAT_NAME, TextClassifier, "mô hình lĩnh vực")
+        tagger = cls(model, meta)
+        if tagger.chars_weight:
+            tagger.chars, _ = load_flat(directory, CHARS_FLAT_NAME, TextClassifier, "mô hình lĩnh vực")
+        return tagger
 
     def predict(self, texts: list[str], headings: list[str] | None = None) -> list[AreaPrediction]:
         """Area and probabilities for each paragraph text.
@@ -294,16 +320,16 @@ class AreaTagger:
                               after=texts[i + 1] if self.neighbours and i + 1 < len(texts) else None,
                               lexicon=self.lexicon))
         if X:
-            proba = self.model.predict_proba(X)
-            classes = list(self.model.classes_)
+            proba = _in_area_order(self.model.predict_proba(X), self.model.classes_)
             if self.context:
-                ordered = np.zeros((len(X), len(AREA_IDS)))
-                ordered[:, [AREA_IDS.index(c) for c in classes]] = proba
-                proba = self.model.context_proba(context_features(ordered, [0] * len(X)))
-                classes = list(self.model.context_classes)
+                proba = _in_area_order(self.model.context_proba(context_features(proba, [0] * len(X))),
+                                       self.model.context_classes)
+            if self.chars is not None:
+                raw = [chars_text(texts[i], headings[i] if self.use_heading else None) for i in idx]
+                chars = _in_area_order(self.chars.predict_proba(raw), self.chars.classes_)
+                proba = (1.0 - self.chars_weight) * proba + self.chars_weight * chars
             for row, i in zip(proba, idx):
-                scores = {a: float(row[classes.index(a)]) if a in classes else 0.0
-                          for a in AREA_IDS}
+                scores = {a: float(v) for a, v in zip(AREA_IDS, row)}
                 total = sum(scores.values()) or 1.0
                 scores = {a: round(v / total, 4) for a, v in scores.items()}
                 out[i] = AreaPrediction(self._decide(scores), scores)

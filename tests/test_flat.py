@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.naive_bayes import ComplementNB
 
 from cchc_nlp import flat
-from cchc_nlp.areas import AreaTagger, features, load_pipeline
+from cchc_nlp.areas import AREA_IDS, AreaTagger, features, load_pipeline
 from cchc_nlp.evaluation.area_training import load_examples, make_pipeline
 from cchc_nlp.concreteness import ConcretenessModel, feature_matrix, model_input, tokens
 from cchc_nlp.evaluation.concreteness_training import load_gold
@@ -128,3 +128,36 @@ def test_shipped_document_context_stage_matches_its_skops_model():
                    rng.integers(0, 2, (50, 1))])
     np.testing.assert_allclose(tagger.model.context_proba(X), stage2.predict_proba(X), rtol=0, atol=1e-9)
     assert list(tagger.model.context_classes) == list(stage2.classes_)
+
+
+def test_shipped_character_member_of_a_blend_matches_its_skops_pipeline():
+    from cchc_nlp.areas import CHARS_NAME, chars_text
+    from cchc_nlp.evaluation.transfer import load_paragraphs
+
+    tagger = AreaTagger.load()
+    if tagger.chars is None:
+        pytest.skip("the shipped area model is not a blend")
+    pipeline = _skops_load(MODELS / "areas" / CHARS_NAME)
+    texts = [chars_text(p.text, p.heading) for p in load_paragraphs()[::6]] + ["", "x", "1.157\t%"]
+    np.testing.assert_allclose(tagger.chars.predict_proba(texts), pipeline.predict_proba(texts), rtol=0, atol=1e-9)
+    assert list(tagger.chars.classes_) == list(pipeline.classes_)
+
+
+def test_a_blend_averages_its_two_members_with_the_shipped_share():
+    from cchc_nlp.areas import chars_text
+
+    tagger = AreaTagger.load()
+    if tagger.chars is None:
+        pytest.skip("the shipped area model is not a blend")
+    texts = ["UBND xã đã tiếp nhận 120 hồ sơ thủ tục hành chính, giải quyết đúng hạn 118 hồ sơ.",
+             "Trên đây là báo cáo kết quả cải cách hành chính năm 2024 của UBND xã."]
+    headings = ["2. Cải cách thủ tục hành chính", ""]
+    got = np.array([[p.scores[a] for a in AREA_IDS] for p in tagger.predict(texts, headings)])
+    alone = AreaTagger(tagger.model, {**tagger.meta, "chars_weight": None})
+    main = np.array([[p.scores[a] for a in AREA_IDS] for p in alone.predict(texts, headings)])
+    raw = tagger.chars.predict_proba([chars_text(t, h) for t, h in zip(texts, headings)])
+    chars = np.zeros_like(raw)
+    chars[:, [AREA_IDS.index(c) for c in tagger.chars.classes_]] = raw
+    w = tagger.chars_weight
+    np.testing.assert_allclose(got, (1 - w) * main + w * chars, atol=2e-4)  # scores are rounded to 4 places
+

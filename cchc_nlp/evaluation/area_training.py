@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..areas import AREA_IDS, CONTEXT_NAME, FLAT_NAME, MODEL_NAME, features
+from ..areas import AREA_IDS, CHARS_FLAT_NAME, CHARS_NAME, CONTEXT_NAME, FLAT_NAME, MODEL_NAME, features
 from ..flat import library_versions
 from ..config import corpus_dir, models_dir
 from ..normalise import fold
@@ -257,10 +257,13 @@ def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins
 
 def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
          cites: bool = False, neighbours: bool = False, khac_threshold: float | None = None,
-         candidate: str | None = None, context=None, lexicon: bool = False) -> Path:
+         candidate: str | None = None, context=None, lexicon: bool = False,
+         chars=None, chars_weight: float | None = None) -> Path:
     """Write the pipeline (skops), its flat copy (``areas.npz``) and ``meta.json``;
     ``context``: the fitted document-context model of the ``context`` candidate,
-    written beside it (``areas_context.skops``) and into the flat copy."""
+    written beside it (``areas_context.skops``) and into the flat copy; ``chars``: the
+    character n-gram member of a blended model and its share (``areas_chars.skops``,
+    ``areas_chars.npz``)."""
     import skops.io as sio
 
     directory = directory or models_dir() / "areas"
@@ -282,8 +285,18 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     elif context_path.exists():
         context_path.unlink()
     flat.save(arrays, directory / FLAT_NAME)
+    chars_path = directory / CHARS_NAME
+    if chars is not None:
+        drop_pruned_terms(chars)
+        sio.dump(chars, chars_path.with_suffix(".tmp"), compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+        chars_path.with_suffix(".tmp").replace(chars_path)
+        flat.save(flat.export_text_classifier(chars), directory / CHARS_FLAT_NAME)
+    else:
+        for stale in (chars_path, directory / CHARS_FLAT_NAME):
+            stale.unlink(missing_ok=True)
     meta = {"kind": kind, "candidate": candidate, "use_heading": use_heading, "cites": cites,
             "neighbours": neighbours, "lexicon": lexicon, "context": context is not None,
+            "chars_weight": chars_weight if chars is not None else None,
             "khac_threshold": khac_threshold, "labels": list(AREA_IDS),
             "versions": library_versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..areas import AREA_IDS, FLAT_NAME
+from ..areas import AREA_IDS, CHARS_FLAT_NAME, CHARS_NAME, FLAT_NAME
 from ..flat import library_versions
 from .area_training import save
 from ..config import corpus_dir, models_dir
@@ -50,6 +50,8 @@ def write_model_card(path: Path, r: dict) -> None:
                  if r["khac_threshold"] is not None else "the arg-max")
     versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
     cols = " | ".join(a[:8] for a in AREA_IDS)
+    chars_files = (f"; the `chars` member of the blend: {r['chars_size'] / 1024:.0f} kB (skops), "
+                   f"{r['chars_flat_size'] / 1024:.0f} kB (flat)" if r.get("chars_size") else "")
     text = f"""# Model card: CCHC area classifier (`models/areas/`)
 
 Trained {dt.date.today().isoformat()} by `cchc train` (all figures below are recomputed there;
@@ -89,8 +91,12 @@ then a second LogisticRegression over the paragraph's own first-stage probabilit
 mean first-stage probabilities of the other paragraphs of its document (fitted on first-stage
 probabilities held out by province, 3 folds inside each training part;
 `areas.context_features`); `chars`: character
-n-grams of the raw text only, no underthesea words (a comparison: it cannot be shipped through
-the flat copy's feature path). Self-training on unlabelled pages was not tried: every stored page
+2–5-grams of the raw text and heading only, no underthesea words, no cues; `blend`: the
+probabilities of `context` and `chars` averaged, {r['blend_weight']:.1f} on `chars` (`transfer.BLEND_WEIGHT`).
+The two views err on different paragraphs: `chars` alone is the weakest candidate, but averaging it in
+lifts `context`. Its share was chosen on the same folds (0.3 to 0.5 all gain); chosen inside the folds
+instead (each fold's share and threshold picked on the other four, `scripts/blend_weight.py`), the
+blend scores {r['blend_nested']:.3f}, the honest CV figure for it. Self-training on unlabelled pages was not tried: every stored page
 that is not in a blind set is already labelled. ECE: expected calibration error of the top score.
 
 Tried and not adopted (the same grouped CV, `scripts/khac_second_stage.py`): clues for `khac` added to the
@@ -156,15 +162,15 @@ gold carries the adjudicated label, the kappa above is before adjudication.
 
 ## Model files
 {r['size'] / 1024:.0f} kB (skops, the model of record), {r['flat_size'] / 1024:.0f} kB (flat NumPy copy that the
-commands load, `cchc_nlp/flat.py`).
+commands load, `cchc_nlp/flat.py`){chars_files}.
 """
     path.write_text(text, encoding="utf-8")
 
 
 HELD_OUT_NAME = "held_out.jsonl"
-#: candidates the shipped model can be: the ones whose features ``areas.features``
-#: builds at prediction time (``chars`` reads raw text and is a comparison only)
-SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context")
+#: candidates the shipped model can be: the ones :class:`areas.AreaTagger` predicts with
+#: (``chars`` alone is a comparison; it ships as the second member of ``blend``)
+SHIPPABLE = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context", "blend")
 
 
 def choose(comparison: dict) -> tuple[str, float | None]:
@@ -191,7 +197,8 @@ def train_areas(progress=None) -> dict:
     from . import transfer
 
     paras = transfer.load_paragraphs()
-    comparison = transfer.compare(paras, progress=progress)
+    held: dict = {}
+    comparison = transfer.compare(paras, progress=progress, held=held)
     candidate, threshold = choose(comparison)
     test = transfer.test_scores(paras, candidate, threshold)
     curve = transfer.learning_curve(paras, candidate, threshold)
@@ -201,24 +208,32 @@ def train_areas(progress=None) -> dict:
     X = np.array([transfer.feature_text(p, candidate) for p in paras], dtype=object)
     y = np.array([p.area for p in paras])
     w = np.array([p.weight if candidate == "today" else 1.0 for p in paras])
-    context = None
+    context = chars = None
     if opts.get("context"):
         model, context = transfer.fit_context(X, y, np.array([p.province for p in paras]),
                                               np.array([p.doc for p in paras]))
     else:
         model = transfer.make_candidate(candidate)
         model.fit(X, y, clf__sample_weight=w)
+    if candidate == "blend":
+        chars = transfer.make_candidate("chars")
+        chars.fit(np.array([transfer.feature_text(p, "chars") for p in paras], dtype=object), y)
     directory = models_dir() / "areas"
     path = save(model, CHOSEN_KIND, bool(opts.get("heading")), directory,
                 cites=bool(opts.get("cites")), neighbours=bool(opts.get("neighbours")),
                 khac_threshold=threshold, candidate=candidate, context=context,
-                lexicon=bool(opts.get("lexicon")))
+                lexicon=bool(opts.get("lexicon")), chars=chars,
+                chars_weight=transfer.BLEND_WEIGHT if chars is not None else None)
     pred = transfer.decide(proba, threshold)
     _write_held_out(directory / HELD_OUT_NAME, paras, pred, proba.max(axis=1))
     kappa = area_agreement()
     result = {"candidate": candidate, "khac_threshold": threshold, "comparison": comparison,
               "test": test, "curve": curve, "summary": transfer.summary(paras), "kappa": kappa,
-              "size": path.stat().st_size, "flat_size": (directory / FLAT_NAME).stat().st_size}
+              "size": path.stat().st_size, "flat_size": (directory / FLAT_NAME).stat().st_size,
+              "blend_weight": transfer.BLEND_WEIGHT, "blend_nested": transfer.nested_blend_score(paras, held)}
+    if chars is not None:
+        result["chars_size"] = (directory / CHARS_NAME).stat().st_size
+        result["chars_flat_size"] = (directory / CHARS_FLAT_NAME).stat().st_size
     (directory / "transfer.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n",
                                              encoding="utf-8")
     write_model_card(directory / "MODEL_CARD.md", result)

@@ -24,7 +24,11 @@ Candidates (:data:`CANDIDATES`), all scikit-learn, all fed the same paragraphs:
   probabilities of the other paragraphs of its document (``areas.context_features``);
   the second stage is fitted on first-stage probabilities held out by province
   (:func:`fit_context`), never on the first stage's fit to its own training data;
-* ``chars``: character n-grams of the raw text and heading only (no underthesea).
+* ``chars``: character n-grams of the raw text and heading only (no underthesea);
+* ``blend``: the probabilities of ``context`` and ``chars`` averaged (weight
+  :data:`BLEND_WEIGHT` on ``chars``): two views of a paragraph, one from
+  underthesea's words and the guideline's phrases, one from raw spelling, whose
+  errors differ.
 
 ``khac`` is decided by a threshold on its probability, chosen by the same
 grouped cross-validation, not by the arg-max.
@@ -38,12 +42,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..areas import AREA_IDS, features
+from ..areas import AREA_IDS, chars_text, features
 from .area_training import OTHER_TEXT_WEIGHT, expected_calibration_error
 from ..config import corpus_dir
 from .corpus_index import documents, load_split
 
-CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context", "chars")
+CANDIDATES = ("today", "uniform", "heading", "citations", "neighbours", "lexicon", "context", "chars", "blend")
+#: the share of ``chars`` in ``blend``; chosen by the province-grouped CV on the training
+#: provinces (0.3-0.5 all gain; 0.4 was best in four of five nested folds)
+BLEND_WEIGHT = 0.4
+#: the two candidates ``blend`` averages
+BLENDED = ("context", "chars")
 #: folds (grouped by province) of the first stage's held-out probabilities on which
 #: the ``context`` candidate's second stage is fitted
 CONTEXT_FOLDS = 3
@@ -99,12 +108,14 @@ FEATURE_OPTIONS = {
     "lexicon": {"heading": True, "cites": True, "neighbours": True, "lexicon": True},
     "context": {"heading": True, "cites": True, "neighbours": True, "lexicon": True, "context": True},
 }
+#: ``blend``'s main member reads what ``context`` reads (its ``chars`` member, :func:`areas.chars_text`)
+FEATURE_OPTIONS["blend"] = FEATURE_OPTIONS["context"]
 
 
 def feature_text(p: Paragraph, candidate: str) -> str:
     """The string the candidate's vectorisers read for one paragraph."""
     if candidate == "chars":
-        return p.text + (" || " + p.heading if p.heading else "")
+        return chars_text(p.text, p.heading)
     opt = FEATURE_OPTIONS[candidate]
     return features(p.text, p.heading if opt.get("heading") else None, cites=opt.get("cites", False),
                     before=p.before if opt.get("neighbours") else None,
@@ -124,8 +135,10 @@ def make_candidate(candidate: str):
     from sklearn.pipeline import FeatureUnion
 
     return Pipeline([
+        # the text comes lower-cased (``areas.chars_text``): the flat copy lower-cases nothing
         ("features", FeatureUnion([("chars", TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=120000))])),
+            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=120000,
+            lowercase=False))])),
         ("clf", LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")),
     ])
 
@@ -207,6 +220,8 @@ def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 
     (for the learning curve)."""
     from joblib import Parallel, delayed
 
+    if candidate == "blend":
+        return blend(*(cross_validated_proba(paras, c, n_jobs, fraction, seed) for c in BLENDED))
     X = np.array([feature_text(p, candidate) for p in paras], dtype=object)
     y = np.array([p.area for p in paras])
     w = np.array([p.weight if candidate == "today" else 1.0 for p in paras])
@@ -227,6 +242,29 @@ def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 
     return proba
 
 
+def blend(context: np.ndarray, chars: np.ndarray) -> np.ndarray:
+    """The ``blend`` candidate's probabilities from its two members'."""
+    return (1.0 - BLEND_WEIGHT) * context + BLEND_WEIGHT * chars
+
+
+def nested_blend_score(paras: list[Paragraph], held: dict[str, np.ndarray] | None = None,
+                       weights=(0.0, 0.1, 0.2, 0.3, 0.4, 0.5)) -> float:
+    """Macro-F1 of ``blend`` on the training provinces with its share of ``chars`` and its
+    ``khac`` threshold chosen inside the folds: each fold is scored with the pair that does
+    best on the other four (``held``: the members' held-out probabilities, from :func:`compare`)."""
+    train, _ = split(paras)
+    held = held or {}
+    a, b = (held[m] if m in held else cross_validated_proba(train, m) for m in BLENDED)
+    y = np.array([p.area for p in train])
+    pred = np.empty(len(y), dtype=object)
+    grid = [(w, float(t)) for w in weights for t in np.round(np.arange(0.25, 0.61, 0.05), 2)]
+    for rest, fold in _folds(np.array([p.province for p in train])):
+        w, t = max(grid, key=lambda wt: scores(y[rest], decide((1 - wt[0]) * a[rest] + wt[0] * b[rest], wt[1]))
+                   ["macro_f1"])
+        pred[fold] = decide((1 - w) * a[fold] + w * b[fold], t)
+    return scores(y, pred.astype(str))["macro_f1"]
+
+
 def best_threshold(y: np.ndarray, proba: np.ndarray) -> tuple[float, float]:
     """The ``khac`` threshold with the best macro-F1 on these held-out probabilities."""
     grid = np.round(np.arange(0.10, 0.91, 0.05), 2)
@@ -239,13 +277,20 @@ def split(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
     return [p for p in paras if p.province not in test], [p for p in paras if p.province in test]
 
 
-def compare(paras: list[Paragraph] | None = None, candidates=CANDIDATES, progress=None) -> dict:
-    """Grouped-by-province cross-validation of every candidate on the training provinces."""
+def compare(paras: list[Paragraph] | None = None, candidates=CANDIDATES, progress=None,
+            held: dict[str, np.ndarray] | None = None) -> dict:
+    """Grouped-by-province cross-validation of every candidate on the training provinces;
+    ``held``, when given, receives each candidate's held-out probabilities."""
     train, _ = split(paras or load_paragraphs())
     y = np.array([p.area for p in train])
     out = {}
+    held = {} if held is None else held
     for c in candidates:
-        proba = cross_validated_proba(train, c)
+        if c == "blend" and all(m in held for m in BLENDED):
+            proba = blend(*(held[m] for m in BLENDED))
+        else:
+            proba = cross_validated_proba(train, c)
+        held[c] = proba
         argmax = scores(y, decide(proba, None))
         t, f1_t = best_threshold(y, proba)
         pred = decide(proba, None)
@@ -268,21 +313,27 @@ def learning_curve(paras: list[Paragraph], candidate: str, threshold: float,
     return rows
 
 
-def test_scores(paras: list[Paragraph], candidate: str, threshold: float | None) -> dict:
-    """Fit on every training province, score once on the frozen test provinces:
-    overall, per area, per document kind and per province."""
-    train, test = split(paras)
+def frozen_test_proba(train: list[Paragraph], test: list[Paragraph], candidate: str) -> np.ndarray:
+    """Probabilities of the ``test`` paragraphs from the candidate fitted on ``train``."""
+    if candidate == "blend":
+        return blend(*(frozen_test_proba(train, test, c) for c in BLENDED))
     X = np.array([feature_text(p, candidate) for p in train], dtype=object)
     Xt = np.array([feature_text(p, candidate) for p in test], dtype=object)
     if candidate == "context":
         stage1, stage2 = fit_context(X, np.array([p.area for p in train]),
                                      np.array([p.province for p in train]), np.array([p.doc for p in train]))
-        proba = predict_context(stage1, stage2, Xt, np.array([p.doc for p in test]))
-    else:
-        model = make_candidate(candidate)
-        w = np.array([p.weight if candidate == "today" else 1.0 for p in train])
-        model.fit(X, np.array([p.area for p in train]), clf__sample_weight=w)
-        proba = _aligned(model, Xt)
+        return predict_context(stage1, stage2, Xt, np.array([p.doc for p in test]))
+    model = make_candidate(candidate)
+    w = np.array([p.weight if candidate == "today" else 1.0 for p in train])
+    model.fit(X, np.array([p.area for p in train]), clf__sample_weight=w)
+    return _aligned(model, Xt)
+
+
+def test_scores(paras: list[Paragraph], candidate: str, threshold: float | None) -> dict:
+    """Fit on every training province, score once on the frozen test provinces:
+    overall, per area, per document kind and per province."""
+    train, test = split(paras)
+    proba = frozen_test_proba(train, test, candidate)
     y = np.array([p.area for p in test])
     pred = decide(proba, threshold)
     result = scores(y, pred)
