@@ -40,6 +40,11 @@ class Document:
 
 
 @lru_cache(maxsize=1)
+#: structure development sets whose documents (in their ``docs/``) also carry area labels,
+#: each listed in its ``manifest.jsonl`` with its province and kind
+LABELLED_DEV_SETS = tuple((name, "manifest.jsonl") for name in ("dev11", "dev13", "dev14", "dev16"))
+
+
 def documents() -> dict[str, Document]:
     """Every corpus document that has labels, by id."""
     root = corpus_dir()
@@ -49,15 +54,16 @@ def documents() -> dict[str, Document]:
             g = json.loads(line)
             out[g["report"]] = Document(g["report"], province_key(g["meta"]["province"]), "bao_cao",
                                         root / "reports" / f"{g['report']}.txt")
-    for folder, pattern in (("extra", "manifest.jsonl"), ("web", "manifest_*.jsonl")):
+    for folder, pattern in (("extra", "manifest.jsonl"), ("web", "manifest_*.jsonl"), *LABELLED_DEV_SETS):
         for manifest in sorted((root / folder).glob(pattern)):
             for line in manifest.read_text("utf-8").splitlines():
                 if line.strip():
                     m = json.loads(line)
-                    stem = m["file"].removesuffix(".txt")
+                    stem = Path(m["file"]).stem
                     out[stem] = Document(stem, province_key(m.get("province")),
                                          m.get("doc_kind") or "khac", root / folder / m["file"])
     return out
+
 
 
 def load_split() -> dict:

@@ -15,6 +15,7 @@ from ..areas import AREA_IDS, CHARS_FLAT_NAME, CHARS_NAME, FLAT_NAME
 from ..flat import library_versions
 from .area_training import save
 from ..config import corpus_dir, models_dir
+from .corpus_index import LABELLED_DEV_SETS
 
 CHOSEN_KIND = "logreg"
 
@@ -281,13 +282,14 @@ def _write_held_out(path: Path, paras, pred, confidence) -> None:
 
 def reference_texts() -> dict[str, list[str]]:
     """Narrative text of every corpus document, by report id: the seed reports'
-    paragraphs (parsed) and the lines of the public texts in ``corpus/extra`` and ``corpus/web``."""
+    paragraphs (parsed) and the lines of the public texts in ``corpus/extra``, ``corpus/web``
+    and the labelled development sets' ``docs/``."""
     from ..pipeline import parse
 
     out: dict[str, list[str]] = {}
     for path in sorted((corpus_dir() / "reports").glob("*.txt")):
         out[path.stem] = [p.text for p in parse(path).paragraphs]
-    for folder in ("extra", "web"):
+    for folder in ("extra", "web", *(f"{name}/docs" for name, _ in LABELLED_DEV_SETS)):
         for path in sorted((corpus_dir() / folder).glob("*.txt")):
             out[path.stem] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     return out
