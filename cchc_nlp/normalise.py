@@ -203,6 +203,10 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
+    if prev.endswith(";") and len(prev) >= 0.9 * width and re.match(rf"\d[\d.,]*\s+[{LOWER}]", nxt):
+        # "… 33 đề nghị xây dựng văn bản[1];" / "176 dự án, dự thảo …": a full line stops on a
+        # semicolon and the count that follows goes on in small letters: one enumeration
+        return True
     if _BARE_ARTICLE_RE.fullmatch(prev):
         return True  # "Điều 1." alone, then its title or its content: one article
     if _ARTICLE_CUT_RE.fullmatch(prev) and len(nxt) >= 0.6 * width:

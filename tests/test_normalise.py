@@ -133,3 +133,14 @@ def test_a_site_s_tag_under_a_byline_is_not_the_rest_of_a_sentence():
         assert text.endswith("Mai Hoàng\nbaohatinh")
     # a Vietnamese word in lower case still continues the line it was cut from
     assert "tổ chức hội nghị" in normalise("UBND xã đã tổ\nchức hội nghị.").text
+
+
+def test_a_full_line_stopping_on_a_semicolon_before_a_count_in_small_letters_goes_on():
+    # corpus/dev14/docs/q004 (PDF): "… 33 đề nghị xây dựng văn bản quy phạm pháp luật[1];" / "176 dự án, …"
+    wide = "Năm 2024, Bộ Tư pháp đã thẩm định đối với 33 đề nghị xây dựng văn bản quy phạm pháp luật[1];"
+    text = normalise(f"{wide}\n176 dự án, dự thảo văn bản quy phạm pháp luật[2]; tham gia thẩm định các luật.",
+                     hard_wrapped=True).text
+    assert "\n" not in text
+    # a short list item stopping on its semicolon ends there
+    text = normalise("- Tổng số hồ sơ tiếp nhận: 120;\n150 hồ sơ được giải quyết đúng hạn.", hard_wrapped=True).text
+    assert "\n" in text
