@@ -190,6 +190,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False
     if _DATE_ONLY_RE.fullmatch(nxt) or _DATE_ONLY_RE.fullmatch(prev) or SITE_TAG_RE.fullmatch(nxt):
         return False  # a page's date line under its headline, or its tag, continues nothing
+    if prev in ("Căn", "Căn cứ"):
+        return True  # "Căn" / "Quyết định số 09/QĐ-TTg …": a legal basis cut after its first word
     if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
         return False  # each legal basis starts its own line, whatever the line above ends with
     if _NEW_BLOCK_RE.match(nxt):

@@ -721,6 +721,12 @@ def _appendix_start(lines: list[_Line], i: int) -> bool:
     return "\t" in t and bool(re.match(r"^(STT|Stt|TT)\t", t))
 
 
+def _next_row(line: str) -> bool:
+    """A row under a table's first: a full row, or one of two cells whose first bar was lost
+    ("1 | Chi cập nhật, công bố … về TTHC. |" under "TT | Nội dung chi | Mức chi |")."""
+    return pipe_row(line) or (line.rstrip().endswith("|") and line.count("|") >= 2)
+
+
 def build_report(text: str, *, file: str, sha256: str, fmt: str,
                  word_spans: list[tuple[int, int]] | None = None,
                  gazetteer: bool = True) -> Report:
@@ -959,10 +965,10 @@ def _outline(body_lines: list[_Line], breaks: set[int] = frozenset(), news: bool
                                 rows=tuple((x.text,) for x in body_lines[caption_end:end]),
                                 source="cells", start=ln.start, end=body_lines[end - 1].end))
             continue
-        if pipe_row(ln.text) and i + 1 < len(body_lines) and pipe_row(body_lines[i + 1].text):
+        if pipe_row(ln.text) and i + 1 < len(body_lines) and _next_row(body_lines[i + 1].text):
             j = i
             while j < len(body_lines) and (j == i or (j - 1) not in breaks) \
-                    and (pipe_row(body_lines[j].text) or body_lines[j].text == "|"):
+                    and (_next_row(body_lines[j].text) or body_lines[j].text == "|"):
                 skip.add(j)
                 j += 1
             rows = tuple(tuple(cells(x.text)) for x in body_lines[i:j] if cells(x.text))

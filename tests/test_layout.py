@@ -599,6 +599,20 @@ def test_a_council_header_that_names_only_its_kind_takes_the_name_the_headline_g
     assert unit_of_kind_in_header(["ỦY BAN NHÂN DÂN PHƯỜNG"], ["UBND xã Tân Lập báo cáo"]) is None  # not its kind
 
 
+def test_a_row_of_two_cells_under_a_table_s_first_row_stays_in_the_table():
+    # corpus/dev16/docs/p018: "TT | Nội dung chi | Mức chi |" / "1 | Chi cập nhật, công bố, … về TTHC. |" / "|" /
+    # "a | Chi cập nhật TTHC vào cơ sở dữ liệu quốc gia về TTHC | 25.000 đồng/01 thủ tục |"
+    r = parse(dev_doc("dev16", "p018"), gazetteer=False)
+    assert not any("|" in p.text for p in r.paragraphs)
+    assert any(t.source == "web" and t.rows[0][:2] == ("TT", "Nội dung chi") for t in r.tables)
+
+
+def test_a_legal_basis_cut_after_its_first_word_is_one_line():
+    # corpus/dev16/docs/p012 (PDF): "Căn" / "Quyết định số 09/QĐ-TTg ngày 25/3/2015 của Thủ tướng Chính phủ …"
+    r = parse(dev_doc("dev16", "p012"), gazetteer=False)
+    assert any(p.text.startswith("Căn Quyết định số 09/QĐ-TTg") for p in r.paragraphs)
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
