@@ -39,12 +39,12 @@ class Document:
     path: Path
 
 
-@lru_cache(maxsize=1)
 #: structure development sets whose documents (in their ``docs/``) also carry area labels,
 #: each listed in its ``manifest.jsonl`` with its province and kind
 LABELLED_DEV_SETS = tuple((name, "manifest.jsonl") for name in ("dev11", "dev13", "dev14", "dev16"))
 
 
+@lru_cache(maxsize=1)
 def documents() -> dict[str, Document]:
     """Every corpus document that has labels, by id."""
     root = corpus_dir()
