@@ -33,7 +33,9 @@ HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 #: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
 DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _PROVINCE_START_RE = re.compile(
-    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?(" + _PROVINCE_ALT
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?"
+    # "Chủ tịch An Giang yêu cầu …": the province's leader speaks for it
+    r"(?:(?:Phó\s+)?(?:Chủ tịch|Bí thư)\s+(?:UBND\s+|Ủy ban nhân dân\s+)?(?:tỉnh\s+)?)?(" + _PROVINCE_ALT
     + r")(?=[\s:,])"
 )
 _PROVINCE_CLAUSE_RE = re.compile(

@@ -613,6 +613,12 @@ def test_a_legal_basis_cut_after_its_first_word_is_one_line():
     assert any(p.text.startswith("Căn Quyết định số 09/QĐ-TTg") for p in r.paragraphs)
 
 
+def test_a_headline_opening_with_a_province_s_chairman_is_that_province_s_news():
+    # corpus/web/z090: "Chủ tịch An Giang yêu cầu đặc khu Phú Quốc làm việc cả ngày nghỉ …"
+    m = parse(web("z090"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == ("tinh", "An Giang")
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
