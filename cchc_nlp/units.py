@@ -125,6 +125,10 @@ _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|
                                rf"(?!\s+[{_UP}])(?![\w])")
 
 
+#: a verb right after a unit's name: the unit is the sentence's subject
+_ACTS_AFTER_RE = re.compile(r"\s+(?:đã|đang|vừa|sẽ|tiếp tục|tổ chức|triển khai|ban hành)\b")
+
+
 def _office(m: re.Match) -> tuple[str, str]:
     """The department or ministry an office pattern matched: ("so", "Sở Tư pháp")."""
     return ("so" if m.group(1) == "Sở" else "bo"), f"{m.group(1)} {m.group(2)}"
@@ -183,10 +187,14 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
         # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
         # an official's title yields to another unit the sentence names
-        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u)
+        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u,
+                  bool(_ACTS_AFTER_RE.match(text, m.end())))
                  for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
         if found:
-            return next((u for official, u in found if not official), found[0][1])
+            # "Sau khi sáp nhập từ 3 xã Phú Mỹ, Thuận Hưng và Mỹ Hương, …, xã Mỹ Hương đang nỗ lực …":
+            # the unit that acts is the subject, not the ones merged into it
+            acting = next((u for official, u, acts in found if acts and not official), None)
+            return acting or next((u for official, u, _ in found if not official), found[0][1])
     # the unit by its kind alone, in the first paragraph: the text's own unit
     bare = BARE_UNIT_RE.search(lead)
     if bare:

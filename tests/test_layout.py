@@ -619,6 +619,13 @@ def test_a_headline_opening_with_a_province_s_chairman_is_that_province_s_news()
     assert (m.unit_kind, m.unit_name) == ("tinh", "An Giang")
 
 
+def test_the_unit_that_acts_in_a_lead_is_its_subject_not_the_units_merged_into_it():
+    # corpus/web/z077: "Sau khi sáp nhập từ 3 xã Phú Mỹ, Thuận Hưng và Mỹ Hương, huyện Mỹ Tú, tỉnh Sóc Trăng cũ,
+    # xã Mỹ Hương đang nỗ lực không ngừng …"
+    m = parse(web("z077"), gazetteer=False).meta
+    assert (m.unit_kind, m.unit_name) == ("xa", "Mỹ Hương")
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
