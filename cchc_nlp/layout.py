@@ -41,6 +41,7 @@ _TITLE_WORDS = (
     ("huong dan", "khac"), ("de an", "khac"), ("chuong trinh", "khac"),
     ("phuong an", "khac"), ("cong van", "cong_van"), ("giay moi", "khac"),
     ("ket luan", "khac"), ("bien ban", "khac"), ("nghi dinh", "khac"), ("thong tu", "khac"),
+    ("de cuong", "khac"),  # "ĐỀ CƯƠNG TUYÊN TRUYỀN …": a propaganda outline
 )
 #: a Roman-numbered heading: "I. KẾT QUẢ …", "II- NHIỆM VỤ", "IV/ Kiến nghị"
 ROMAN_RE = re.compile(r"^([IVX]{1,4})\s*[.)/:\-–]\s*(\S.*)$")

@@ -30,7 +30,8 @@ from .normalise import fold
 from .periods import document_period, plausible_report_date
 from .units import (BARE_UNIT_RE, DMY_RE, HCMC_RE, KIND_WORD_OF, NAME, announced_document, attached_issuer, date_of,
                     excerpt_document, headline_document, named_units, news_subject, province_prefix, unglue_header_cell,
-                    unit_from_card_or_place, unit_from_header, unit_of_kind_in_header, unit_of_place)
+                    unit_from_card_or_place, unit_from_header, unit_of_kind_in_header, unit_of_place,
+                    unit_of_title_area)
 
 
 _APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu|Biểu số|BIỂU SỐ)\b")
@@ -293,6 +294,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         where = "title"
     if issuer is None and (issuer := unit_of_kind_in_header(header_texts, title_texts + body.split("\n")[:5])):
         where = "header"
+    if issuer is None and not header_units and layout.kind not in (None, "tin_bai") \
+            and (issuer := unit_of_title_area(title_texts)):
+        where = "title"  # "ĐỀ CƯƠNG TUYÊN TRUYỀN … TRÊN ĐỊA BÀN HUYỆN THUẬN CHÂU", no header above it
     if issuer is None:
         issuer, where = unit_from_card_or_place(lines, layout, header_texts, dated_place, body), "header"
         if issuer is None and not header_texts:

@@ -393,6 +393,25 @@ def unit_of_kind_in_header(header_texts: list[str], texts: list[str]) -> tuple[s
     return None
 
 
+#: the area a title's text covers: "… TRÊN ĐỊA BÀN THÀNH PHỐ PHAN RANG - THÁP CHÀM", "… trên địa bàn tỉnh Hậu Giang"
+_TITLE_AREA_RE = re.compile(r"\btrên địa bàn\s+((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+"
+                            r"[^,.;:()]{2,40}?)(?=\s+(?:năm|giai đoạn|từ|đến)\b|[,.;:()]|$)", re.IGNORECASE)
+
+
+def unit_of_title_area(title_texts: list[str]) -> tuple[str, str] | None:
+    """The unit whose area a text with no header says it covers, in its title ("Đề cương tuyên
+    truyền … trên địa bàn huyện Thuận Châu"): a unit writes for its own area."""
+    # line by line (a page's date line may follow the title), then across a wrapped title
+    m = next((m for t in [*title_texts, " ".join(title_texts)] if (m := _TITLE_AREA_RE.search(t))), None)
+    u = unit_of(m.group(1).upper()) if m else None
+    if not (u and u[0] and u[1]):
+        return None
+    name = title_case(u[1])
+    if u[0] == "tinh":
+        name = province_prefix(name) if fold(name) not in CENTRAL_CITIES else name
+    return (u[0], name) if name else None
+
+
 def unit_of_place(place: str | None) -> tuple[str, str] | None:
     """The unit the date line's place names by its kind ("Quận 8, ngày …", "Xã Tân Lập, ngày …"):
     below a province only (a province's own documents are dated at its name)."""

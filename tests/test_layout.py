@@ -626,6 +626,19 @@ def test_the_unit_that_acts_in_a_lead_is_its_subject_not_the_units_merged_into_i
     assert (m.unit_kind, m.unit_name) == ("xa", "Mỹ Hương")
 
 
+@pytest.mark.parametrize("doc, kind, unit", [
+    # corpus/web/y015: "ĐỀ CƯƠNG TUYÊN TRUYỀN … TRÊN ĐỊA BÀN THÀNH PHỐ PHAN RANG - THÁP CHÀM" / "Đăng ngày …"
+    ("y015", "khac", ("thanh_pho", "Phan Rang - Tháp Chàm")),
+    # corpus/web/w029: "ĐỀ CƯƠNG TUYÊN TRUYỀN … TRÊN ĐỊA BÀN HUYỆN THUẬN CHÂU"
+    ("w029", "khac", ("huyen", "Thuận Châu")),
+    # corpus/web/z079: "KẾ HOẠCH" / "Chuyển đổi số năm 2024 trên địa bàn tỉnh Hậu Giang"
+    ("z079", "ke_hoach", ("tinh", "Hậu Giang")),
+])
+def test_a_text_without_header_is_issued_for_the_area_its_title_covers(doc, kind, unit):
+    m = parse(web(doc), gazetteer=False).meta
+    assert m.kind == kind and (m.unit_kind, m.unit_name) == unit and m.sources["unit_name"] == "title"
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
