@@ -548,7 +548,9 @@ def find_layout(texts: list[str], heading_of) -> Layout:
         elif not agency:
             kind, kind_source = body_kind(texts[body_start:body_start + 4], headline)
     closing = _closing_lines(texts, body_start, kind)
-    attached = _attached_titles(texts, closing, heading_of)
+    # a title above its own body is not also one attached after a signature ("I." / "Nơi nhận" /
+    # "QUYẾT ĐỊNH:" in a fragment: the last line is read as both)
+    attached = [k for k in _attached_titles(texts, closing, heading_of) if k not in title and k not in header]
     return Layout(tuple(header), tuple(title), body_start, kind, kind_source,
                   frozenset(closing) - set(attached), tuple(tables), tuple(attached))
 
