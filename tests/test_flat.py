@@ -126,29 +126,36 @@ def test_shipped_document_context_stage_matches_its_skops_model():
     rng = np.random.default_rng(0)
     X = np.hstack([np.log(rng.dirichlet(np.ones(8), 50)), rng.dirichlet(np.ones(8), 50),
                    rng.integers(0, 2, (50, 1))])
-    np.testing.assert_allclose(tagger.model.context_proba(X), stage2.predict_proba(X), rtol=0, atol=1e-9)
-    assert list(tagger.model.context_classes) == list(stage2.classes_)
+    _same_as_skops(tagger.model.context_proba(X), tagger.model.context_classes, stage2, X)
 
 
-def test_shipped_character_member_of_a_blend_matches_its_skops_pipeline():
+def _same_as_skops(got: np.ndarray, classes, skops_model, X) -> None:
+    """A flat copy's probabilities and classes are the skops model's."""
+    np.testing.assert_allclose(got, skops_model.predict_proba(X), rtol=0, atol=1e-9)
+    assert list(classes) == list(skops_model.classes_)
+
+
+@pytest.fixture(scope="module")
+def blend_tagger():
+    tagger = AreaTagger.load()
+    if tagger.chars is None:
+        pytest.skip("the shipped area model is not a blend")
+    return tagger
+
+
+def test_shipped_character_member_of_a_blend_matches_its_skops_pipeline(blend_tagger):
     from cchc_nlp.areas import CHARS_NAME, chars_text
     from cchc_nlp.evaluation.transfer import load_paragraphs
 
-    tagger = AreaTagger.load()
-    if tagger.chars is None:
-        pytest.skip("the shipped area model is not a blend")
-    pipeline = _skops_load(MODELS / "areas" / CHARS_NAME)
     texts = [chars_text(p.text, p.heading) for p in load_paragraphs()[::6]] + ["", "x", "1.157\t%"]
-    np.testing.assert_allclose(tagger.chars.predict_proba(texts), pipeline.predict_proba(texts), rtol=0, atol=1e-9)
-    assert list(tagger.chars.classes_) == list(pipeline.classes_)
+    chars = blend_tagger.chars
+    _same_as_skops(chars.predict_proba(texts), chars.classes_, _skops_load(MODELS / "areas" / CHARS_NAME), texts)
 
 
-def test_a_blend_averages_its_two_members_with_the_shipped_share():
+def test_a_blend_averages_its_two_members_with_the_shipped_share(blend_tagger):
     from cchc_nlp.areas import chars_text
 
-    tagger = AreaTagger.load()
-    if tagger.chars is None:
-        pytest.skip("the shipped area model is not a blend")
+    tagger = blend_tagger
     texts = ["UBND xã đã tiếp nhận 120 hồ sơ thủ tục hành chính, giải quyết đúng hạn 118 hồ sơ.",
              "Trên đây là báo cáo kết quả cải cách hành chính năm 2024 của UBND xã."]
     headings = ["2. Cải cách thủ tục hành chính", ""]
