@@ -123,7 +123,8 @@ def sentence_kappa() -> dict[str, dict]:
     pairs = [(first[(r["report"], r["paragraph"], i)], s["concrete"])
              for path in gold_dir.glob("areas_web_second_pass_*.jsonl")
              for r in map(json.loads, filter(None, path.read_text("utf-8").splitlines()))
-             for i, s in enumerate(r["sentences"]) if (r["report"], r["paragraph"], i) in first]
+             # a second pass of areas only (batch r) judged no sentence
+             for i, s in enumerate(r.get("sentences", [])) if (r["report"], r["paragraph"], i) in first]
     if pairs:
         a, b = zip(*pairs)
         out["web paragraphs' sentences"] = {"kappa": float(cohen_kappa_score(a, b)), "n": len(pairs)}
