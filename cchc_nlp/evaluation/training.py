@@ -56,7 +56,9 @@ def write_model_card(path: Path, r: dict) -> None:
         f"On the {frozen['n']} paragraphs the test provinces held when the split was frozen (before batch r added "
         f"the documents of the structure development sets, {test['n'] - frozen['n']} of them in test provinces): "
         f"macro-F1 **{frozen['macro_f1']:.3f}**, accuracy {frozen['accuracy']:.3f}; per area "
-        + ", ".join(f"{a} {x['f1-score']:.3f}" for a, x in frozen["per_area"].items()) + ".\n")
+        + ", ".join(f"{a} {x['f1-score']:.3f}" for a, x in frozen["per_area"].items()) + ".")
+    adjudicated = sum(1 for line in (corpus_dir() / "gold" / "areas_web_adjudication.jsonl")
+                      .read_text("utf-8").splitlines() if line.strip())
     chars_files = (f"; the `chars` member of the blend: {r['chars_size'] / 1024:.0f} kB (skops), "
                    f"{r['chars_flat_size'] / 1024:.0f} kB (flat)" if r.get("chars_size") else "")
     text = f"""# Model card: CCHC area classifier (`models/areas/`)
@@ -165,7 +167,7 @@ Most confident errors on the test provinces:
 |---|---|---|---|{'---|' * len(AREA_IDS)}
 {kappa}
 
-Per-area figures are kappa of one area against the rest. The 51 disagreements on the web texts
+Per-area figures are kappa of one area against the rest. The {adjudicated} disagreements on the web texts
 were adjudicated (`corpus/gold/areas_web_adjudication.jsonl`, rule added to GUIDELINES.md); the
 gold carries the adjudicated label, the kappa above is before adjudication.
 
