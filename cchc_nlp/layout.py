@@ -673,14 +673,16 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
         i += 1
     # a byline closes a news item (or any text without a signature); under it a site may print
     # the author's body ("Nguyễn Ngân" / "Sở Nội vụ tỉnh Vĩnh Phúc") or its own tag ("baohatinh")
+    # (or the page's furniture: its copyright line)
     tail: list[int] = []
     j = n - 1
-    while kind in ("tin_bai", None) and j > body_start and j not in out and n - j <= 3 and (
-            is_byline(texts[j]) or SITE_TAG_RE.fullmatch(texts[j].strip()) or _AUTHOR_BODY_RE.fullmatch(texts[j].strip())):
+    while kind in ("tin_bai", None) and j > body_start and j not in out and n - j <= 4 and (
+            is_byline(texts[j]) or SITE_TAG_RE.fullmatch(texts[j].strip()) or _AUTHOR_BODY_RE.fullmatch(texts[j].strip())
+            or _PAGE_FURNITURE_RE.match(texts[j].strip())):
         tail.append(j)
         j -= 1
-    while tail and not is_byline(texts[tail[-1]]):
-        tail.pop()  # the top of the tail is a byline
+    while tail and not (is_byline(texts[tail[-1]]) or _PAGE_FURNITURE_RE.match(texts[tail[-1]].strip())):
+        tail.pop()  # the top of the tail is a byline or the page's own furniture
     if len(tail) == 3 and all(is_byline(texts[k]) for k in tail):
         tail = tail[:2]  # three names in a row may be a list: two bylines at most, as before
     out += tail
@@ -691,6 +693,9 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
     return sorted(out)
 
 
+#: what a page prints under a news item: its copyright line ("(*) Không sao chép dưới mọi hình thức …");
+#: its attachments ("Tệp đính kèm …") stay paragraphs (STRUCTURE_GUIDELINES, dev9 020)
+_PAGE_FURNITURE_RE = re.compile(r"\(\*\)\s*Không sao chép|Bản quyền thuộc|©")
 #: the body an author writes for, alone on the line under their name: "Sở Nội vụ tỉnh Vĩnh Phúc"
 _AUTHOR_BODY_RE = re.compile(rf"(?:Sở|Phòng|Trung tâm|Văn phòng|Ban|UBND|Ủy ban nhân dân)\s[^.;:!?]{{3,60}}")
 

@@ -640,6 +640,17 @@ def test_a_text_without_header_is_issued_for_the_area_its_title_covers(doc, kind
     assert m.kind == kind and (m.unit_kind, m.unit_name) == unit and m.sources["unit_name"] == "title"
 
 
+@pytest.mark.parametrize("doc, line", [
+    ("x050", "Baohatinh"),  # corpus/web/x050: "Mai Hoàng" / "" / "Baohatinh": a site's tag in capitals
+    # corpus/web/v080 ends on the paper's copyright line, with no byline above it
+    ("v080", "(*) Không sao chép dưới mọi hình thức khi chưa có sự đồng ý bằng văn bản của Báo Hànộimới."),
+])
+def test_a_site_s_tag_or_copyright_line_closes_a_news_item(doc, line):
+    r = parse(web(doc), gazetteer=False)
+    assert not any(p.text == line for p in r.paragraphs)
+    assert any(line in r.text[b.start:b.end] for b in r.set_aside)
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
