@@ -510,6 +510,11 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             subject = True
             i += 1
             continue
+        if not agency and kind is None and not title and _UNIT_LABEL_RE.fullmatch(t) and i + 2 < n \
+                and _looks_like_headline(texts[i + 1], heading_of):
+            title.append(i)  # "HĐND phường Kim Long:" over the headline it labels
+            i += 1
+            continue
         if not agency and kind is None and len(title) < 3 and _looks_like_headline(t, heading_of) \
                 and i + 1 < n and (not title or len(t) <= 120):  # a second headline line is short
             title.append(i)  # a web page's headline (or its category) above the text
@@ -601,6 +606,9 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     anything else is a news item."""
     # a photo caption ("(Đồng chí … báo cáo kết quả …)") is not the text speaking
     text = " ".join(t for t in opening if not t.startswith("("))
+    if headline:
+        # what a unit reports at a meeting is the meeting's news: "Tại kỳ họp, UBND phường đã báo cáo …"
+        text = re.sub(r"(?:^|(?<=[.!?]\s))Tại (?:kỳ họp|hội nghị|phiên họp|cuộc họp|buổi làm việc)\b[^.!?]*[.!?]?", " ", text)
     if not headline and opening and re.match(r"Kính gửi\b", opening[0]):
         return "cong_van", "body"  # a letter copied from its addressees down
     # under a headline "UBND thị xã đã có báo cáo kết quả …" or "… khắc phục và báo cáo kết
@@ -639,6 +647,9 @@ LISTED_RE = re.compile(
     r"(?:[Nn]gày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?[\s,.]*(?P<vv>V/v|v/v|về việc)?")
 
 
+#: a unit's label alone on the line above a headline: "HĐND phường Kim Long:", "UBND huyện Mỏ Cày Nam:"
+_UNIT_LABEL_RE = re.compile(r"(?:(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+)?(?i:xã|phường|thị trấn|đặc khu|huyện"
+                            r"|quận|thị xã|thành phố|tỉnh|TP\.?)\s*[^:.]{2,30}:")
 #: a headline labelled with its unit, which may end with a full stop: "Huyện Thanh Hà: Triển khai …."
 _LABELLED_HEADLINE_RE = re.compile(r"^(?:Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
 

@@ -651,6 +651,14 @@ def test_a_site_s_tag_or_copyright_line_closes_a_news_item(doc, line):
     assert any(line in r.text[b.start:b.end] for b in r.set_aside)
 
 
+def test_a_unit_s_label_over_a_headline_is_part_of_the_title_and_a_meeting_s_report_is_news():
+    # corpus/web/v031: "HĐND phường Kim Long:" / "Thông qua nhiều nghị quyết quan trọng tại kỳ họp chuyên đề" / …
+    # "Tại kỳ họp, UBND phường đã báo cáo tình hình thực hiện dự toán ngân sách …"
+    r = parse(web("v031"), gazetteer=False)
+    assert r.meta.kind == "tin_bai"
+    assert not any(p.text.startswith(("HĐND phường Kim Long:", "Thông qua nhiều nghị quyết")) for p in r.paragraphs)
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
