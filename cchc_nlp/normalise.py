@@ -185,6 +185,10 @@ SITE_TAG_RE = re.compile(r"[A-Za-z][a-z0-9]{7,30}(?:\.[a-z]{2,4}){0,2}|[A-Za-z][
 _DATE_ONLY_RE = re.compile(r"\(?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\)?")
 
 
+#: a line that opens on a document's name and number: "Nghị quyết số 76/NQ-CP …", "Quyết định số 12/…"
+_CITED_START_RE = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Kế hoạch|Thông tư|Chỉ thị|Công văn|Chương trình)\s+số\s*\d")
+
+
 def _should_join(prev: str, nxt: str, width: float) -> bool:
     if "\t" in prev or "\t" in nxt:
         return False
@@ -219,6 +223,10 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return False  # a numbered heading is one line; the next capital starts the body
     if re.search(r"\w[-/]$", prev) and re.match(r"[\w]", nxt):
         return True  # a document code cut at its hyphen: "1039/KH-" + "UBND"
+    if prev[-1:].isalpha() and prev[:1] in "-+•" and _CITED_START_RE.match(nxt):
+        # "- Triển khai, thực hiện có hiệu quả" / "Nghị quyết số 76/NQ-CP …": a list item's
+        # sentence goes on with the document it names
+        return True
     if prev.rstrip("”\")' ")[-1:] in _TERMINAL:
         return False
     if _is_caps(prev):

@@ -144,3 +144,13 @@ def test_a_full_line_stopping_on_a_semicolon_before_a_count_in_small_letters_goe
     # a short list item stopping on its semicolon ends there
     text = normalise("- Tổng số hồ sơ tiếp nhận: 120;\n150 hồ sơ được giải quyết đúng hạn.", hard_wrapped=True).text
     assert "\n" in text
+
+
+def test_a_list_item_cut_before_the_document_it_names_goes_on():
+    # corpus/web/z086 (PDF): "- Triển khai, thực hiện có hiệu quả" / "Nghị quyết số 76/NQ-CP ngày 15/7/2021 …"
+    text = normalise("1. Mục đích\n- Triển khai, thực hiện có hiệu quả\nNghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính "
+                     "phủ về ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;",
+                     hard_wrapped=True).text
+    assert "- Triển khai, thực hiện có hiệu quả Nghị quyết số 76/NQ-CP" in text
+    # a numbered heading above a citation stays a heading
+    assert normalise("1. Căn cứ\nNghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ.", hard_wrapped=True).text.count("\n") == 1
