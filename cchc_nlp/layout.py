@@ -447,6 +447,10 @@ def _pipe_table_end(texts: list[str], i: int, limit: int) -> int:
     return j if j - i >= 2 else i
 
 
+#: a decision's legal basis or the proposal it acts on: "Căn cứ …", "- Theo đề nghị của …", "Xét đề nghị …"
+_BASIS_RE = re.compile(r"[-–+•\s]*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Xét tờ trình)\b", re.IGNORECASE)
+
+
 def find_layout(texts: list[str], heading_of) -> Layout:
     """Header, title and closing lines of a document given as stripped lines.
 
@@ -537,7 +541,9 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             break
         k = _title_at(texts, j)
         if k is not None and is_upper(texts[j], 1.0) and len(texts[j]) <= 40 \
-                and not texts[j].rstrip(" *").endswith(":"):  # "QUYẾT ĐỊNH:" enacts, it is no title
+                and not texts[j].rstrip(" *").endswith(":") \
+                and not (j and _BASIS_RE.match(texts[j - 1])):  # "QUYẾT ĐỊNH:" enacts (also without its colon
+            # under the last legal basis: "- Theo đề nghị của Giám đốc Sở Tư pháp …," / "QUYẾT ĐỊNH"), it is no title
             end = _title_extent(texts, j, heading_of)
             title += range(j, end)
             kind, kind_source = k, "title"

@@ -659,6 +659,14 @@ def test_a_unit_s_label_over_a_headline_is_part_of_the_title_and_a_meeting_s_rep
     assert not any(p.text.startswith(("HĐND phường Kim Long:", "Thông qua nhiều nghị quyết")) for p in r.paragraphs)
 
 
+def test_an_enacting_word_without_its_colon_under_the_last_basis_is_no_title():
+    # corpus/web/v063: "- Theo đề nghị của Giám đốc Sở Tư pháp tại văn bản số 300/TT-PBGDPL ngày 6/6/2003," /
+    # "QUYẾT ĐỊNH" / "Quyết định này có hiệu lực sau 15 ngày kể từ ngày ký."
+    r = parse(web("v063"), gazetteer=False)
+    i = r.text.index("\nQUYẾT ĐỊNH\n") + 1
+    assert not any(b.kind == "title" and b.start <= i < b.end for b in r.set_aside)
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
