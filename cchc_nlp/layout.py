@@ -667,11 +667,13 @@ def _looks_like_headline(text: str, heading_of) -> bool:
     if listed and (listed.group("word") or listed.group("vv")) and len(text) <= 400:
         return True
     h = heading_of(text)
-    return (12 <= len(text) <= 250 and not (h and h[0]) and not starts_body(text)
+    # "Ngày 15/8, …" opens a body; "Ngày đầu làm việc của xã, phường mới: …" is a headline
+    opener = starts_body(text) and not (text.startswith("Ngày ") and not text[5:6].isdigit())
+    return (12 <= len(text) <= 250 and not (h and h[0]) and not opener
             and not is_photo_caption(text)  # a photo's caption ("… Ảnh: Thùy Linh")
             and not (text.endswith((".", ";", ":", ",")) and not (text.endswith(".") and _LABELLED_HEADLINE_RE.match(text)))
             and not text.startswith(("-", "+", "•"))
-            and (text[0].isupper() or bool(re.match(r"\d[\d.,]*%?\s+[^\W\d]", text))))  # "80 đơn vị cấp xã …"
+            and (text[0].isupper() or bool(re.match(r"\d[\d.,/]*%?\s+[^\W\d]", text))))  # "80 đơn vị …", "17/22 xã …"
 
 
 def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[int]:

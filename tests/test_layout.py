@@ -667,6 +667,18 @@ def test_an_enacting_word_without_its_colon_under_the_last_basis_is_no_title():
     assert not any(b.kind == "title" and b.start <= i < b.end for b in r.set_aside)
 
 
+@pytest.mark.parametrize("path, headline", [
+    # corpus/web/w011: a headline that opens on "Ngày" without a date
+    (("web", "w011"), "Ngày đầu làm việc của xã, phường mới: Khí thế mới, quyết tâm cao"),
+    # corpus/extra/026: a headline that opens on a ratio
+    (("extra", "026"), "17/22 xã, thị trấn xếp loại khá Chỉ số Cải cách hành chính năm 2019"),
+])
+def test_a_headline_may_open_on_ngay_without_a_date_or_on_a_ratio(path, headline):
+    r = parse(web(path[1]) if path[0] == "web" else extra(path[1]), gazetteer=False)
+    assert not any(p.text == headline for p in r.paragraphs)
+    assert r.meta.kind == "tin_bai"
+
+
 def test_a_ministry_acting_in_a_headline_s_clause_is_the_unit():
     # corpus/dev3/docs/f016: "Sáp nhập huyện, xã: Tiến độ chậm, Bộ Nội vụ chưa nhận được đề án nào"
     m = parse(dev_doc("dev3", "f016"), gazetteer=False).meta
