@@ -175,6 +175,12 @@ def chars_text(text: str, heading: str | None = None) -> str:
     return (text + (" || " + heading if heading else "")).lower()
 
 
+def blend_proba(main: np.ndarray, chars: np.ndarray, weight: float) -> np.ndarray:
+    """A blended model's probabilities: its main member's and its character member's
+    (:func:`chars_text`), averaged with ``weight`` on the latter."""
+    return (1.0 - weight) * main + weight * chars
+
+
 def context_features(proba: np.ndarray, docs) -> np.ndarray:
     """The document-context model's input, one row per paragraph: the log of its own
     first-stage probabilities, the mean first-stage probabilities of the *other*
@@ -327,7 +333,7 @@ class AreaTagger:
             if self.chars is not None:
                 raw = [chars_text(texts[i], headings[i] if self.use_heading else None) for i in idx]
                 chars = _in_area_order(self.chars.predict_proba(raw), self.chars.classes_)
-                proba = (1.0 - self.chars_weight) * proba + self.chars_weight * chars
+                proba = blend_proba(proba, chars, self.chars_weight)
             for row, i in zip(proba, idx):
                 scores = {a: float(v) for a, v in zip(AREA_IDS, row)}
                 total = sum(scores.values()) or 1.0

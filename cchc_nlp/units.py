@@ -125,7 +125,8 @@ _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|
                                rf"(?!\s+[{_UP}])(?![\w])")
 
 
-#: a verb right after a unit's name: the unit is the sentence's subject
+#: a verb right after a unit's name in a news lead: the unit is the sentence's subject
+#: (narrower than ``structure._ACTS_RE``, which reads a report's own unit acting)
 _ACTS_AFTER_RE = re.compile(r"\s+(?:đã|đang|vừa|sẽ|tiếp tục|tổ chức|triển khai|ban hành)\b")
 
 
@@ -406,6 +407,8 @@ def unit_of_title_area(title_texts: list[str]) -> tuple[str, str] | None:
     u = unit_of(m.group(1).upper()) if m else None
     if not (u and u[0] and u[1]):
         return None
+    # (not ``_mention_unit``: a title's "THÀNH PHỐ PHAN RANG - THÁP CHÀM" is a place, whatever
+    # its first syllable, where running text may name a chairman after his city)
     name = title_case(u[1])
     if u[0] == "tinh":
         name = province_prefix(name) if fold(name) not in CENTRAL_CITIES else name

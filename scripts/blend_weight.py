@@ -31,7 +31,7 @@ def main() -> None:
     a, b = (held[m] for m in transfer.BLENDED)
     print(f"share of chars | khac threshold | macro-F1 | {' | '.join(x[:8] for x in AREA_IDS)}")
     for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
-        proba = (1 - w) * a + w * b
+        proba = transfer.blend(a, b, w)
         t, f1 = transfer.best_threshold(y, proba)
         per = transfer.scores(y, transfer.decide(proba, t))["per_area"]
         print(f"{w:.1f} | {t:.2f} | {f1:.4f} | " + " | ".join(f"{per[x]['f1-score']:.3f}" for x in AREA_IDS))

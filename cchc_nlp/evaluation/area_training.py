@@ -269,11 +269,7 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     directory = directory or models_dir() / "areas"
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_NAME
-    tmp = path.with_suffix(".tmp")
-    drop_pruned_terms(model)
-    # the vocabularies make a 14 MB JSON schema: deflate it (19 MB -> ~3 MB)
-    sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-    tmp.replace(path)
+    _dump_pipeline(model, path)
     from .. import flat
 
     arrays = flat.export_text_classifier(model)
@@ -287,9 +283,7 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
     flat.save(arrays, directory / FLAT_NAME)
     chars_path = directory / CHARS_NAME
     if chars is not None:
-        drop_pruned_terms(chars)
-        sio.dump(chars, chars_path.with_suffix(".tmp"), compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-        chars_path.with_suffix(".tmp").replace(chars_path)
+        _dump_pipeline(chars, chars_path)
         flat.save(flat.export_text_classifier(chars), directory / CHARS_FLAT_NAME)
     else:
         for stale in (chars_path, directory / CHARS_FLAT_NAME):
@@ -301,6 +295,17 @@ def save(model, kind: str, use_heading: bool, directory: Path | None = None, *,
             "versions": library_versions(), "trained": dt.date.today().isoformat()}
     (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def _dump_pipeline(model, path: Path) -> None:
+    """Write a fitted text pipeline as skops, small and atomically."""
+    import skops.io as sio
+
+    drop_pruned_terms(model)
+    tmp = path.with_suffix(".tmp")
+    # the vocabularies make a 14 MB JSON schema: deflate it (19 MB -> ~3 MB)
+    sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    tmp.replace(path)
 
 
 def drop_pruned_terms(model) -> None:

@@ -65,7 +65,6 @@ def documents() -> dict[str, Document]:
     return out
 
 
-
 def load_split() -> dict:
     """The frozen province split: ``{"test": [...province keys], ...}``."""
     return json.loads((corpus_dir() / "gold" / "province_split.json").read_text("utf-8"))

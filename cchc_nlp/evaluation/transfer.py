@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..areas import AREA_IDS, chars_text, features
+from ..areas import AREA_IDS, blend_proba, chars_text, features
 from .area_training import OTHER_TEXT_WEIGHT, expected_calibration_error
 from ..config import corpus_dir
 from .corpus_index import LABELLED_DEV_SETS, documents, load_split
@@ -242,9 +242,9 @@ def cross_validated_proba(paras: list[Paragraph], candidate: str, n_jobs: int = 
     return proba
 
 
-def blend(context: np.ndarray, chars: np.ndarray) -> np.ndarray:
-    """The ``blend`` candidate's probabilities from its two members'."""
-    return (1.0 - BLEND_WEIGHT) * context + BLEND_WEIGHT * chars
+def blend(context: np.ndarray, chars: np.ndarray, weight: float = BLEND_WEIGHT) -> np.ndarray:
+    """The ``blend`` candidate's probabilities from its two members' (``weight`` on ``chars``)."""
+    return blend_proba(context, chars, weight)
 
 
 def nested_blend_score(paras: list[Paragraph], held: dict[str, np.ndarray] | None = None,
@@ -259,9 +259,8 @@ def nested_blend_score(paras: list[Paragraph], held: dict[str, np.ndarray] | Non
     pred = np.empty(len(y), dtype=object)
     grid = [(w, float(t)) for w in weights for t in np.round(np.arange(0.25, 0.61, 0.05), 2)]
     for rest, fold in _folds(np.array([p.province for p in train])):
-        w, t = max(grid, key=lambda wt: scores(y[rest], decide((1 - wt[0]) * a[rest] + wt[0] * b[rest], wt[1]))
-                   ["macro_f1"])
-        pred[fold] = decide((1 - w) * a[fold] + w * b[fold], t)
+        w, t = max(grid, key=lambda wt: scores(y[rest], decide(blend(a[rest], b[rest], wt[0]), wt[1]))["macro_f1"])
+        pred[fold] = decide(blend(a[fold], b[fold], w), t)
     return scores(y, pred.astype(str))["macro_f1"]
 
 
@@ -317,16 +316,14 @@ def frozen_test_proba(train: list[Paragraph], test: list[Paragraph], candidate: 
     """Probabilities of the ``test`` paragraphs from the candidate fitted on ``train``."""
     if candidate == "blend":
         return blend(*(frozen_test_proba(train, test, c) for c in BLENDED))
-    X = np.array([feature_text(p, candidate) for p in train], dtype=object)
-    Xt = np.array([feature_text(p, candidate) for p in test], dtype=object)
-    if candidate == "context":
-        stage1, stage2 = fit_context(X, np.array([p.area for p in train]),
-                                     np.array([p.province for p in train]), np.array([p.doc for p in train]))
-        return predict_context(stage1, stage2, Xt, np.array([p.doc for p in test]))
-    model = make_candidate(candidate)
-    w = np.array([p.weight if candidate == "today" else 1.0 for p in train])
-    model.fit(X, np.array([p.area for p in train]), clf__sample_weight=w)
-    return _aligned(model, Xt)
+    both = train + test
+    X = np.array([feature_text(p, candidate) for p in both], dtype=object)
+    y = np.array([p.area for p in both])
+    w = np.array([p.weight if candidate == "today" else 1.0 for p in both])
+    extra = {"groups": np.array([p.province for p in both]), "docs": np.array([p.doc for p in both])} \
+        if candidate == "context" else {}
+    _, proba = _fit_predict(candidate, X, y, w, np.arange(len(train)), np.arange(len(train), len(both)), **extra)
+    return proba
 
 
 def test_scores(paras: list[Paragraph], candidate: str, threshold: float | None) -> dict:
