@@ -797,6 +797,8 @@ def unit_of(cell: str) -> tuple[str, str | None] | None:
     "SỞ NỘI VỤ" → ``("so", "Sở Nội vụ")``; a bare "ỦY BAN NHÂN DÂN" → ``("", None)``.
     None when the line names no body."""
     t = re.sub(r"^(?:T\.?M\.?|TM)\s+", "", cell.strip(" *:.-–"))
+    # a header in capitals that lost the space after its kind word: "XÃTRUNG CHÍNH"
+    t = re.sub(rf"^(XÃ|PHƯỜNG|HUYỆN|QUẬN|TỈNH)(?=[{UPPER}]{{2}})", r"\1 ", t)
     f = fold(t)  # same length as t: the text is NFC
     m = _COUNCIL_RE.match(f)
     off = m.end() if m else 0

@@ -227,6 +227,7 @@ def test_not_headings(line):
     ("BAN CHỈ ĐẠO PCGD, XMC", ("khac", "Ban Chỉ đạo PCGD, XMC")),  # abbreviations as written
     ("VĂN PHÒNG UBND TỈNH", ("khac", "Văn phòng UBND tỉnh")),  # a two-syllable body word
     ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", ("khac", "Trung tâm Phục vụ hành chính công")),
+    ("XÃTRUNG CHÍNH", ("xa", "Trung Chính")),  # corpus/dev13/docs/s002: the space after "XÃ" lost
 ])
 def test_unit_of_a_header_line(cell, expected):
     assert unit_of(cell) == expected
