@@ -40,6 +40,8 @@ _PROVINCE_START_RE = re.compile(
 )
 _PROVINCE_CLAUSE_RE = re.compile(
     r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+\w)")
+_PROVINCE_ACTS_RE = re.compile(
+    r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+(?:đã|đang|vừa|sẽ|tiếp tục)\b)")
 _OFFICIAL_RE = re.compile(
     r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
     r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
@@ -107,6 +109,8 @@ _BOARD_START_RE = re.compile(
 #: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
 _LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
                                r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
+#: a headline labelled with a bare place name: "Quy Nhơn: Thành lập …", "Giồng Trôm: Dự kiến …"
+_PLACE_LABEL_RE = re.compile(rf"^({NAME})\s*:\s")
 #: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …", "190 xã ở Bắc Giang đạt …"
 _PROVINCE_AT_RE = re.compile(
     r"\b(?:ở|tại)\s+(" + _PROVINCE_ALT + r")(?![\w-])")
@@ -116,7 +120,7 @@ _OFFICE_CLAUSE_RE = re.compile(
     + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|chưa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
 #: the department a news item's lead gives as its source: "Theo Sở Nội vụ, …", "Thông tin từ Sở Tư pháp, …"
 _OFFICE_SOURCE_RE = re.compile(
-    r"^(?:Theo|Thông tin từ)\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
+    r"^(?:Theo|Thông tin từ)\s+(?:(?:báo cáo|thông tin) của\s+)?(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
 #: … or the province's inspectorate: "Theo Thanh tra tỉnh, năm 2019, …"
 _INSPECTORATE_SOURCE_RE = re.compile(r"^(?:Theo|Thông tin từ)\s+(Thanh tra (?:tỉnh|thành phố))\s*,")
 #: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
@@ -137,6 +141,21 @@ def _office(m: re.Match) -> tuple[str, str]:
 
 def _first_sentence(line: str) -> str:
     return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
+
+
+def district_of_label(name: str) -> tuple[str, str] | None:
+    """The district-level unit a bare place name stands for, when the gazetteer knows exactly one
+    ("Quy Nhơn" -> a city of Bình Định, "Giồng Trôm" -> a district of Bến Tre); None for a province's
+    name (read elsewhere), an unknown or ambiguous name, or when the gazetteer is not installed."""
+    from .gazetteer import GazetteerUnavailable, lookup
+
+    if name in PROVINCES:
+        return None
+    try:
+        found = {(u.kind, u.name) for u in lookup(name, kind="district", map="legacy") if u.name == name}
+    except GazetteerUnavailable:
+        return None
+    return found.pop() if len(found) == 1 else None
 
 
 def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
@@ -173,6 +192,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             u = unit_of(lead_unit.group(1).upper())
             if u and u[0] and u[1]:
                 return u
+        if text is headline and (label := _PLACE_LABEL_RE.match(text)) and (u := district_of_label(label.group(1))):
+            return u
         if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)
@@ -182,7 +203,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         if text is not headline and (inspectorate := _INSPECTORATE_SOURCE_RE.match(text)):
             return "khac", inspectorate.group(1)
         # "Quảng Ninh đưa …", "Năm 2022, Trà Vinh xếp hạng 25/63 …": a province opens a clause
-        m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else None)
+        # "Từ những bước chân …, An Giang đang viết nên …": in a lead, a province that acts after a clause
+        m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else
+                                               _PROVINCE_ACTS_RE.search(text))
         if m:
             name = m.group(1)
             return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name

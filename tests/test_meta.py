@@ -339,3 +339,27 @@ def test_a_plan_without_header_in_its_own_words():
              "2.2. Xây dựng hệ thống đánh giá hài lòng về giải quyết thủ tục hành chính và triển khai hệ thống "
              "đánh giá đến các sở, ban, ngành, Ủy ban nhân dân quận, huyện, xã, phường, thị trấn.\n")
     assert (m.kind, m.unit_kind, m.unit_name, m.province) == ("ke_hoach", "tinh", None, None)
+
+
+def test_news_subject_a_headline_labelled_with_a_bare_district_name():
+    # corpus/web/y050 and z012: the label before the colon is a city and a district the gazetteer knows
+    assert news_subject("Quy Nhơn: Thành lập Tổ kiểm tra công tác cải cách hành chính năm 2013",
+                        "Theo đó, từ ngày 1.8 đến ngày 17.9.2013, Tổ kiểm tra công tác cải cách hành chính thành "
+                        "phố tiến hành kiểm tra.") == ("thanh_pho", "Quy Nhơn")
+    assert news_subject("Giồng Trôm: Dự kiến có 7 ấp phải sáp nhập",
+                        "Toàn huyện hiện có 7 ấp (Bình Thạnh, Châu Bình và Đội Bảy, xã Tân Hào; Giồng Chủ, xã Tân "
+                        "Lợi Thạnh) có diện tích nhỏ.") == ("huyen", "Giồng Trôm")
+    # a label the gazetteer does not know as one district is no unit
+    assert news_subject("Thông báo: Lịch tiếp công dân tháng 5", "Lịch tiếp công dân.") is None
+
+
+def test_news_subject_a_department_whose_report_is_the_source_and_a_province_acting_after_a_clause():
+    # corpus/web (dev10 048): "Theo báo cáo của Sở Tư pháp, …"
+    assert news_subject("Tăng cường công tác kiểm tra, rà soát văn bản quy phạm pháp luật",
+                        "Theo báo cáo của Sở Tư pháp, năm 2010, công tác kiểm tra, rà soát văn bản quy phạm pháp "
+                        "luật của tỉnh được củng cố.") == ("so", "Sở Tư pháp")
+    # corpus/web/z047: the province acts after an opening clause of the lead
+    assert news_subject("", "Từ những bước chân “tình nguyện” xuống tận khóm, ấp đến những con số ấn tượng về hạ "
+                            "tầng viễn thông, An Giang đang viết nên một chương mới trong hành trình chuyển đổi "
+                            "số.") == ("tinh", "An Giang")
+
