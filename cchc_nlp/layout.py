@@ -313,8 +313,12 @@ class Layout:
     #: the title of a text attached after the signature (a regulation or plan that a
     #: decision issues): set aside like the title, not read for the document's meta
     attached: tuple[int, ...] = ()
+    #: date lines inside a news page's body (a listing page gives each item's date under its lead:
+    #: "13/01/2022"): set aside with the header, not read for the document's meta
+    dated: tuple[int, ...] = ()
 
 
+_FULL_DATE_RE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _SUBTITLE_OPENER_RE = re.compile(r"Thực hiện (?:Nghị [Qq]uyết|Quyết định|Chỉ thị|Kết luận|Chương trình|Kế hoạch)\b")
 
 
@@ -562,8 +566,13 @@ def find_layout(texts: list[str], heading_of) -> Layout:
     # a title above its own body is not also one attached after a signature ("I." / "Nơi nhận" /
     # "QUYẾT ĐỊNH:" in a fragment: the last line is read as both)
     attached = [k for k in _attached_titles(texts, closing, heading_of) if k not in title and k not in header]
+    dated = tuple(j for j in range(body_start, n) if kind == "tin_bai" and j not in closing
+                  and j not in attached and _FULL_DATE_RE.search(texts[j]) and _date_line(cells(texts[j])))
+    # on a listing page the next item's headline follows the date line: set aside like a title
+    attached += [j + 1 for j in dated if j + 2 < n and j + 1 not in dated and j + 1 not in closing
+                 and _looks_like_headline(texts[j + 1], heading_of)]
     return Layout(tuple(header), tuple(title), body_start, kind, kind_source,
-                  frozenset(closing) - set(attached), tuple(tables), tuple(attached))
+                  frozenset(closing) - set(attached), tuple(tables), tuple(attached), dated)
 
 
 def _attached_titles(texts: list[str], closing: list[int], heading_of) -> list[int]:

@@ -467,6 +467,9 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 report_date, sources["date"] = date(*map(int, iso.groups())), "header"
             except ValueError:
                 pass
+        if report_date is None and layout.dated:
+            # a listing page (or a page that prints its date under the lead): the first item's date line
+            report_date, sources["date"] = date_of(DMY_RE.search(lines[layout.dated[0]].text)), "header"
 
     if doc_kind == "bao_cao" and not dated and sources.get("date") != "title":
         # a portal's post of a report: "Ngày 03/4, UBND thành phố Vũng Tàu đã có báo cáo …", "ngày
@@ -755,11 +758,12 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     layout = find_layout([ln.text for ln in lines], heading_of)
     body_from = layout.body_start
     top = set(layout.title) | set(layout.header) | set(layout.attached)  # late titles sit in the body's range
+    dated = set(layout.dated) - top
     appendix_from = next((i for i in range(body_from, len(lines))
                           if i not in top and _appendix_start(lines, i) and i > max(top, default=-1)),
                          len(lines))
     closing_idx = sorted(i for i in layout.closing_lines if i < appendix_from and i not in top)
-    aside = set(closing_idx) | top
+    aside = set(closing_idx) | top | dated
     body_idx = [i for i in range(body_from, appendix_from) if i not in aside]
 
     tables, captions, leftover = extract_tables(lines[appendix_from:], word_spans or [])
@@ -776,7 +780,7 @@ def build_report(text: str, *, file: str, sha256: str, fmt: str,
     closing_lines = [lines[i] for i in closing_idx]
     body = "\n".join(ln.text for ln in body_lines)
     meta = extract_meta(text, lines, layout, body, closing_lines, gazetteer)
-    set_aside = [Region("header", lines[i].start, lines[i].end) for i in layout.header]
+    set_aside = [Region("header", lines[i].start, lines[i].end) for i in (*layout.header, *sorted(dated))]
     set_aside += [Region("title", lines[i].start, lines[i].end) for i in (*layout.title, *layout.attached)]
     set_aside += [Region("closing", lines[i].start, lines[i].end) for i in closing_idx]
     set_aside += [Region("rule", ln.start, ln.end) for ln in rules]

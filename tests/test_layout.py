@@ -1007,3 +1007,13 @@ def test_evaluate_structure_on_the_development_set_prints_the_figures():
     res = subprocess.run([*CCHC, "evaluate", "structure", "--set", "dev"], capture_output=True, text=True)
     assert res.returncode == 0 and not res.stderr
     assert "độ phủ (coverage)" in res.stdout and "đầu đoạn" in res.stdout
+
+
+def test_a_listing_page_sets_aside_each_items_date_and_next_headline():
+    # corpus/extra/011 (dev10): headline / lead / "13/01/2022" / next headline / its lead / "15/01/2021"
+    report = parse(extra("011"), gazetteer=False)
+    aside = [(r.kind, report.text[r.start:r.end]) for r in report.set_aside]
+    assert ("header", "13/01/2022") in aside and ("header", "15/01/2021") in aside
+    assert ("title", "Khắc phục ngay những hạn chế, thiếu sót trong kết quả CCHC năm 2020") in aside
+    assert [p.text[:9] for p in report.paragraphs] == ["Ngày 11/0", "Ngày 14/0"]
+    assert report.meta.date.isoformat() == "2022-01-13"
