@@ -48,7 +48,7 @@ ROMAN_RE = re.compile(r"^([IVX]{1,4})\s*[.)/:\-–]\s*(\S.*)$")
 _TITLE_RE = re.compile(r"^(" + "|".join(w for w, _ in _TITLE_WORDS) + r")\b")
 _AGENCY_RE = re.compile(
     r"^(?:t\.?m\.?\s+)?(?:uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|xa|phuong|thi tran|dac khu"
-    r"|huyen|quan|thi xa|thanh pho|tp\.?|tinh|so|bo|ban|van phong|trung tam|chinh phu"
+    r"|huyen|quan|thi xa|thanh pho|tp\.?|tinh|so|bo|ban(?! hanh)|van phong|trung tam|chinh phu"
     r"|thu tuong|phong|dang uy|dang bo|bcd|cuc|tong cuc|chi cuc|mat tran)\b"
 )
 _MOTTO_RE = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc)")

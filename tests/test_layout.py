@@ -1017,3 +1017,11 @@ def test_a_listing_page_sets_aside_each_items_date_and_next_headline():
     assert ("title", "Khắc phục ngay những hạn chế, thiếu sót trong kết quả CCHC năm 2020") in aside
     assert [p.text[:9] for p in report.paragraphs] == ["Ngày 11/0", "Ngày 14/0"]
     assert report.meta.date.isoformat() == "2022-01-13"
+
+
+def test_an_enacting_subject_in_capitals_is_a_title_not_an_agency():
+    # corpus/web/z036 (dev8): the title word "QUYẾT ĐỊNH" was lost; "BAN HÀNH …" enacts, it is no "Ban"
+    report = parse(web("z036"), gazetteer=False)
+    titles = [report.text[r.start:r.end] for r in report.set_aside if r.kind == "title"]
+    assert titles[0] == "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH THÀNH PHỐ CẦN THƠ GIAI ĐOẠN 2021-2025"
+    assert (report.meta.kind, report.meta.period.kind, report.meta.period.year) == ("quyet_dinh", "giai_doan", 2021)
