@@ -26,7 +26,7 @@ _PERIOD_RE = re.compile(
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     # "tháng 8/2021", "tháng 10 năm 2023", and "Trong tháng 7, …" (its year written further on, or not at all)
     r"|(?P<month>(?<![\d/])tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|/)\s*(?P<my>\d{4})|(?![\d/.,]\d)))"
-    r"|(?P<span>(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
+    r"|(?P<span>(?:giai\s?đoạn|nhiệm kỳ|thời kỳ)\s*(?:từ\s+(?:năm\s+)?)?(?P<y1>\d{4})\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<y2>\d{4}))"
     # "năm 2025 và 2026", "năm 2025 và các năm tiếp theo": more than one year
     r"|(?P<years>năm\s+(?P<f1>(?:19|20)\d\d)\s+và\s+(?:(?:năm\s+)?(?P<f2>(?:19|20)\d\d)|(?P<on>các năm tiếp theo)))"
     # "đến năm 2025", "tầm nhìn đến năm 2030": a target, not the period covered
