@@ -237,6 +237,9 @@ _DOC_NUMBER_RE = re.compile(r"^(?:Số\s*[:.]?|S\s*:)\s*(\S[^|\t]{0,40}?/ ?[^|\t
 _REPORTER_RE = re.compile(
     r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:(?:tổng hợp,?\s*)?(?:xin\s+)?báo cáo|ban hành\s+[Kk]ế hoạch)\b")
 
+#: … and a letter where it asks: "Sở Nội vụ đề nghị các sở, ban, ngành …"
+_ASKER_RE = re.compile(r"(?:^|[,;]\s+)([^.;:,]{3,100}?)\s+(?:trân trọng\s+)?đề nghị\b")
+
 _REPORTER_WORD_RE = re.compile(r"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban|Sở|Bộ|Văn phòng|Phòng|Trung tâm)\b")
 
 #: what a unit does as the subject of a sentence: "… đã triển khai", "… tổ chức", "… chỉ đạo"
@@ -331,11 +334,12 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         # a portal that posts a report under its own name: "Báo cáo Tình hình kinh tế - xã hội 6
         # tháng đầu năm …", "Báo cáo Tổng kết công tác phòng chống thiên tai năm 2019"
         doc_kind, sources["kind"] = "bao_cao", "title"
-    if unit_name is None and unit_kind is None and layout.kind_source == "body":
+    if unit_name is None and unit_kind is None and (
+            layout.kind_source == "body" or (doc_kind == "cong_van" and not header_units)):
         # a report with no header names itself where it reports: "Ban Chỉ đạo cải cách hành
         # chính (CCHC) thành phố tổng hợp, báo cáo …", "UBND xã Định Biên báo cáo …"
-        for line in body.split("\n")[:4]:
-            rm = _REPORTER_RE.search(re.sub(r"\s*\([^)]{0,40}\)", "", line))
+        for line in body.split("\n")[:4 if doc_kind != "cong_van" else 8]:
+            rm = (_REPORTER_RE if doc_kind != "cong_van" else _ASKER_RE).search(re.sub(r"\s*\([^)]{0,40}\)", "", line))
             subject = re.split(r"\s+(?:đã|vừa|mới|sẽ|đang|có|nghe|được)\b", rm.group(1))[0] if rm else ""
             u = unit_of(subject) if _REPORTER_WORD_RE.match(subject) else None
             if u and u[0] and u[1] and (u[0] in ("so", "bo", "khac") or u[1].istitle() or u[1].isdigit()):

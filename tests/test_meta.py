@@ -363,3 +363,14 @@ def test_news_subject_a_department_whose_report_is_the_source_and_a_province_act
                             "tầng viễn thông, An Giang đang viết nên một chương mới trong hành trình chuyển đổi "
                             "số.") == ("tinh", "An Giang")
 
+
+
+def test_a_letter_without_header_names_its_sender_where_it_asks():
+    # corpus/web/w028 (dev6): a portal's copy of a department's letter, no header; "Sở Nội vụ đề nghị …"
+    m = meta("Công văn số 1238 ngày 8/11/2016 V/v báo cáo số liệu cải cách hành chính năm 2015-2016.\n"
+             "Đăng ngày: 08/11/2016 17:20:05\nKính gửi:\n– Thủ trưởng các sở, ban, ngành;\n"
+             "– Chủ tịch UBND các huyện, thành phố.\n"
+             "Thực hiện văn bản số 1494-CV/TU ngày 20/10/2016 của Tỉnh ủy Sơn La về báo cáo số liệu.\n"
+             "Nhằm chuẩn hóa và có hệ thống số liệu cải cách hành chính (CCHC) hàng năm.\n"
+             "Sở Nội vụ đề nghị các sở, ban, ngành, UBND các huyện, thành phố trên địa bàn tỉnh, báo cáo số liệu.\n")
+    assert (m.kind, m.unit_kind, m.unit_name) == ("cong_van", "so", "Sở Nội vụ")
