@@ -613,6 +613,10 @@ _REPORT_OUTLINE_RE = re.compile(r"^i\s*[.)]\s*(?:cong tac chi dao,? dieu hanh|ke
 _PLAN_OUTLINE_RE = re.compile(r"^i\s*[.)]\s*(?:muc (?:dich|tieu)\s*(?:,|va)\s*yeu cau|can cu (?:lap|xay dung) ke hoach)\b")
 
 
+#: a report asked for, not made: "Định kỳ trước ngày 01/6 … báo cáo tình hình …", "đề nghị UBND các xã báo cáo kết quả …"
+_ASKED_RE = re.compile(r"\b(?:đề nghị|yêu cầu|[Đđ]ịnh kỳ)\b")
+
+
 def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | None]:
     """The kind of a text with neither header nor title word, from its opening:
     a unit reporting on itself ("UBND xã … báo cáo kết quả …") is a report, one
@@ -632,7 +636,8 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     reports = r"báo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)"
     said = (rf"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s[^.;:,]{{0,60}}?(?<!có)(?<!và)\s+{reports}"
             if headline else rf"(?<!nghe )(?<![Tt]heo )(?<!qua )\b{reports}")  # not "… họp nghe báo cáo tình hình …"
-    if re.search(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text):
+    if any(not _ASKED_RE.search(text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()])
+           for m in re.finditer(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text)):
         return "bao_cao", "body"
     unit = r"(?:UBND|[ỦU][yỷ] [Bb]an nhân dân)\s[^.;:]{0,60}?"
     if headline and re.search(unit + r"\s(?:đã\s+)?có\s+báo cáo\b", text) \

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells,
-                     is_upper, title_case, title_word_kind, unit_of)
+                     is_photo_caption, is_upper, title_case, title_word_kind, unit_of)
 from .model import HIGHER_UNIT_KIND_WORDS, OFFICE_FIELDS, UNIT_KIND_WORDS
 from .normalise import LOWER as _LOW
 from .normalise import UPPER as _UP
@@ -106,6 +106,18 @@ _BOARD_START_RE = re.compile(
     r"^(?:[-–]\s*)?(?:Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?\s*,\s*)?"
     r"((?:Ban [Cc]hỉ đạo|Hội đồng(?! nhân dân)(?! [Nn]hân dân))[^.;:]{3,90}?\s(?:tỉnh|thành phố|huyện|quận|thị xã)"
     rf"(?:\s+{NAME})?)(?=\s+[{_LOW}])")
+#: a body other than a council that is a news lead's subject, named down to its unit and acting:
+#: "Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận …", "Ngày 19/11, Tổ kiểm tra công vụ huyện
+#: Thới Bình đến kiểm tra …", "Văn phòng UBND tỉnh chiều 7/4 cho biết …"
+_BODY_SUBJECT_RE = re.compile(
+    r"(?:^|,\s+)((?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra|Kho bạc|Cổng [Tt]hông tin)"
+    r"\s[^.;:,()]{0,70}?\b(?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|Tỉnh ủy|Thành ủy)(?:\s+" + NAME + r")?)"
+    r"(?:\s+(?:sáng|chiều|tối|ngày|hôm nay)(?:\s+(?:nay|ngày))?(?:\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?)?)?"
+    r"\s+(?:đã|đang|vừa|sẽ|chính thức|tiếp tục|tổ chức|triển khai|ban hành|cho biết|đề nghị|phối hợp|đến|tiếp nhận"
+    r"|thông báo|hoạt động|huy động)\b")
+#: what comes before a unit that a headline only places its news in: "… cho đồng bào … huyện Phú Bình"
+_PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng)\s+(?:[^,.;:]{0,40}\s)?$")
+_COUNCIL_NAME_RE = re.compile(r"Ban (?:Thường vụ|Chấp hành|Kinh tế|Pháp chế|Văn hóa)|Ban [Cc]hỉ đạo")
 #: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
 _LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
                                r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
@@ -117,7 +129,8 @@ _PROVINCE_AT_RE = re.compile(
 #: a department that acts in a first sentence after a clause: "Thực hiện chỉ thị …, Sở Nội vụ đã …"
 _OFFICE_CLAUSE_RE = re.compile(
     r",\s+(Sở|Bộ)\s+((?i:" + _OFFICE_ALT
-    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|chưa|tổ chức|triển khai|ban hành|tiến hành|thực hiện)\b")
+    + rf"))(?:\s+(?:tỉnh|thành phố))?(?:\s+{NAME})?\s+(?:đã|đang|vừa|chưa|tổ chức|triển khai|ban hành|tiến hành|thực hiện"
+    r"|đề nghị|yêu cầu|hướng dẫn|cho biết)\b")
 #: the department a news item's lead gives as its source: "Theo Sở Nội vụ, …", "Thông tin từ Sở Tư pháp, …"
 _OFFICE_SOURCE_RE = re.compile(
     r"^(?:Theo|Thông tin từ)\s+(?:(?:báo cáo|thông tin) của\s+)?(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
@@ -173,6 +186,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     # a byline under the headline ("NHƯ QUỲNH |") is not the first sentence
     while paras and len(paras[0]) <= 40 and (is_upper(paras[0]) or paras[0].endswith("|")):
         paras.pop(0)
+    # … nor a photo's caption above the lead ("Trung tâm … đi vào hoạt động. (Ảnh: Thái Hùng/TTXVN)")
+    while len(paras) > 1 and is_photo_caption(paras[0]):
+        paras.pop(0)
     texts, lead = [h for h in heads if h] or [""], ""
     if paras:
         lead = paras[0]
@@ -187,6 +203,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         board = _BOARD_START_RE.match(text)
         if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
             return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
+        if (body_subject := _BODY_SUBJECT_RE.search(text)) and not _COUNCIL_NAME_RE.match(body_subject.group(1)) \
+                and " của " not in body_subject.group(1):  # "Đoàn kiểm tra của UBND huyện" is the council's
+            return "khac", body_subject.group(1)
         if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
             # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with
             u = unit_of(lead_unit.group(1).upper())
@@ -214,6 +233,12 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u,
                   bool(_ACTS_AFTER_RE.match(text, m.end())))
                  for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
+        if found and text is headline and len(texts) > 1 and all(_PLACED_RE.search(text[:m.start()])
+                                                                 for m in _ANY_UNIT_RE.finditer(text)) \
+                and _BODY_SUBJECT_RE.search(texts[-1]):
+            # "Phổ biến, giáo dục pháp luật cho đồng bào … huyện Phú Bình" / "…, Ban Dân tộc tỉnh Thái Nguyên đã
+            # phối hợp …": the headline only places the news; the body that acts in the lead is its subject
+            continue
         if found:
             # "Sau khi sáp nhập từ 3 xã Phú Mỹ, Thuận Hưng và Mỹ Hương, …, xã Mỹ Hương đang nỗ lực …":
             # the unit that acts is the subject, not the ones merged into it

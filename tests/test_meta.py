@@ -374,3 +374,31 @@ def test_a_letter_without_header_names_its_sender_where_it_asks():
              "Nhằm chuẩn hóa và có hệ thống số liệu cải cách hành chính (CCHC) hàng năm.\n"
              "Sở Nội vụ đề nghị các sở, ban, ngành, UBND các huyện, thành phố trên địa bàn tỉnh, báo cáo số liệu.\n")
     assert (m.kind, m.unit_kind, m.unit_name) == ("cong_van", "so", "Sở Nội vụ")
+
+
+def test_news_subject_a_body_named_down_to_its_unit_that_acts_in_the_lead():
+    # corpus/web/y074, w070 (dev17): a centre, a provincial board acting in the lead's main clause
+    assert news_subject("", "Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ "
+                            "thủ tục hành chính.") == ("khac", "Trung tâm Hành chính công tỉnh Bình Thuận")
+    assert news_subject("Phổ biến, giáo dục pháp luật cho đồng bào vùng dân tộc thiểu số, miền núi huyện Phú Bình ()",
+                        "Nhằm nâng cao hiểu biết pháp luật trong đồng bào dân tộc thiểu số huyện Phú Bình, trong 03 "
+                        "ngày, từ 13-15/10/2016, Ban Dân tộc tỉnh Thái Nguyên đã phối hợp với Sở Tư pháp.") == \
+        ("khac", "Ban Dân tộc tỉnh Thái Nguyên")
+    # corpus/extra/029 (dev10): a team of a council is the council's, the commune it inspects is the subject
+    assert news_subject("", "Ngày 17/9, Đoàn kiểm của UBND huyện đã kiểm tra công tác CCHC nhà nước năm 2021 tại xã "
+                            "Tân Kỳ.")[0] != "khac"
+
+
+def test_news_subject_skips_a_photo_caption_above_the_lead():
+    # corpus/web/x042 (dev12): the caption names the centre; the lead's subject is the province
+    assert news_subject("", "Trung tâm Hành chính công tỉnh Bắc Ninh chính thức đi vào hoạt động phục vụ người dân và "
+                            "doanh nghiệp. (Ảnh: Thái Hùng/TTXVN)\nNgày 17/5, tỉnh Bắc Ninh chính thức đưa vào hoạt "
+                            "động Trung tâm hành chính công của tỉnh.") == ("tinh", "Bắc Ninh")
+
+
+def test_a_news_item_that_asks_for_reports_is_no_report():
+    # corpus/web/z066 (dev17): a department asks the districts to report; no headline is left
+    m = meta("Ảnh: Báo Cà Mau\nTheo đó, Sở Thông tin và Truyền thông đề nghị Ủy ban nhân dân các huyện, thành phố "
+             "Cà Mau chỉ đạo Đài Truyền thanh tổ chức các hoạt động tuyên truyền.\nĐịnh kỳ trước ngày 01/6 và 01/12 "
+             "hằng năm báo cáo tình hình tổ chức thực hiện gởi Sở Thông tin và Truyền thông.\nBBT\n")
+    assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "so", "Sở Thông tin và Truyền thông")
