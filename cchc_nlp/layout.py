@@ -273,7 +273,14 @@ EXCERPT_RE = re.compile(
 _SOURCE_LINK_RE = re.compile(r"(?:Nguồn|Theo)\b[^:]{0,40}:?\s*https?://\S+")
 #: an author and the body they write for: "Kim Kha, Phòng Cải cách hành chính …"
 _SAYS_RE = re.compile(r"\b(?:cho biết|phát biểu|nói|đã|đang|chia sẻ|nhấn mạnh)\b")
-_AUTHOR_OF_RE = re.compile(r"([^,]{3,30}),\s+(?:Phòng|Sở|Trung tâm|Văn phòng|Ban|Chi cục|UBND|Báo|Đài)\s[^.;:]{3,60}")
+_AUTHOR_OF_RE = re.compile(r"([^,]{3,30})(?:,|\s[-–])\s+(?:(?:Phòng|Sở|Trung tâm|Văn phòng|Ban|Chi cục|UBND|Báo|Đài)\s[^.;:]{3,60}"
+                           r"|Thanh tra(?:\s[^.;:]{3,40})?)")
+
+
+#: an author by an initial and a name: "L.Thọ", "T. Hương"
+_INITIAL_NAME_RE = re.compile(rf"(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][{LOWER}]+")
+#: the source of an item, a body, without a colon: "Nguồn Ban Tuyên giáo và Dân vận Tỉnh ủy Hưng Yên"
+_SOURCE_BODY_RE = re.compile(r"Nguồn\s+(?:Ban|Sở|Báo|Cổng|Trang|Đài|Văn phòng|Trung tâm|UBND|Bộ)\s[^.:;!?]{2,60}")
 
 
 def is_byline(line: str) -> bool:
@@ -288,7 +295,7 @@ def is_byline(line: str) -> bool:
     author = _AUTHOR_OF_RE.fullmatch(t)
     if author and PERSON_RE.match(author.group(1)) and not _SAYS_RE.search(t):
         return True  # "Kim Kha, Phòng Cải cách hành chính và Xây dựng chính quyền"
-    if _BYLINE_RE.match(t):
+    if _BYLINE_RE.match(t) or _INITIAL_NAME_RE.fullmatch(t) or _SOURCE_BODY_RE.fullmatch(t):
         return True
     names = re.split(r"\s+[-–]\s+|,\s+", _NEWS_ROLE_RE.sub("", t))
     return all(PERSON_RE.match(name) for name in names)
@@ -634,7 +641,9 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
     # quả" is news of a report; the text speaks for itself when a unit reports
     # ("UBND xã báo cáo kết quả …"), in "xin báo cáo", in "báo cáo … như sau"
     reports = r"báo cáo\s+(?:kết quả|tình hình|công tác|như sau|cụ thể)"
-    said = (rf"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s[^.;:,]{{0,60}}?(?<!có)(?<!và)\s+{reports}"
+    # ("Chủ tịch UBND tỉnh … vừa ký Công văn số 199/BC-UBND báo cáo kết quả …" is news of a signed letter)
+    said = (rf"(?:UBND|[ỦU][yỷ] ban nhân dân|Ban Chỉ đạo|Phòng|Sở|Bộ)\s(?:(?!\bký\b|\bsố\s*\d)[^.;:,]){{0,60}}?"
+            rf"(?<!có)(?<!và)\s+{reports}"
             if headline else rf"(?<!nghe )(?<![Tt]heo )(?<!qua )\b{reports}")  # not "… họp nghe báo cáo tình hình …"
     if any(not _ASKED_RE.search(text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()])
            for m in re.finditer(said + r"|xin báo cáo|(?:tổng hợp,\s*)?báo cáo (?:[^.]{0,80})như sau", text)):
@@ -719,13 +728,21 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
     if len(tail) == 3 and all(is_byline(texts[k]) for k in tail):
         tail = tail[:2]  # three names in a row may be a list: two bylines at most, as before
     out += tail
+    first = body_start
+    if kind == "tin_bai" and first + 1 < n and first not in out and len(texts[first + 1]) >= 100 \
+            and _CAPS_BYLINE_RE.match(texts[first].rstrip(" |")):
+        out.append(first)  # the author in capitals under the headline: "TÂM MAI", "NHƯ QUỲNH |"
     last = n - 1
+    if kind in ("tin_bai", None) and last > body_start and last not in out and _LONE_SITE_TAG_RE.fullmatch(texts[last]) \
+            and len(texts[last - 1]) >= 100:
+        out.append(last)  # the site's tag alone under the last paragraph: "vnews"
     if kind in ("tin_bai", None) and last > body_start and last not in out and _CAPS_BYLINE_RE.match(texts[last]) \
-            and texts[last - 1].rstrip(" *").endswith((".", "!", "?", "”", "\"", ")")):
+            and (texts[last - 1].rstrip(" *").endswith((".", "!", "?", "”", "\"", ")")) or len(texts[last - 1]) >= 200):
         out.append(last)  # an author in capitals under the finished last paragraph: "BẢO NGUYÊN", "N.NAM", "(T.H)"
     return sorted(out)
 
 
+_LONE_SITE_TAG_RE = re.compile(r"[a-z][a-z0-9]{2,20}(?:\.[a-z]{2,4}){0,2}")
 #: what a page prints under a news item: its copyright line ("(*) Không sao chép dưới mọi hình thức …");
 #: its attachments ("Tệp đính kèm …") stay paragraphs (STRUCTURE_GUIDELINES, dev9 020)
 _PAGE_FURNITURE_RE = re.compile(r"\(\*\)\s*Không sao chép|Bản quyền thuộc|©")

@@ -327,6 +327,11 @@ def test_a_title_up_to_a_year_covers_the_years_before_it_a_body_sentence_does_no
      "-post290922.html", True),
     ("Kim Kha, Phòng Cải cách hành chính và Xây dựng chính quyền", True),
     ("Ông Nguyễn Văn An, Phòng Nội vụ huyện cho biết thêm", False),
+    # corpus/web y032, t034, w070 (dev17): an initial and a name; a source without its colon; a name and a body
+    (" L.Thọ", True),
+    ("Nguồn Ban Tuyên giáo và Dân vận Tỉnh ủy Hưng Yên", True),
+    ("Cù Thị Mai Chi - Thanh tra", True),
+    ("Nguồn vốn được phân bổ kịp thời", False),
 ])
 def test_bylines(line, byline):
     assert is_byline(line) is byline
@@ -1028,3 +1033,16 @@ def test_an_enacting_subject_in_capitals_is_a_title_not_an_agency():
     titles = [report.text[r.start:r.end] for r in report.set_aside if r.kind == "title"]
     assert titles[0] == "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH THÀNH PHỐ CẦN THƠ GIAI ĐOẠN 2021-2025"
     assert (report.meta.kind, report.meta.period.kind, report.meta.period.year) == ("quyet_dinh", "giai_doan", 2021)
+
+
+def test_news_bylines_under_the_headline_and_site_tags_and_news_of_a_signed_report():
+    # corpus/web/y092 (dev17): "TÂM MAI" between the headline and the lead
+    r = parse(web("y092"), gazetteer=False)
+    assert ("closing", "TÂM MAI") in [(a.kind, r.text[a.start:a.end]) for a in r.set_aside]
+    assert r.paragraphs[0].text.startswith("Trong quý I, công tác cải cách hành chính")
+    # corpus/web/x014 (dev17): the site's tag alone under the last paragraph
+    r = parse(web("x014"), gazetteer=False)
+    assert r.text[r.set_aside[-1].start:r.set_aside[-1].end] == "vnews" and r.set_aside[-1].kind == "closing"
+    # corpus/web/y040 (dev17): a chairman who signed a letter "báo cáo kết quả …" is news of it, signed by the author
+    r = parse(web("y040"), gazetteer=False)
+    assert r.meta.kind == "tin_bai" and r.text[r.set_aside[-1].start:r.set_aside[-1].end] == "LỮ QUỲNH LOAN"
