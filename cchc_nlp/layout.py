@@ -61,7 +61,7 @@ _NEWS_DATE_RE = re.compile(
     r"(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
     r"|thoi gian|dang luc|post date|ngay)\s*(?:ngay)?\s*:?\s*)?"
     r"(?:\d{1,2}\s*:\s*\d{2}\s*,\s*(?=thu\s|chu nhat))?"  # "08:38, Thứ Ba, 28/05/2019 (GMT+7)"
-    r"(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*)?"
+    r"(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*(?:ngay\s+)?)?"  # "Thứ Sáu, ngày 15/03/2024"
     # "Đăng lúc: 15:37:55 31/12/2023", "Cập nhật: 16:26 ngày 14/03/2022": the time first
     r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*(?:ngay\s+)?)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
@@ -74,7 +74,7 @@ _VIEW_COUNT_RE = re.compile(r"\d[\d.,]{0,8}(?: luot xem)?|(?:luot xem|view count
 _DRAFT_RE = re.compile(r"\(?\s*du thao\s*\)?")
 _SESSION_RE = re.compile(r"khoa\s+[ivxlc\d]+\s*[,.\-–]?\s*ky hop (?:thu\s+)?[\w ]{1,20}")
 #: a time alone, as a cell of a date line: "15:37", "(21:01" of "(21:01 | 17/03/2021)"
-_TIME_RE = re.compile(r"^\(?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?\)?$")
+_TIME_RE = re.compile(r"^\(?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?(?:\s*gmt\s*[+-]\s*\d{1,2})?\)?$")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
 STORED_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _SEPARATOR = set("-–—_=*.~ ")
@@ -168,7 +168,8 @@ def _date_line(parts: tuple[str, ...]) -> bool:
 
 
 #: an author's name before the time and date: "Hồng Nhung 20:59 17/11/2025"
-_AUTHOR_DATE_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}\s+(?=\d{{1,2}}:\d{{2}}\s+\d)")
+_AUTHOR_DATE_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
+                             rf"(?:\s+(?=\d{{1,2}}:\d{{2}}\s+\d)|\s+[-–]\s+(?=\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
 
 
 def is_header_line(line: str) -> bool:

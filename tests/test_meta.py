@@ -402,3 +402,13 @@ def test_a_news_item_that_asks_for_reports_is_no_report():
              "Cà Mau chỉ đạo Đài Truyền thanh tổ chức các hoạt động tuyên truyền.\nĐịnh kỳ trước ngày 01/6 và 01/12 "
              "hằng năm báo cáo tình hình tổ chức thực hiện gởi Sở Thông tin và Truyền thông.\nBBT\n")
     assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "so", "Sở Thông tin và Truyền thông")
+
+
+def test_news_date_lines_with_the_author_first_the_word_ngay_or_the_time_zone():
+    # corpus/web x015, z042, z037 (dev17)
+    for date_line, iso in (("Tuấn Điệp - 05/08/2025 - 09:17", "2025-08-05"),
+                           ("Thứ Sáu, ngày 15/03/2024 | 08:10", "2024-03-15"),
+                           ("Thứ hai, 06/08/2018 | 09:01:04 GMT+7", "2018-08-06")):
+        m = meta(f"Giải ngân vốn đầu tư công đạt hơn 13%\n{date_line}\n(HG) - Theo UBND tỉnh, tổng khối lượng thực "
+                 "hiện vốn đầu tư công 2 tháng đầu năm được 865,9 tỉ đồng, đạt 13,1% kế hoạch.\n")
+        assert (m.kind, m.date.isoformat()) == ("tin_bai", iso)
