@@ -531,8 +531,9 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             title.append(i)  # "HĐND phường Kim Long:" over the headline it labels
             i += 1
             continue
-        if not agency and kind is None and len(title) < 3 and _looks_like_headline(t, heading_of) \
-                and i + 1 < n and (not title or len(t) <= 120):  # a second headline line is short
+        if not agency and kind is None and len(title) < 3 and i + 1 < n and (
+                _looks_like_headline(t, heading_of) or _stopped_headline(texts, i, heading_of)) \
+                and (not title or len(t) <= 120):  # a second headline line is short
             title.append(i)  # a web page's headline (or its category) above the text
             headline = True
             i += 1
@@ -682,6 +683,16 @@ _UNIT_LABEL_RE = re.compile(r"(?:(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng
                             r"|quận|thị xã|thành phố|tỉnh|TP\.?)\s*[^:.]{2,30}:")
 #: a headline labelled with its unit, which may end with a full stop: "Huyện Thanh Hà: Triển khai …."
 _LABELLED_HEADLINE_RE = re.compile(r"^(?:Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
+
+
+def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:
+    """A first line that ends with a full stop and is still a headline: short, one clause, over a long
+    lead that opens a body ("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." /
+    "Thực hiện chỉ thị 17 …, UBND huyện Đô Lương đã tổ chức kiểm tra …")."""
+    t = texts[i]
+    return (i == 0 and t.endswith(".") and len(t) <= 100 and t.count(",") <= 1 and not starts_body(t)
+            and not is_photo_caption(t) and starts_body(texts[i + 1]) and len(texts[i + 1]) >= 100
+            and _looks_like_headline(t[:-1], heading_of))
 
 
 def _looks_like_headline(text: str, heading_of) -> bool:

@@ -1046,3 +1046,15 @@ def test_news_bylines_under_the_headline_and_site_tags_and_news_of_a_signed_repo
     # corpus/web/y040 (dev17): a chairman who signed a letter "báo cáo kết quả …" is news of it, signed by the author
     r = parse(web("y040"), gazetteer=False)
     assert r.meta.kind == "tin_bai" and r.text[r.set_aside[-1].start:r.set_aside[-1].end] == "LỮ QUỲNH LOAN"
+
+
+def test_a_headline_ending_with_a_full_stop_over_a_lead_that_opens_a_body():
+    # corpus/web/v006 (dev17): the headline kept its full stop; the lead names the acting district
+    r = parse(web("v006"), gazetteer=False)
+    assert r.set_aside[0].kind == "title"
+    assert r.text[r.set_aside[0].start:r.set_aside[0].end].startswith("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17")
+    assert (r.meta.unit_kind, r.meta.unit_name) == ("huyen", "Đô Lương")
+    # a lead sentence that opens the text stays a paragraph
+    r = build(" Ngày 15/8, UBND phường tổ chức hội nghị.\nThực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND "
+              "phường về cải cách hành chính năm 2025, các bộ phận đã triển khai nhiều nhiệm vụ trọng tâm.\n")
+    assert not any(a.kind == "title" for a in r.set_aside)
