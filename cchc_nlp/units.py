@@ -42,6 +42,8 @@ _PROVINCE_CLAUSE_RE = re.compile(
     r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+\w)")
 _PROVINCE_ACTS_RE = re.compile(
     r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+(?:đã|đang|vừa|sẽ|tiếp tục)\b)")
+_PROVINCE_ANY_ACTS_RE = re.compile(
+    r"(?<![\w-])(" + _PROVINCE_ALT + r")(?=\s+(?:đã|đang|vừa|sẽ|tiếp tục|xác định|cho biết)\b)")
 _OFFICIAL_RE = re.compile(
     r"(?:[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng)\s+"
     r"(?:(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân|Đảng ủy|Thành ủy|Tỉnh ủy)\s*)?$")
@@ -244,6 +246,10 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             # the unit that acts is the subject, not the ones merged into it
             acting = next((u for official, u, acts in found if acts and not official), None)
             return acting or next((u for official, u, _ in found if not official), found[0][1])
+    # "… đang được Hà Nội xác định là hướng đi trọng tâm …", "Ngành chức năng Lâm Đồng cho biết, …": a province
+    # that acts anywhere in the lead's first sentence, when no unit was named with its kind
+    if len(texts) > 1 and (acts := _PROVINCE_ANY_ACTS_RE.search(texts[-1])):
+        return "tinh", "Hồ Chí Minh" if acts.group(1).startswith("TP") else acts.group(1)
     # the unit by its kind alone, in the first paragraph: the text's own unit
     bare = BARE_UNIT_RE.search(lead)
     if bare:

@@ -412,3 +412,12 @@ def test_news_date_lines_with_the_author_first_the_word_ngay_or_the_time_zone():
         m = meta(f"Giải ngân vốn đầu tư công đạt hơn 13%\n{date_line}\n(HG) - Theo UBND tỉnh, tổng khối lượng thực "
                  "hiện vốn đầu tư công 2 tháng đầu năm được 865,9 tỉ đồng, đạt 13,1% kế hoạch.\n")
         assert (m.kind, m.date.isoformat()) == ("tin_bai", iso)
+
+
+def test_news_subject_a_province_acting_anywhere_in_the_first_sentence():
+    # corpus/web t048, y055 (dev17): no unit is named with its kind; the province acts in the lead
+    assert news_subject("", "Chuyển đổi số gắn với cải cách tổ chức bộ máy đang được Hà Nội xác định là hướng đi "
+                            "trọng tâm nhằm xây dựng nền quản trị hiện đại.\nThực hiện mục tiêu …") == ("tinh", "Hà Nội")
+    assert news_subject("Dịch vụ bưu chính công tăng 1,76 lần",
+                        "Ngành chức năng Lâm Đồng cho biết, các tổ chức và người dân trong tỉnh sử dụng dịch vụ bưu "
+                        "chính công đã tăng lên 1,76 lần trong năm 2019.") == ("tinh", "Lâm Đồng")
