@@ -686,13 +686,13 @@ _LABELLED_HEADLINE_RE = re.compile(r"^(?:Xã|Phường|Thị trấn|Huyện|Qu�
 
 
 def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:
-    """A first line that ends with a full stop and is still a headline: short, one clause, over a long
-    lead that opens a body ("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." /
+    """A first line that ends with a full stop and is still a headline: short, one clause, over a date
+    line or a long lead that opens a body ("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." /
     "Thực hiện chỉ thị 17 …, UBND huyện Đô Lương đã tổ chức kiểm tra …")."""
     t = texts[i]
     return (i == 0 and t.endswith(".") and len(t) <= 100 and t.count(",") <= 1 and not starts_body(t)
-            and not is_photo_caption(t) and starts_body(texts[i + 1]) and len(texts[i + 1]) >= 100
-            and _looks_like_headline(t[:-1], heading_of))
+            and not is_photo_caption(t) and _looks_like_headline(t[:-1], heading_of)
+            and ((starts_body(texts[i + 1]) and len(texts[i + 1]) >= 100) or _date_line(cells(texts[i + 1]))))
 
 
 def _looks_like_headline(text: str, heading_of) -> bool:

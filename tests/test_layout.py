@@ -1054,6 +1054,9 @@ def test_a_headline_ending_with_a_full_stop_over_a_lead_that_opens_a_body():
     assert r.set_aside[0].kind == "title"
     assert r.text[r.set_aside[0].start:r.set_aside[0].end].startswith("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17")
     assert (r.meta.unit_kind, r.meta.unit_name) == ("huyen", "Đô Lương")
+    # corpus/web/v049 (dev17): … or over the page's date line
+    r = parse(web("v049"), gazetteer=False)
+    assert [a.kind for a in r.set_aside[:2]] == ["title", "header"]
     # a lead sentence that opens the text stays a paragraph
     r = build(" Ngày 15/8, UBND phường tổ chức hội nghị.\nThực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND "
               "phường về cải cách hành chính năm 2025, các bộ phận đã triển khai nhiều nhiệm vụ trọng tâm.\n")
