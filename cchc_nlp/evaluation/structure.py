@@ -206,6 +206,12 @@ def evaluate_set(name: str, root: Path | None = None) -> dict:
     by_kind: dict[str, list] = {}
     for r in rows:
         by_kind.setdefault(r["kind"] or "?", []).append(r)
+    # news items name no issuer in a header: their unit is the one they are about (GUIDELINES.md),
+    # so their meta is counted apart from that of documents
+    by_group = {group: {f: [sum(r["fields"][f]["ok"] for r in part if r["fields"][f]["want"] is not None),
+                            sum(1 for r in part if r["fields"][f]["want"] is not None)] for f in DOC_META_FIELDS}
+                for group, part in (("tin_bai", [r for r in rows if r["kind"] == "tin_bai"]),
+                                    ("van_ban", [r for r in rows if r["kind"] != "tin_bai"]))}
     return {
         "set": name, "documents": len(rows),
         "coverage": sum(r["coverage"] * r["body_chars"] for r in rows) / total,
@@ -214,6 +220,7 @@ def evaluate_set(name: str, root: Path | None = None) -> dict:
         "paragraph_starts": _prf(*(sum(r["starts"][i] for r in rows) for i in range(3))),
         "headings": _prf(*(sum(r["headings"][i] for r in rows) for i in range(3))),
         "meta": fields,
+        "meta_by_group": by_group,
         "by_kind": {k: {"documents": len(v),
                         "paragraph_start_f1": _prf(*(sum(r["starts"][i] for r in v) for i in range(3)))["f1"],
                         "coverage": sum(r["coverage"] for r in v) / len(v)}
@@ -236,6 +243,12 @@ def format_set(result: dict) -> str:
         acc = "   –  " if v["accuracy"] is None else f"{v['accuracy']:.3f}"
         out.append(f"    {f:<12} {acc}  {v['correct']:>3}/{v['stated']:<3}  "
                    f"đoán {v['unstated_filled']}, từ danh mục {v['from_gazetteer']}")
+    out.append("  thông tin chung theo nhóm: tin bài / văn bản khác (đúng / có nêu)")
+    groups = result["meta_by_group"]
+    for f in result["meta"]:
+        news, docs = groups["tin_bai"][f], groups["van_ban"][f]
+        if news[1] or docs[1]:
+            out.append(f"    {f:<12} tin bài {news[0]:>3}/{news[1]:<3}  văn bản {docs[0]:>3}/{docs[1]:<3}")
     out.append("  theo loại văn bản: F1 đầu đoạn / độ phủ")
     for k, v in result["by_kind"].items():
         out.append(f"    {k:<11} {v['documents']:>3}  {v['paragraph_start_f1']:.3f} / {v['coverage']:.3f}")
