@@ -3,6 +3,8 @@ development documents (corpus/extra, corpus/web, corpus/dev2)."""
 
 from __future__ import annotations
 
+import pytest
+
 from cchc_nlp.structure import build_report
 from cchc_nlp.units import news_subject
 
@@ -364,18 +366,6 @@ def test_news_subject_a_department_whose_report_is_the_source_and_a_province_act
                             "số.") == ("tinh", "An Giang")
 
 
-
-def test_a_letter_without_header_names_its_sender_where_it_asks():
-    # corpus/web/w028 (dev6): a portal's copy of a department's letter, no header; "Sở Nội vụ đề nghị …"
-    m = meta("Công văn số 1238 ngày 8/11/2016 V/v báo cáo số liệu cải cách hành chính năm 2015-2016.\n"
-             "Đăng ngày: 08/11/2016 17:20:05\nKính gửi:\n– Thủ trưởng các sở, ban, ngành;\n"
-             "– Chủ tịch UBND các huyện, thành phố.\n"
-             "Thực hiện văn bản số 1494-CV/TU ngày 20/10/2016 của Tỉnh ủy Sơn La về báo cáo số liệu.\n"
-             "Nhằm chuẩn hóa và có hệ thống số liệu cải cách hành chính (CCHC) hàng năm.\n"
-             "Sở Nội vụ đề nghị các sở, ban, ngành, UBND các huyện, thành phố trên địa bàn tỉnh, báo cáo số liệu.\n")
-    assert (m.kind, m.unit_kind, m.unit_name) == ("cong_van", "so", "Sở Nội vụ")
-
-
 def test_news_subject_a_body_named_down_to_its_unit_that_acts_in_the_lead():
     # corpus/web/y074, w070 (dev17): a centre, a provincial board acting in the lead's main clause
     assert news_subject("", "Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ "
@@ -396,14 +386,6 @@ def test_news_subject_skips_a_photo_caption_above_the_lead():
                             "động Trung tâm hành chính công của tỉnh.") == ("tinh", "Bắc Ninh")
 
 
-def test_a_news_item_that_asks_for_reports_is_no_report():
-    # corpus/web/z066 (dev17): a department asks the districts to report; no headline is left
-    m = meta("Ảnh: Báo Cà Mau\nTheo đó, Sở Thông tin và Truyền thông đề nghị Ủy ban nhân dân các huyện, thành phố "
-             "Cà Mau chỉ đạo Đài Truyền thanh tổ chức các hoạt động tuyên truyền.\nĐịnh kỳ trước ngày 01/6 và 01/12 "
-             "hằng năm báo cáo tình hình tổ chức thực hiện gởi Sở Thông tin và Truyền thông.\nBBT\n")
-    assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "so", "Sở Thông tin và Truyền thông")
-
-
 def test_news_date_lines_with_the_author_first_the_word_ngay_or_the_time_zone():
     # corpus/web x015, z042, z037 (dev17)
     for date_line, iso in (("Tuấn Điệp - 05/08/2025 - 09:17", "2025-08-05"),
@@ -421,3 +403,24 @@ def test_news_subject_a_province_acting_anywhere_in_the_first_sentence():
     assert news_subject("Dịch vụ bưu chính công tăng 1,76 lần",
                         "Ngành chức năng Lâm Đồng cho biết, các tổ chức và người dân trong tỉnh sử dụng dịch vụ bưu "
                         "chính công đã tăng lên 1,76 lần trong năm 2019.") == ("tinh", "Lâm Đồng")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus/web/w028 (dev6): a portal's copy of a department's letter, no header; "Sở Nội vụ đề nghị …"
+    ("Công văn số 1238 ngày 8/11/2016 V/v báo cáo số liệu cải cách hành chính năm 2015-2016.\n"
+     "Đăng ngày: 08/11/2016 17:20:05\nKính gửi:\n– Thủ trưởng các sở, ban, ngành;\n"
+     "– Chủ tịch UBND các huyện, thành phố.\n"
+     "Thực hiện văn bản số 1494-CV/TU ngày 20/10/2016 của Tỉnh ủy Sơn La về báo cáo số liệu.\n"
+     "Nhằm chuẩn hóa và có hệ thống số liệu cải cách hành chính (CCHC) hàng năm.\n"
+     "Sở Nội vụ đề nghị các sở, ban, ngành, UBND các huyện, thành phố trên địa bàn tỉnh, báo cáo số liệu.\n",
+     ("cong_van", "so", "Sở Nội vụ")),
+    # corpus/web/z066 (dev17): a department asks the districts to report ("Định kỳ … báo cáo tình hình"):
+    # news, not a report; no headline is left
+    ("Ảnh: Báo Cà Mau\nTheo đó, Sở Thông tin và Truyền thông đề nghị Ủy ban nhân dân các huyện, thành phố "
+     "Cà Mau chỉ đạo Đài Truyền thanh tổ chức các hoạt động tuyên truyền.\nĐịnh kỳ trước ngày 01/6 và 01/12 "
+     "hằng năm báo cáo tình hình tổ chức thực hiện gởi Sở Thông tin và Truyền thông.\nBBT\n",
+     ("tin_bai", "so", "Sở Thông tin và Truyền thông")),
+])
+def test_a_text_without_header_names_its_sender_where_it_asks(text, expected):
+    m = meta(text)
+    assert (m.kind, m.unit_kind, m.unit_name) == expected
