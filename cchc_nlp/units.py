@@ -113,18 +113,23 @@ _BOARD_START_RE = re.compile(
 #: Thới Bình đến kiểm tra …", "Văn phòng UBND tỉnh chiều 7/4 cho biết …"
 _BODY_SUBJECT_RE = re.compile(
     r"(?:^|,\s+)((?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra|Kho bạc|Cổng [Tt]hông tin)"
-    r"\s[^.;:,()]{0,70}?\b(?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|Tỉnh ủy|Thành ủy)(?:\s+" + NAME + r")?)"
+    r"\s[^.;:,()]{0,70}?(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|Tỉnh ủy|Thành ủy)(?:\s+" + NAME + r")?"
+    r"|\s(?:" + _PROVINCE_ALT + r")))"
     r"(?:\s+(?:sáng|chiều|tối|ngày|hôm nay)(?:\s+(?:nay|ngày))?(?:\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?)?)?"
     r"\s+(?:đã|đang|vừa|sẽ|chính thức|tiếp tục|tổ chức|triển khai|ban hành|cho biết|đề nghị|phối hợp|đến|tiếp nhận"
-    r"|thông báo|hoạt động|huy động)\b")
+    r"|thông báo|hoạt động|huy động|giám sát|kiểm tra|khảo sát|làm việc)\b")
 #: what comes before a unit that a headline only places its news in: "… cho đồng bào … huyện Phú Bình"
 _PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng)\s+(?:[^,.;:]{0,40}\s)?$")
-_COUNCIL_NAME_RE = re.compile(r"Ban (?:Thường vụ|Chấp hành|Kinh tế|Pháp chế|Văn hóa)|Ban [Cc]hỉ đạo")
+#: a body's name running on up to a unit named in it: "Ban Chỉ đạo Cải cách hành chính " (tỉnh Lạng Sơn)
+_BODY_WORD_RE = re.compile(r"\b(?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra)\s[^.;:,()]{0,60}$")
+_COUNCIL_NAME_RE = re.compile(r"Ban (?:Chấp hành|Kinh tế|Văn hóa)")
 #: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
 _LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
                                r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
 #: a headline labelled with a bare place name: "Quy Nhơn: Thành lập …", "Giồng Trôm: Dự kiến …"
 _PLACE_LABEL_RE = re.compile(rf"^({NAME})\s*:\s")
+#: a headline that opens with a bare name acting: "Hải Châu chuyển mình …" (a province's is read elsewhere)
+_NAME_OPENS_RE = re.compile(rf"^({NAME})\s+(?=[{_LOW}])")
 #: a province a headline places its news in: "… ở Thái Nguyên", "… tại Quảng Ngãi: …", "190 xã ở Bắc Giang đạt …"
 _PROVINCE_AT_RE = re.compile(
     r"\b(?:ở|tại)\s+(" + _PROVINCE_ALT + r")(?![\w-])")
@@ -156,6 +161,16 @@ def _office(m: re.Match) -> tuple[str, str]:
 
 def _first_sentence(line: str) -> str:
     return re.split(r"(?<=[.!?])\s", STORED_DATE_RE.sub("", line), maxsplit=1)[0]
+
+
+def _named_in_lead(name: str, paras: list[str]) -> tuple[str, str] | None:
+    """The unit the first paragraphs name with its kind under the bare name a headline opens with."""
+    for p in paras[:2]:
+        for m in _ANY_UNIT_RE.finditer(p):
+            u = _mention_unit(m.group(1))
+            if u and u[1] == name:
+                return u
+    return None
 
 
 def district_of_label(name: str) -> tuple[str, str] | None:
@@ -215,6 +230,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
                 return u
         if text is headline and (label := _PLACE_LABEL_RE.match(text)) and (u := district_of_label(label.group(1))):
             return u
+        if text is headline and (opener := _NAME_OPENS_RE.match(text)) and (u := _named_in_lead(opener.group(1), paras)):
+            return u  # "Hải Châu chuyển mình theo chuyển đổi số" / "… quận Hải Châu có nhiều thuận lợi …"
         if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)
@@ -235,11 +252,12 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u,
                   bool(_ACTS_AFTER_RE.match(text, m.end())))
                  for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
-        if found and text is headline and len(texts) > 1 and all(_PLACED_RE.search(text[:m.start()])
-                                                                 for m in _ANY_UNIT_RE.finditer(text)) \
-                and _BODY_SUBJECT_RE.search(texts[-1]):
+        if found and text is headline and len(texts) > 1 and all(
+                _PLACED_RE.search(text[:m.start()]) or _BODY_WORD_RE.search(text[max(0, m.start() - 70):m.start()])
+                for m in _ANY_UNIT_RE.finditer(text)) and _BODY_SUBJECT_RE.search(texts[-1]):
             # "Phổ biến, giáo dục pháp luật cho đồng bào … huyện Phú Bình" / "…, Ban Dân tộc tỉnh Thái Nguyên đã
-            # phối hợp …": the headline only places the news; the body that acts in the lead is its subject
+            # phối hợp …": the headline only places the news (or names the unit inside a body's name: "Họp Ban
+            # Chỉ đạo Cải cách hành chính tỉnh Lạng Sơn"); the body that acts in the lead is its subject
             continue
         if found:
             # "Sau khi sáp nhập từ 3 xã Phú Mỹ, Thuận Hưng và Mỹ Hương, …, xã Mỹ Hương đang nỗ lực …":

@@ -424,3 +424,20 @@ def test_news_subject_a_province_acting_anywhere_in_the_first_sentence():
 def test_a_text_without_header_names_its_sender_where_it_asks(text, expected):
     m = meta(text)
     assert (m.kind, m.unit_kind, m.unit_name) == expected
+
+
+def test_news_subject_boards_committees_and_bodies_named_with_their_province():
+    # corpus/web w001, y048, y006, y031 (dev18)
+    assert news_subject("Họp Ban Chỉ đạo Cải cách hành chính tỉnh Lạng Sơn năm 2023",
+                        "Sáng ngày 01/11/2023, Ban Chỉ đạo Cải cách hành chính tỉnh Lạng Sơn đã tổ chức họp để đánh "
+                        "giá kết quả.") == ("khac", "Ban Chỉ đạo Cải cách hành chính tỉnh Lạng Sơn")
+    assert news_subject("Ban Pháp chế HĐND tỉnh giám sát công tác tuyên truyền pháp luật và trợ giúp pháp lý tại "
+                        "huyện Thuận Bắc", "Ban Pháp chế HĐND tỉnh đã giám sát công tác tuyên truyền.") == \
+        ("khac", "Ban Pháp chế HĐND tỉnh")
+    assert news_subject("Tuyên truyền lưu động về cải cách hành chính năm 2022",
+                        "Trong những ngày qua, Trung tâm Văn hóa Quảng Nam tổ chức tuyên truyền lưu động cơ sở.") == \
+        ("khac", "Trung tâm Văn hóa Quảng Nam")
+    # a headline opening with a bare name the lead gives with its kind
+    assert news_subject("Hải Châu chuyển mình theo chuyển đổi số (kỳ 1)",
+                        "(Đà Nẵng). Hải Châu là quận trung tâm của thành phố Đà Nẵng. Trong chuyển đổi số, quận Hải "
+                        "Châu có nhiều thuận lợi.") == ("quan", "Hải Châu")
