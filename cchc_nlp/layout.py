@@ -65,7 +65,7 @@ _NEWS_DATE_RE = re.compile(
     # "Đăng lúc: 15:37:55 31/12/2023", "Cập nhật: 16:26 ngày 14/03/2022": the time first
     r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*(?:ngay\s+)?)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
-    r"(?:\s*[-|,]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch)?\s*(?:\(gmt[^)]*\))?)?"
+    r"(?:\s*[-|,/]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch|sang|chieu|toi)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
     r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
@@ -168,8 +168,11 @@ def _date_line(parts: tuple[str, ...]) -> bool:
 
 
 #: an author's name before the time and date: "Hồng Nhung 20:59 17/11/2025"
-_AUTHOR_DATE_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
-                             rf"(?:\s+(?=\d{{1,2}}:\d{{2}}\s+\d)|\s+[-–]\s+(?=\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
+_AUTHOR_DATE_RE = re.compile(rf"^(?:[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
+                             # … or in capitals, maybe two of them, or by initials: "GIANG BIÊN - TRUNG THỰC", "LHT"
+                             rf"|[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{2,}}){{0,3}}(?:\s+[-–]\s+[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{2,}}){{0,3}})?)"
+                             rf"(?:\s+(?=\d{{1,2}}:\d{{2}},?\s+\d)|\s+[-–]\s+(?=\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+                             rf"|\s+(?=\d{{1,2}}/\d{{1,2}}/\d{{4}}\s+\d{{1,2}}:\d{{2}}$))")
 
 
 def is_header_line(line: str) -> bool:
@@ -532,7 +535,7 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             i += 1
             continue
         if not agency and kind is None and len(title) < 3 and i + 1 < n and (
-                _looks_like_headline(t, heading_of) or _stopped_headline(texts, i, heading_of)) \
+                _looks_like_headline(t, heading_of) or (len(header) == i and _stopped_headline(texts, i, heading_of))) \
                 and (not title or len(t) <= 120):  # a second headline line is short
             title.append(i)  # a web page's headline (or its category) above the text
             headline = True
@@ -686,11 +689,12 @@ _LABELLED_HEADLINE_RE = re.compile(r"^(?:Xã|Phường|Thị trấn|Huyện|Qu�
 
 
 def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:
-    """A first line that ends with a full stop and is still a headline: short, one clause, over a date
+    """A first line (under a date line at most) that ends with a full stop and is still a headline:
+    short, one clause, over a date
     line or a long lead that opens a body ("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." /
     "Thực hiện chỉ thị 17 …, UBND huyện Đô Lương đã tổ chức kiểm tra …")."""
     t = texts[i]
-    return (i == 0 and t.endswith(".") and len(t) <= 100 and t.count(",") <= 1 and not starts_body(t)
+    return (t.endswith(".") and len(t) <= 120 and t.count(",") <= 1 and not starts_body(t)
             and not is_photo_caption(t) and _looks_like_headline(t[:-1], heading_of)
             and ((starts_body(texts[i + 1]) and len(texts[i + 1]) >= 100) or _date_line(cells(texts[i + 1]))))
 

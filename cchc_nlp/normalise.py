@@ -245,7 +245,8 @@ def _continues(prev: str, nxt: str, width: float) -> bool:
     """Outside PDF text only the surest case: a line cut before a small letter
     (not a page's date line above a text that starts in lower case)."""
     return ("\t" not in prev and "\t" not in nxt and nxt[0].islower()
-            and not _NEW_BLOCK_RE.match(nxt) and not _PAGE_DATE_RE.fullmatch(prev) and not SITE_TAG_RE.fullmatch(nxt)
+            and not _NEW_BLOCK_RE.match(nxt) and not _PAGE_DATE_RE.fullmatch(prev) and not _DATE_ONLY_RE.fullmatch(prev)
+            and not SITE_TAG_RE.fullmatch(nxt)
             and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
 
 

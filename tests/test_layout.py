@@ -1061,3 +1061,14 @@ def test_a_headline_ending_with_a_full_stop_over_a_lead_that_opens_a_body():
     r = build(" Ngày 15/8, UBND phường tổ chức hội nghị.\nThực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND "
               "phường về cải cách hành chính năm 2025, các bộ phận đã triển khai nhiều nhiệm vụ trọng tâm.\n")
     assert not any(a.kind == "title" for a in r.set_aside)
+
+
+def test_a_date_line_never_runs_on_into_the_text_under_it():
+    # corpus/web/z031 (dev18): the lead under the date line starts in small letters
+    r = parse(web("z031"), gazetteer=False)
+    assert ("header", "25/06/2014") in [(a.kind, r.text[a.start:a.end]) for a in r.set_aside]
+    assert r.meta.date.isoformat() == "2014-06-25"
+    # corpus/web/x004 (dev18): a headline that kept its full stop under the date line
+    r = parse(web("x004"), gazetteer=False)
+    assert [a.kind for a in r.set_aside[:2]] == ["header", "title"] and r.meta.kind == "tin_bai"
+

@@ -390,7 +390,12 @@ def test_news_date_lines_with_the_author_first_the_word_ngay_or_the_time_zone():
     # corpus/web x015, z042, z037 (dev17)
     for date_line, iso in (("Tuấn Điệp - 05/08/2025 - 09:17", "2025-08-05"),
                            ("Thứ Sáu, ngày 15/03/2024 | 08:10", "2024-03-15"),
-                           ("Thứ hai, 06/08/2018 | 09:01:04 GMT+7", "2018-08-06")):
+                           ("Thứ hai, 06/08/2018 | 09:01:04 GMT+7", "2018-08-06"),
+                           # corpus/web y044, y035, v028 (dev18): a slash before the time and "Sáng";
+                           # authors in capitals or by initials before the date
+                           ("Thứ Năm, 15-09-2022 / 7:35:19 Sáng", "2022-09-15"),
+                           ("GIANG BIÊN - TRUNG THỰC 14/07/2022 14:15", "2022-07-14"),
+                           ("LHT 00:56, 13/01/2023", "2023-01-13")):
         m = meta(f"Giải ngân vốn đầu tư công đạt hơn 13%\n{date_line}\n(HG) - Theo UBND tỉnh, tổng khối lượng thực "
                  "hiện vốn đầu tư công 2 tháng đầu năm được 865,9 tỉ đồng, đạt 13,1% kế hoạch.\n")
         assert (m.kind, m.date.isoformat()) == ("tin_bai", iso)
