@@ -685,7 +685,7 @@ LISTED_RE = re.compile(
 _UNIT_LABEL_RE = re.compile(r"(?:(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+)?(?i:xã|phường|thị trấn|đặc khu|huyện"
                             r"|quận|thị xã|thành phố|tỉnh|TP\.?)\s*[^:.]{2,30}:")
 #: a headline labelled with its unit, which may end with a full stop: "Huyện Thanh Hà: Triển khai …."
-_LABELLED_HEADLINE_RE = re.compile(r"^(?:Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
+_LABELLED_HEADLINE_RE = re.compile(r"^(?:(?:UBND|HĐND)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
 
 
 def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:
@@ -694,7 +694,7 @@ def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:
     line or a long lead that opens a body ("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." /
     "Thực hiện chỉ thị 17 …, UBND huyện Đô Lương đã tổ chức kiểm tra …")."""
     t = texts[i]
-    return (t.endswith(".") and len(t) <= 120 and t.count(",") <= 1 and not starts_body(t)
+    return (t.endswith(".") and len(t) <= 100 and t.count(",") <= 1 and not starts_body(t)
             and not is_photo_caption(t) and _looks_like_headline(t[:-1], heading_of)
             and ((starts_body(texts[i + 1]) and len(texts[i + 1]) >= 100) or _date_line(cells(texts[i + 1]))))
 

@@ -120,6 +120,7 @@ _BODY_SUBJECT_RE = re.compile(
     r"|thông báo|hoạt động|huy động|giám sát|kiểm tra|khảo sát|làm việc)\b")
 #: what comes before a unit that a headline only places its news in: "… cho đồng bào … huyện Phú Bình"
 _PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng)\s+(?:[^,.;:]{0,40}\s)?$")
+_AND_UNIT_RE = re.compile(r"\svà\s+(?:[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|UBND)\b")
 #: a body's name running on up to a unit named in it: "Ban Chỉ đạo Cải cách hành chính " (tỉnh Lạng Sơn)
 _BODY_WORD_RE = re.compile(r"\b(?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra)\s[^.;:,()]{0,60}$")
 _COUNCIL_NAME_RE = re.compile(r"Ban (?:Chấp hành|Kinh tế|Văn hóa)")
@@ -221,7 +222,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
             return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
         if (body_subject := _BODY_SUBJECT_RE.search(text)) and not _COUNCIL_NAME_RE.match(body_subject.group(1)) \
-                and " của " not in body_subject.group(1):  # "Đoàn kiểm tra của UBND huyện" is the council's
+                and " của " not in body_subject.group(1) \
+                and not _AND_UNIT_RE.search(body_subject.group(1)):  # "Đoàn kiểm tra của UBND huyện" is the council's;
+            # "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu …" names two subjects
             return "khac", body_subject.group(1)
         if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
             # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with

@@ -1057,6 +1057,9 @@ def test_a_headline_ending_with_a_full_stop_over_a_lead_that_opens_a_body():
     # corpus/web/v049 (dev17): … or over the page's date line
     r = parse(web("v049"), gazetteer=False)
     assert [a.kind for a in r.set_aside[:2]] == ["title", "header"]
+    # corpus/blind/docs/a020: a sapo sentence of 103 characters over the lead stays a paragraph
+    r = parse(CORPUS / "blind" / "docs" / "a020_tin-cong-bo-bo-tthc-chung-cap-huyen-xa-bac-giang.txt", gazetteer=False)
+    assert not any(a.kind == "title" for a in r.set_aside) and r.paragraphs[0].text.startswith("Đây là đơn vị")
     # a lead sentence that opens the text stays a paragraph
     r = build(" Ngày 15/8, UBND phường tổ chức hội nghị.\nThực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND "
               "phường về cải cách hành chính năm 2025, các bộ phận đã triển khai nhiều nhiệm vụ trọng tâm.\n")
