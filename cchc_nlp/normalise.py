@@ -29,11 +29,16 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 
+# Each branch opens on its vowel and looks back for the q only then, and the whole pattern opens on
+# a look-ahead for those vowels: a pattern that opens on a character class lets the regex engine
+# skip ahead to candidates (the seeds are scanned in ~1.6 ms instead of ~7 ms).
 _TONE_RE = re.compile(
-    rf"(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![{_LETTER}])"
-    rf"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![{_LETTER}])"
+    r"(?=[oOuUùúủũụÙÚỦŨỤ])(?:"
+    rf"([oO])(?<![qQ][oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![{_LETTER}])"
+    rf"|([uU])(?<![qQ][uU])([ỳýỷỹỵỲÝỶỸỴ])(?![{_LETTER}])"
     # "qúy" for "quý": after q the u is no vowel and the mark belongs on the y
-    rf"|(?<=[qQ])([ùúủũụÙÚỦŨỤ])([yY])(?![{_LETTER}])"
+    rf"|([ùúủũụÙÚỦŨỤ])(?<=[qQ][ùúủũụÙÚỦŨỤ])([yY])(?![{_LETTER}])"
+    r")"
 )
 
 
@@ -68,9 +73,11 @@ _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _COMBINING_RE = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
 # runs of spaces, and any space that is not a plain one; a lone plain space is left
 # alone (matching each one would make every line a substitution)
-_SPACE_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u3000]")
+# (the look-ahead that opens each of the next two lets the engine skip to candidates, as in _TONE_RE)
+_SPACE_RE = re.compile(r"(?=[ \u00a0\u2000-\u200a\u202f\u3000])"
+                       r"(?:[ \u00a0\u2000-\u200a\u202f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u3000])")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
-_TRAIL_RE = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_TRAIL_RE = re.compile(r"(?=[ ])(?:[ ]+(?=\n)|(?<=\n)[ ]+)")
 _BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
 _TERMINAL = ".:;!?…"
 _NEW_BLOCK_RE = re.compile(
