@@ -126,6 +126,16 @@ def test_digest_cli_writes_one_file_per_report(tmp_path):
     assert json.loads(files[0].read_text())["schema_version"]
 
 
+def test_a_flag_in_a_paragraph_outside_any_numbered_section_names_only_the_paragraph(tmp_path):
+    # corpus/web/y074 (a news item, no numbered section): "(đoạn 2)", not "(mục ?, đoạn 2)"
+    doc = REPORTS.parent / "web" / "y074_trung-tam-hanh-chinh-cong-binh-thuan-2024.txt"
+    for fmt in ("md", "html"):
+        result = runner.invoke(app, ["digest", str(doc), "--format", fmt, "-o", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        text = next(tmp_path.glob(f"*.{fmt}")).read_text("utf-8")
+        assert "đoạn 2)" in text and "mục ?" not in text
+
+
 @pytest.mark.parametrize("fmt, reader", [("parquet", "read_parquet"), ("xlsx", "read_excel")])
 def test_score_writes_spreadsheet_formats(tmp_path, fmt, reader):
     import pandas as pd
