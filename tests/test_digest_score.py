@@ -179,6 +179,8 @@ def test_a_plans_verdict_does_not_say_it_reports():
     ("corpus/reports/003_29ff7cf71591a7d7.txt", "Xã Quảng Phú, huyện Quảng Điền, Thừa Thiên Huế"),
     # a province's own plan does not name its province twice
     ("corpus/extra/018_ke-hoach-cchc-2014-tuyen-quang.txt", "Tỉnh Tuyên Quang"),
+    # … nor does a body whose name ends on its province (corpus/web/y074)
+    ("corpus/web/y074_trung-tam-hanh-chinh-cong-binh-thuan-2024.txt", "Trung tâm Hành chính công tỉnh Bình Thuận"),
 ])
 def test_the_digest_names_the_unit_with_the_right_kind_words(path, place):
     md = render(build_digest(analyse(ROOT / path)), "md")

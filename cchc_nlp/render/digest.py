@@ -49,7 +49,8 @@ def _place(unit: dict) -> str:
         parts.append(_with_kind_word(unit["district"], "district", unit.get("province")))
     if unit.get("province") and unit.get("province") != unit.get("name"):
         parts.append(_with_kind_word(unit["province"], "province"))
-    return "".join(f", {p}" for p in parts)
+    # a body's name may already end on its place: "Trung tâm Hành chính công tỉnh Bình Thuận"
+    return "".join(f", {p}" for p in parts if not (unit.get("name") or "").endswith(p))
 
 
 def _unit_label(unit: dict) -> str:
