@@ -58,12 +58,16 @@ _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,45},\s*[Nn]g[aà]y\b")
 # 6 2021 15:45", "Thứ Hai, 12/08/2024 - 10:30" (matched folded)
 _NEWS_DATE_RE = re.compile(
     r"^[-–(\[•]?\s*"  # "- 12/05/2016 04:00:00 PM", "(21/09/2022)", "• Thời gian đăng: …"
-    r"(?:(?:duoc viet|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban|thoi gian dang"
+    # a portal's section before the date: "Pháp luật - Ngày đăng : 05:07, 27/05/2025"
+    r"(?:[a-z ]{3,30}\s[-–]\s(?=ngay))?"
+    r"(?:(?:duoc viet|ngay dang bai|ngay dang|dang ngay|ngay cap nhat|cap nhat luc|cap nhat|ngay xuat ban|xuat ban"
+    r"|thoi gian dang"
     r"|thoi gian|dang luc|post date|ngay)\s*(?:ngay)?\s*:?\s*)?"
     r"(?:\d{1,2}\s*:\s*\d{2}\s*,\s*(?=thu\s|chu nhat))?"  # "08:38, Thứ Ba, 28/05/2019 (GMT+7)"
     r"(?:(?:thu\s+\w+|chu nhat)\s*[,\-–]?\s*(?:ngay\s+)?)?"  # "Thứ Sáu, ngày 15/03/2024"
     # "Đăng lúc: 15:37:55 31/12/2023", "Cập nhật: 16:26 ngày 14/03/2022": the time first
-    r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*,?\s*(?:ngay\s+)?)?"
+    # (a minute mark may follow: "10:25' - 06/07/2019")
+    r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?'?\s*[,-]?\s*(?:ngay\s+)?)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,/]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch|sang|chieu|toi)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
@@ -164,9 +168,12 @@ def _date_line(parts: tuple[str, ...]) -> bool:
         parts = parts[1:]
     if len(parts) == 2 and len(parts[1]) <= 25 and not re.search(r"\d", parts[1]) and _dated_cell(fold(parts[0])):
         parts = parts[:1]
+    if len(parts) == 2 and _AUTHOR_CELL_RE.fullmatch(parts[1]) and _dated_cell(fold(parts[0])):
+        parts = parts[:1]  # "Ngày đăng bài: 26/12/2019 | Tác giả: Vĩnh Hạ"
     return bool(parts) and all(_dated_cell(fold(c)) for c in parts)
 
 
+_AUTHOR_CELL_RE = re.compile(r"(?:Tác giả|Người viết|Biên tập)\s*:\s*[^\d|]{2,40}")
 #: an author's name before the time and date: "Hồng Nhung 20:59 17/11/2025"
 _AUTHOR_DATE_RE = re.compile(rf"^(?:[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
                              # … or in capitals, maybe two of them, or by initials: "GIANG BIÊN - TRUNG THỰC", "LHT"

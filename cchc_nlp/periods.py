@@ -40,7 +40,9 @@ _NOT_PERIOD_RE = re.compile(
     # legal sites name a text by its number and the year it was issued: "Kế hoạch
     # 0156/KH-UBND năm 2025 cải cách hành chính … năm 2026"
     r"|\d+[a-z]?\s*/\s*[A-ZĐ][\w.-]*\s+năm\s+\d{4}"
-    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}",  # a day and month, the year left out
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}"  # a day and month, the year left out
+    # a month as a point in time: "Từ tháng 4/2022 đến nay", "10 ngày đầu tháng 3", "ngay từ tháng 1/2018"
+    r"|(?:từ|đến|tới|trước|sau|đầu|cuối)\s+tháng\s+\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?",
     re.IGNORECASE,
 )
 _QUOTED_RE = re.compile(r"“[^”]{0,300}”|\"[^\"]{0,300}\"")

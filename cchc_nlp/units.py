@@ -111,13 +111,17 @@ _BOARD_START_RE = re.compile(
 #: a body other than a council that is a news lead's subject, named down to its unit and acting:
 #: "Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận …", "Ngày 19/11, Tổ kiểm tra công vụ huyện
 #: Thới Bình đến kiểm tra …", "Văn phòng UBND tỉnh chiều 7/4 cho biết …"
+_BODY_WORDS = r"(?:Trung tâm|Công an|Ban|Văn phòng|Phòng(?!,| chống)|Tổ|Đoàn|Cục|Chi cục|Thanh tra|Kho bạc|Cổng [Tt]hông tin)"
+#: … the body's name, down to its unit: "… tỉnh Bình Thuận", "… huyện", "… Quảng Nam", "… TP.HCM"
+_BODY_NAME = (_BODY_WORDS + r"\s[^.;:,()]{0,70}?(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|Tỉnh ủy|Thành ủy)"
+              r"(?:\s+" + NAME + r")?|\s(?:" + _PROVINCE_ALT + r"|TP\.?\s?HCM))")
 _BODY_SUBJECT_RE = re.compile(
-    r"(?:^|,\s+)((?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra|Kho bạc|Cổng [Tt]hông tin)"
-    r"\s[^.;:,()]{0,70}?(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|Tỉnh ủy|Thành ủy)(?:\s+" + NAME + r")?"
-    r"|\s(?:" + _PROVINCE_ALT + r")))"
+    r"(?:^|,\s+)(" + _BODY_NAME + r")"
     r"(?:\s+(?:sáng|chiều|tối|ngày|hôm nay)(?:\s+(?:nay|ngày))?(?:\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?)?)?"
     r"\s+(?:đã|đang|vừa|sẽ|chính thức|tiếp tục|tổ chức|triển khai|ban hành|cho biết|đề nghị|phối hợp|đến|tiếp nhận"
-    r"|thông báo|hoạt động|huy động|giám sát|kiểm tra|khảo sát|làm việc)\b")
+    r"|thông báo|hoạt động|huy động|giám sát|kiểm tra|khảo sát|làm việc|phát đi|hướng đến)\b")
+#: a headline labelled with a body: "Trung tâm Phục vụ hành chính công tỉnh: 10 ngày, trả kết quả …"
+_BODY_LABEL_RE = re.compile(r"^(" + _BODY_NAME + r")\s*:\s")
 #: what comes before a unit that a headline only places its news in: "… cho đồng bào … huyện Phú Bình"
 _PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng)\s+(?:[^,.;:]{0,40}\s)?$")
 _AND_UNIT_RE = re.compile(r"\svà\s+(?:[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|UBND)\b")
@@ -226,6 +230,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
                 and not _AND_UNIT_RE.search(body_subject.group(1)):  # "Đoàn kiểm tra của UBND huyện" is the council's;
             # "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu …" names two subjects
             return "khac", body_subject.group(1)
+        if text is headline and (body_label := _BODY_LABEL_RE.match(text)):
+            return "khac", body_label.group(1)
         if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
             # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with
             u = unit_of(lead_unit.group(1).upper())

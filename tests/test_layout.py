@@ -282,6 +282,9 @@ def test_a_letter_without_header_is_issued_by_the_body_its_number_names():
     ("Trong tháng 7, công tác cải cách hành chính được quan tâm", "tháng 7"),
     ("tình hình KT-XH tháng 5 và 5 tháng năm 2017", "tháng 5 năm 2017"),
     ("Hội nghị diễn ra ngày 15 tháng 7 tại hội trường", None),
+    # a month as a point in time is no period (corpus/web y030, x034, y061 of dev20)
+    ("Từ tháng 4/2022 đến nay, trên địa bàn tỉnh thành lập hơn 540 tổ công nghệ số cộng đồng", None),
+    ("Chỉ trong 10 ngày đầu tháng 3 đã có hơn 1.300 lượt hồ sơ", None),
     # a copy that glued the words of "giai đoạn" (corpus/dev16/docs/p005)
     ("ỨNGDỤNG CÔNG NGHỆ THÔNG TIN TRONG HOẠT ĐỘNG CỦA CƠ QUAN NHÀ NƯỚC TỈNH HÀ GIANG GIAIĐOẠN 2016-2020.",
      "giai đoạn 2016 - 2020"),

@@ -395,7 +395,11 @@ def test_news_date_lines_with_the_author_first_the_word_ngay_or_the_time_zone():
                            # authors in capitals or by initials before the date
                            ("Thứ Năm, 15-09-2022 / 7:35:19 Sáng", "2022-09-15"),
                            ("GIANG BIÊN - TRUNG THỰC 14/07/2022 14:15", "2022-07-14"),
-                           ("LHT 00:56, 13/01/2023", "2023-01-13")):
+                           ("LHT 00:56, 13/01/2023", "2023-01-13"),
+                           # corpus/web y076, z014, y047 (dev20): a minute mark, an author cell, a section first
+                           ("10:25' - 06/07/2019", "2019-07-06"),
+                           ("Ngày đăng bài: 26/12/2019 | Tác giả: Vĩnh Hạ", "2019-12-26"),
+                           ("Pháp luật - Ngày đăng : 05:07, 27/05/2025", "2025-05-27")):
         m = meta(f"Giải ngân vốn đầu tư công đạt hơn 13%\n{date_line}\n(HG) - Theo UBND tỉnh, tổng khối lượng thực "
                  "hiện vốn đầu tư công 2 tháng đầu năm được 865,9 tỉ đồng, đạt 13,1% kế hoạch.\n")
         assert (m.kind, m.date.isoformat()) == ("tin_bai", iso)
@@ -452,3 +456,21 @@ def test_news_subject_two_subjects_joined_by_va_are_no_body():
     # corpus/blind/docs/a002 (first blind set, no longer blind): an office and a city share the lead
     assert news_subject("Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu bảng xếp hạng chỉ số cải cách "
                         "hành chính năm 2021", "")[0] != "khac"
+
+
+def test_news_subject_offices_and_bodies_labelling_a_headline():
+    # corpus/web x008, z041, u006, x034 (dev20)
+    assert news_subject("Phòng nội vụ huyện Đô Lương kiểm tra kỷ luật, kỷ cương hành chính tại các xã", "") == \
+        ("khac", "Phòng nội vụ huyện Đô Lương")
+    assert news_subject("", "Ngày 12 tháng 6 năm 2012, Phòng Tư pháp huyện Hoà Thành phối hợp với Trung tâm Trợ giúp "
+                            "pháp lý tỉnh Tây Ninh tổ chức trợ giúp pháp lý lưu động.") == \
+        ("khac", "Phòng Tư pháp huyện Hoà Thành")
+    assert news_subject("Trung tâm hành chính công một cấp: Sẽ tiết kiệm, nhanh, hiệu quả hơn",
+                        "Trung tâm phục vụ hành chính công TP.HCM hướng đến sự chuyên nghiệp hóa bộ phận hướng dẫn.") \
+        == ("khac", "Trung tâm phục vụ hành chính công TP.HCM")
+    assert news_subject("Trung tâm Phục vụ hành chính công tỉnh: 10 ngày, trả kết quả hơn 1.300 lượt hồ sơ tại nhà",
+                        "Chỉ trong 10 ngày đầu tháng 3 đã có hơn 1.300 lượt hồ sơ được trả tại nhà.") == \
+        ("khac", "Trung tâm Phục vụ hành chính công tỉnh")
+    # "Phòng, chống …" is no office
+    assert news_subject("", "Phòng, chống tham nhũng tỉnh đã đạt nhiều kết quả.") != ("khac", "Phòng, chống tham nhũng tỉnh")
+
