@@ -71,7 +71,7 @@ _NEWS_DATE_RE = re.compile(
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:nam)?\s*,?\s*\d{4})"
     r"(?:\s*[-|,/]?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch|sang|chieu|toi)?\s*(?:\(gmt[^)]*\))?)?"
     # what a portal prints after the date: a view count, "Xem cỡ chữ", a section name
-    r"(?:\s*[|,]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
+    r"(?:\s*[|,\-–]?\s*(?:\d[\d.,]*(?:\s*lượt xem)?|(?:view count|luot xem)\s*:?\s*\d[\d.,]*|[^.;:]{0,30}))?\s*$"
 )
 #: a portal's view count beside its date: "1074", "1657 lượt xem", "Lượt xem : 12363"
 _VIEW_COUNT_RE = re.compile(r"\d[\d.,]{0,8}(?: luot xem)?|(?:luot xem|view count)\s*:?\s*\d[\d.,]{0,8}")
@@ -91,7 +91,9 @@ _CLOSING_START_RE = re.compile(
 )
 _SIGNER_TITLE_RE = re.compile(
     r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ"
-    r"|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM)$"
+    r"|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM"
+    # a department head signs with the department's name: "CỤC TRƯỞNG CỤC LƯU TRỮ NHÀ NƯỚC"
+    rf"|(?:TỔNG\s+)?CỤC TRƯỞNG(?:\s+[{UPPER}\s]{{3,60}})?|VỤ TRƯỞNG(?:\s+[{UPPER}\s]{{3,60}})?)$"
 )
 _BYLINE_RE = re.compile(r"^(?:\d[\d.,]*\s+lượt xem$|Tin(?:,| và)?\s*(?:ảnh|bài)?\s*:|Ảnh\s*:|Nguồn(?:\s+[A-ZĐ][^:]{0,40})?\s*:|Tác giả\s*:"
                         r"|Bài(?:,| và)?\s*ảnh\s*:|PV\b|\(?Theo\s|[A-ZĐ]\.\s?[A-ZĐ]\.?(?:\s?[A-ZĐ]\.?)?$)")
@@ -229,7 +231,7 @@ def title_word_kind(text: str) -> str | None:
 
 # what a closing line can start with, for a cheap first test of every line
 _CLOSING_QUICK_RE = re.compile(r"(?:^|[|\t])[\s*#]*(?:N[oơ]i|NƠI|T/?M|K/?T|Q\.|TL|TUQ|\(|Đã|ĐÃ|PHÓ|CHỦ|GIÁM"
-                               r"|TRƯỞNG|BÍ|CHÁNH|BỘ|THỨ)", re.IGNORECASE)
+                               r"|TRƯỞNG|BÍ|CHÁNH|BỘ|THỨ|TỔNG|CỤC|VỤ)", re.IGNORECASE)
 
 
 def is_closing_start(line: str) -> bool:
@@ -666,8 +668,10 @@ def body_kind(opening: list[str], headline: bool) -> tuple[str | None, str | Non
         # a portal's post of a report that goes on with the report's own outline: "Ngày 03/4, UBND
         # thành phố Vũng Tàu đã có báo cáo về kết quả …" / "PHẦN I: Kết quả …" / "I. Khái quát chung"
         return "bao_cao", "body"
-    if re.search(unit + r"\sthông báo\b[^.]{0,150}\bnhư sau\s*:", text):
-        return "thong_bao", "body"  # "Ủy ban nhân dân xã Tây Sơn thông báo lịch tiếp công dân … như sau:"
+    council = r"(?:Chủ tịch\s+)?(?:UBND|HĐND|[ỦU][yỷ] [Bb]an nhân dân|Hội đồng nhân dân)\s[^.;:]{0,60}?"
+    if re.search(council + r"\sthông báo\b[^.]{0,150}\bnhư sau\s*:", text):
+        # "Ủy ban nhân dân xã Tây Sơn thông báo lịch tiếp công dân … như sau:", "Chủ tịch HĐND huyện … thông báo …"
+        return "thong_bao", "body"
     if not headline and re.search(r"\bban hành\s+[Kk]ế hoạch\b[^.]{0,80}\bnhư sau\s*:", text):
         return "ke_hoach", "body"  # "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:"
     if not headline and opening and re.match(r"^(?:[IVX]+|\d{1,2})\s*[.)]", opening[0]):

@@ -445,6 +445,9 @@ def attached_issuer(title_texts: list[str]) -> tuple[str, str] | None:
     if m is None:
         return None
     mention = _COUNCIL_WORDS_RE.sub("", m.group(1).strip(" .;"))
+    # "… của Giám đốc Sở Tài Nguyên và Môi Trường)": the head's department issues it
+    if office := _OFFICE_START_RE.match(re.sub(r"^(?:Giám đốc|Bộ trưởng)\s+", "", mention)):
+        return _office(office)
     u = _mention_unit(mention)
     if u is not None:
         return u
@@ -541,8 +544,12 @@ def unit_from_card_or_place(lines: list, layout, header_texts: list[str], dated_
     # a council's header that lost its second row ("ỦY BAN NHÂN DÂN" alone) over a number of
     # that council ("Số: 7384/KH-UBND"), dated at a province's name: that province's council
     # (a district or commune dates its texts at its own name)
+    # … and so is a people's council's ("HỘI ĐỒNG NHÂN DÂN" over "Số: 18/2025/NQ-HĐND")
     if any(fold(c) == "uy ban nhan dan" for t in header_texts for c in cells(t)) \
             and any(re.search(r"/[A-ZĐ]{2,4}-UBND\b", t) for t in header_texts):
+        return "tinh", place
+    if any(fold(c) == "hoi dong nhan dan" for t in header_texts for c in cells(t)) \
+            and any(re.search(r"/(?:\d{4}/)?NQ-HĐND\b", t) for t in header_texts):
         return "tinh", place
     # a decision's authority line under its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
     if any(fold(lines[i].text).strip(" *") in (f"chu tich uy ban nhan dan {fold(word)}", f"uy ban nhan dan {fold(word)}")
@@ -555,7 +562,9 @@ def unit_from_card_or_place(lines: list, layout, header_texts: list[str], dated_
     return None
 
 
-_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])|(?<=VIỆT NAM)\s+(?=\S)")
+_GLUED_RIGHT_RE = re.compile(r"\s(?=CỘNG HÒA XÃ HỘI|Độc lập\s*[-–])|(?<=VIỆT NAM)\s+(?=\S)"
+                             # a rule between the motto and the place and date: "Hạnh phúc ------ Lạng Sơn, ngày …"
+                             r"|(?<=Hạnh phúc)\s*[-–_=]{3,}\s*(?=[^\W\d][^,]{1,40},\s*ngày\b)")
 _GLUED_NUMBER_RE = re.compile(r"^(Số\s*[:.]?\s*\d[^\s/]*\s*/\s*[\wĐđ.\-]+)\s+([^\s,\d][^,]{0,40},\s*ngày\b.*)$",
                               re.IGNORECASE)
 

@@ -1078,3 +1078,25 @@ def test_a_date_line_never_runs_on_into_the_text_under_it():
     r = parse(web("x004"), gazetteer=False)
     assert [a.kind for a in r.set_aside[:2]] == ["header", "title"] and r.meta.kind == "tin_bai"
 
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    # a people's council's header that lost its unit row, dated at a province ("HỘI ĐỒNG NHÂN DÂN" / "Số: 18/2025/NQ-HĐND")
+    ("n019", ("nghi_quyet", "tinh", "Thanh Hóa", "2025-07-21")),
+    # the motto, a rule and the place and date glued on one header line ("Hạnh phúc ------ Lạng Sơn, ngày …")
+    ("n011", ("quyet_dinh", "tinh", "Lạng Sơn", "2018-09-05")),
+    # a regulation issued "kèm theo Quyết định … của Giám đốc Sở Tài Nguyên và Môi Trường"
+    ("n014", ("quy_che", "so", "Sở Tài Nguyên và Môi Trường", None)),
+    # a council chairman's notice under a portal's date line with its view count ("… - Lượt xem: 87")
+    ("n024", ("thong_bao", "huyen", "Ngân Sơn", None)),
+])
+def test_dev19_headers_issuers_and_notices(prefix, expected):
+    m = parse(dev_doc("dev19", prefix), gazetteer=False).meta
+    assert (m.kind, m.unit_kind, m.unit_name, m.date and m.date.isoformat()) == expected
+
+
+def test_a_department_head_signs_with_the_departments_name():
+    # corpus/dev19/docs/n021: "CỤC TRƯỞNG CỤC LƯU TRỮ NHÀ NƯỚC" / "Dương Văn Khảm", then the attached outline's title
+    r = parse(dev_doc("dev19", "n021"), gazetteer=False)
+    aside = [(a.kind, r.text[a.start:a.end]) for a in r.set_aside]
+    assert ("closing", "CỤC TRƯỞNG CỤC LƯU TRỮ NHÀ NƯỚC") in aside and ("title", "ĐỀ CƯƠNG MẪU") in aside
