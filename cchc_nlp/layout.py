@@ -472,7 +472,7 @@ def _pipe_table_end(texts: list[str], i: int, limit: int) -> int:
 
 
 #: a decision's legal basis or the proposal it acts on: "Căn cứ …", "- Theo đề nghị của …", "Xét đề nghị …"
-_BASIS_RE = re.compile(r"[-–+•\s]*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Xét tờ trình)\b", re.IGNORECASE)
+_BASIS_RE = re.compile(r"[-–+•\s]*(?:Căn cứ|Theo đề nghị|Xét)\b", re.IGNORECASE)
 
 
 def find_layout(texts: list[str], heading_of) -> Layout:
@@ -733,6 +733,9 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
     n = len(texts)
     while i < n:
         if is_closing_start(texts[i]):
+            if i - 1 >= body_start and i - 1 not in out and len(texts[i - 1]) <= 30 \
+                    and _SIGNER_TITLE_RE.match(texts[i - 1].upper()):
+                out.append(i - 1)  # the signer's title in small letters over "(Đã ký)": "Chủ tịch"
             j = i
             while j < n and (j == i or is_closing_line(texts[j])):
                 out.append(j)

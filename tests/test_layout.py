@@ -1100,3 +1100,13 @@ def test_a_department_head_signs_with_the_departments_name():
     r = parse(dev_doc("dev19", "n021"), gazetteer=False)
     aside = [(a.kind, r.text[a.start:a.end]) for a in r.set_aside]
     assert ("closing", "CỤC TRƯỞNG CỤC LƯU TRỮ NHÀ NƯỚC") in aside and ("title", "ĐỀ CƯƠNG MẪU") in aside
+
+
+def test_the_enacting_word_under_any_xet_basis_and_a_signers_title_in_small_letters():
+    # corpus/dev19/docs/n010: "Xét tình hình thực tế … theo đề nghị của Giám đốc Sở Nội vụ …" / "QUYẾT ĐỊNH"
+    r = parse(dev_doc("dev19", "n010"), gazetteer=False)
+    assert "QUYẾT ĐỊNH" in [p.text for p in r.paragraphs]
+    assert not any(a.kind == "title" and r.text[a.start:a.end] == "QUYẾT ĐỊNH" for a in r.set_aside)
+    # corpus/dev19/docs/n018: "Chủ tịch" / "(Đã ký)" / "Trần Hồng Châu"
+    r = parse(dev_doc("dev19", "n018"), gazetteer=False)
+    assert ("closing", "Chủ tịch") in [(a.kind, r.text[a.start:a.end]) for a in r.set_aside]
