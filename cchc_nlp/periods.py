@@ -59,11 +59,13 @@ _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _UNTIL_RE = re.compile(r"(?<!định hướng )(?<!tầm nhìn )(?:đến|tới)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def document_period(text: str, *, title: bool = False) -> Period | None:
+def document_period(text: str, *, title: bool = False, terms: bool = True) -> Period | None:
     """The first period a title or opening names: "quý I năm 2024", "6 tháng đầu
     năm", "tháng 8/2021", "giai đoạn 2021 - 2025", "năm 2023" (dates and
     document numbers are not periods); with ``title``, "đến năm 2030" when it names
-    no other (a plan up to that year, its first year unstated).
+    no other (a plan up to that year, its first year unstated). Without ``terms``, a council's
+    or a Party committee's term is never the period, even when no other is named (news of a
+    council's session reports no term).
 
     >>> document_period("Kế hoạch CCHC năm 2025 theo Nghị định 61/2018/NĐ-CP").label
     'năm 2025'
@@ -79,7 +81,8 @@ def document_period(text: str, *, title: bool = False) -> Period | None:
     # khóa XXI, nhiệm kỳ 2021 - 2026") names the body: read around them first
     unquoted = blank(_QUOTED_RE, clean)
     m = (_PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted)) or _PERIOD_RE.search(unquoted)
-         or _PERIOD_RE.search(clean))
+         or _PERIOD_RE.search(clean)) if terms else \
+        (_PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted)) or _PERIOD_RE.search(blank(_BODY_TERM_RE, clean)))
     if m is None:
         until = _UNTIL_RE.search(unquoted) if title else None
         if until is None:

@@ -490,10 +490,11 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
 
     caption = appendix_caption(text)
     first_word_line = 1 if doc_kind and doc_kind != "tin_bai" and layout.kind_source == "title" else 0
+    terms = doc_kind != "tin_bai"  # news of a council's session reports no term ("HĐND phường …, nhiệm kỳ 2021-2026")
     period = document_period(" ".join(t for t in title_texts[first_word_line:] if not _numbered_heading(t)),
-                             title=True)
+                             title=True, terms=terms)
     if period is None and title_texts and doc_kind not in _PERIODLESS:
-        period = document_period(title_texts[0], title=True)
+        period = document_period(title_texts[0], title=True, terms=terms)
     if period is not None:
         sources["period"] = "title"
         if period.year is None and doc_kind not in _PERIODLESS:
@@ -516,8 +517,8 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
         # the sentence in which the unit reports states the period ("UBND tỉnh … báo cáo kết quả
         # … năm 2012 … như sau:"), whatever programmes the bases before it name
         reporting = [x for p in opening for x in re.split(r"(?<=[.;])\s+", p) if _REPORTING_RE.search(x)]
-        period = (document_period(reporting[0][:600]) if reporting else None) or \
-            document_period(" ".join(own)[:600]) or document_period(" ".join(opening)[:600])
+        period = (document_period(reporting[0][:600], terms=terms) if reporting else None) or \
+            document_period(" ".join(own)[:600], terms=terms) or document_period(" ".join(opening)[:600], terms=terms)
         if period is not None:
             sources["period"] = "body"
 

@@ -474,3 +474,11 @@ def test_news_subject_offices_and_bodies_labelling_a_headline():
     # "Phòng, chống …" is no office
     assert news_subject("", "Phòng, chống tham nhũng tỉnh đã đạt nhiều kết quả.") != ("khac", "Phòng, chống tham nhũng tỉnh")
 
+
+
+def test_news_of_a_councils_session_reports_no_term():
+    # corpus/web/v033 (dev20): the headline names the council's term only
+    m = meta("Kỳ họp chuyên đề thứ Nhất, Hội đồng nhân dân phường Việt Trì khóa I, nhiệm kỳ 2021-2026\n"
+             "Sáng 15/8, HĐND phường Việt Trì tổ chức kỳ họp chuyên đề thứ Nhất để xem xét, quyết định một số nội "
+             "dung quan trọng thuộc thẩm quyền.\n")
+    assert m.kind == "tin_bai" and m.period is None
