@@ -41,7 +41,7 @@ _PROVINCE_START_RE = re.compile(
 _PROVINCE_CLAUSE_RE = re.compile(
     r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+\w)")
 _PROVINCE_ACTS_RE = re.compile(
-    r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+(?:đã|đang|vừa|sẽ|tiếp tục)\b)")
+    r"[,:]\s+(" + _PROVINCE_ALT + r")(?=\s+(?:đã|đang|vừa|sẽ|tiếp tục|đạt|xếp)\b)")
 _PROVINCE_ANY_ACTS_RE = re.compile(
     r"(?<![\w-])(" + _PROVINCE_ALT + r")(?=\s+(?:đã|đang|vừa|sẽ|tiếp tục|xác định|cho biết)\b)")
 _OFFICIAL_RE = re.compile(
@@ -128,6 +128,11 @@ _AND_UNIT_RE = re.compile(r"\svà\s+(?:[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]
 #: a body's name running on up to a unit named in it: "Ban Chỉ đạo Cải cách hành chính " (tỉnh Lạng Sơn)
 _BODY_WORD_RE = re.compile(r"\b(?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra)\s[^.;:,()]{0,60}$")
 _COUNCIL_NAME_RE = re.compile(r"Ban (?:Chấp hành|Kinh tế|Văn hóa)")
+#: a central body that opens a headline or a lead (after its date) and acts
+_CENTRAL_BODY_START_RE = re.compile(
+    r"^(?:Ngày\s+\d{1,2}(?:\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,\s*)?"
+    r"((?:Ủy|Uỷ) ban Thường vụ Quốc hội|(?:Ủy|Uỷ) ban Dân tộc|Văn phòng Chính phủ|Thủ tướng Chính phủ|Chính phủ)"
+    r"\s+(?=(?:đã|vừa|sẽ|ban hành|phê duyệt|quyết định|yêu cầu|chỉ đạo)\b)", re.IGNORECASE)
 #: a headline labelled with a unit: "THÀNH PHỐ LẠNG SƠN: …", "Huyện Quảng Xương - …"
 _LABELLED_UNIT_RE = re.compile(r"^((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^:–-]{2,30}?)"
                                r"\s*(?::|\s[-–]\s)", re.IGNORECASE)
@@ -222,6 +227,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         office = _OFFICE_START_RE.match(text)
         if office:  # "Sở Tư pháp: Triển khai …", "Bộ Nội vụ đề nghị …": the department is the subject
             return _office(office)
+        if central := _CENTRAL_BODY_START_RE.match(text):
+            return "khac", central.group(1)  # "Ủy ban Thường vụ Quốc hội vừa ban hành Nghị quyết …"
         board = _BOARD_START_RE.match(text)
         if board:  # "Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra …", "Ngày 25-4, Hội đồng Phối hợp … tỉnh tổ chức …"
             return "khac", re.sub(r"\s*\([^)]{1,20}\)", "", board.group(1))
@@ -239,8 +246,11 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
                 return u
         if text is headline and (label := _PLACE_LABEL_RE.match(text)) and (u := district_of_label(label.group(1))):
             return u
-        if text is headline and (opener := _NAME_OPENS_RE.match(text)) and (u := _named_in_lead(opener.group(1), paras)):
-            return u  # "Hải Châu chuyển mình theo chuyển đổi số" / "… quận Hải Châu có nhiều thuận lợi …"
+        if text is headline and (opener := _NAME_OPENS_RE.match(text)) and (
+                u := _named_in_lead(opener.group(1), paras) or district_of_label(opener.group(1))):
+            # "Hải Châu chuyển mình theo chuyển đổi số" / "… quận Hải Châu có nhiều thuận lợi …"; "Bắc Trà My xếp
+            # vị trí thứ nhất …": a district the gazetteer knows once
+            return u
         if text is headline and (place := _PROVINCE_AT_RE.search(text)) and not _ANY_UNIT_RE.search(text):
             # "… trước ngày phường mới hoạt động chính thức ở Thái Nguyên", "… tại Quảng Ngãi: …"
             return "tinh", place.group(1)

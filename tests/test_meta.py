@@ -482,3 +482,19 @@ def test_news_of_a_councils_session_reports_no_term():
              "Sáng 15/8, HĐND phường Việt Trì tổ chức kỳ họp chuyên đề thứ Nhất để xem xét, quyết định một số nội "
              "dung quan trọng thuộc thẩm quyền.\n")
     assert m.kind == "tin_bai" and m.period is None
+
+
+def test_news_subject_central_bodies_districts_the_gazetteer_knows_and_provinces_that_rank():
+    # corpus/web w015, y089, y016, w037, w023 (dev20)
+    assert news_subject("", "Ủy ban Thường vụ Quốc hội vừa ban hành Nghị quyết số: 1240/NQ-UBTVQH15 về việc sắp xếp "
+                            "đơn vị hành chính cấp xã của tỉnh Thái Nguyên.") == ("khac", "Ủy ban Thường vụ Quốc hội")
+    assert news_subject("", "Ngày 16 tháng 9 năm 2021, Uỷ ban Dân tộc đã Phê duyệt danh sách các thôn đặc biệt khó "
+                            "khăn.") == ("khac", "Uỷ ban Dân tộc")
+    assert news_subject("Bắc Trà My xếp vị trí thứ nhất chỉ số cải cách hành chính",
+                        "Bắc Trà My tiếp tục vươn lên vị trí thứ 1.") == ("huyen", "Bắc Trà My")
+    assert news_subject("Chợ Đồn công nhận 19 xã thị trấn đạt chuẩn tiếp cận pháp luật",
+                        "Công chức tư pháp xã Đại Sảo giải quyết thủ tục hành chính cho người dân.") == \
+        ("huyen", "Chợ Đồn")
+    assert news_subject("Cải cách hành chính: Nhìn từ các chỉ số",
+                        "Theo công bố chỉ số cải cách hành chính (CCHC) của Ban Chỉ đạo CCHC của Chính phủ, Tuyên "
+                        "Quang đạt 86,57%, xếp thứ 34/63 tỉnh, thành phố.") == ("tinh", "Tuyên Quang")
