@@ -119,9 +119,10 @@ _BODY_SUBJECT_RE = re.compile(
     r"(?:^|,\s+)(" + _BODY_NAME + r")"
     r"(?:\s+(?:sáng|chiều|tối|ngày|hôm nay)(?:\s+(?:nay|ngày))?(?:\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?)?)?"
     r"\s+(?:đã|đang|vừa|sẽ|chính thức|tiếp tục|tổ chức|triển khai|ban hành|cho biết|đề nghị|phối hợp|đến|tiếp nhận"
-    r"|thông báo|hoạt động|huy động|giám sát|kiểm tra|khảo sát|làm việc|phát đi|hướng đến)\b")
+    r"|thông báo|hoạt động|huy động|giám sát|kiểm tra|khảo sát|làm việc|phát đi|hướng đến|đặt tại)\b")
 #: a headline labelled with a body: "Trung tâm Phục vụ hành chính công tỉnh: 10 ngày, trả kết quả …"
 _BODY_LABEL_RE = re.compile(r"^(" + _BODY_NAME + r")\s*:\s")
+_BODY_HEADLINE_RE = re.compile(r"(" + _BODY_NAME + r")\s*")
 #: what comes before a unit that a headline only places its news in: "… cho đồng bào … huyện Phú Bình"
 _PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng)\s+(?:[^,.;:]{0,40}\s)?$")
 _AND_UNIT_RE = re.compile(r"\svà\s+(?:[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|UBND)\b")
@@ -237,8 +238,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
                 and not _AND_UNIT_RE.search(body_subject.group(1)):  # "Đoàn kiểm tra của UBND huyện" is the council's;
             # "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu …" names two subjects
             return "khac", body_subject.group(1)
-        if text is headline and (body_label := _BODY_LABEL_RE.match(text)):
-            return "khac", body_label.group(1)
+        if text is headline and (body_label := _BODY_LABEL_RE.match(text) or _BODY_HEADLINE_RE.fullmatch(text)):
+            return "khac", body_label.group(1)  # "Trung tâm … tỉnh: …"; a headline that is a body's name alone
         if text is headline and (lead_unit := _LABELLED_UNIT_RE.match(text)):
             # "THÀNH PHỐ LẠNG SƠN: TUYÊN TRUYỀN …": the unit the headline is labelled with
             u = unit_of(lead_unit.group(1).upper())

@@ -498,3 +498,13 @@ def test_news_subject_central_bodies_districts_the_gazetteer_knows_and_provinces
     assert news_subject("Cải cách hành chính: Nhìn từ các chỉ số",
                         "Theo công bố chỉ số cải cách hành chính (CCHC) của Ban Chỉ đạo CCHC của Chính phủ, Tuyên "
                         "Quang đạt 86,57%, xếp thứ 34/63 tỉnh, thành phố.") == ("tinh", "Tuyên Quang")
+
+
+def test_news_subject_a_headline_that_is_a_bodys_name_and_a_centre_placed_in_the_lead():
+    # corpus/web z038 (dev17), y009 (dev20)
+    assert news_subject("Trung tâm phục vụ hành chính công phường Bình Lộc",
+                        "Trung tâm Hành chính công Phường Bình Lộc sẽ chính thức bắt đầu vận hành thử nghiệm.") == \
+        ("khac", "Trung tâm phục vụ hành chính công phường Bình Lộc")
+    assert news_subject("", "Ngay từ sáng sớm, Trung tâm phục vụ hành chính công phường Nam Nha Trang đặt tại trụ sở xã "
+                            "Vĩnh Thái đã đông kín người dân.") == \
+        ("khac", "Trung tâm phục vụ hành chính công phường Nam Nha Trang")
