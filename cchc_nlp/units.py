@@ -127,7 +127,7 @@ _BODY_HEADLINE_RE = re.compile(r"(" + _BODY_NAME + r")\s*")
 _PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng)\s+(?:[^,.;:]{0,40}\s)?$")
 _AND_UNIT_RE = re.compile(r"\svà\s+(?:[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|UBND)\b")
 #: a body's name running on up to a unit named in it: "Ban Chỉ đạo Cải cách hành chính " (tỉnh Lạng Sơn)
-_BODY_WORD_RE = re.compile(r"\b(?:Trung tâm|Công an|Ban|Văn phòng|Tổ|Đoàn|Cục|Chi cục|Thanh tra)\s[^.;:,()]{0,60}$")
+_BODY_WORD_RE = re.compile(r"\b" + _BODY_WORDS + r"\s[^.;:,()]{0,60}$")
 _COUNCIL_NAME_RE = re.compile(r"Ban (?:Chấp hành|Kinh tế|Văn hóa)")
 #: a central body that opens a headline or a lead (after its date) and acts
 _CENTRAL_BODY_START_RE = re.compile(
