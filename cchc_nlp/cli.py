@@ -373,7 +373,8 @@ def evaluate(
     target: EvalTarget = typer.Argument(..., help="areas|concreteness|sentences|citations|structure|figures|checks"),
     gold_set: StructureSet = typer.Option(
         StructureSet.seeds, "--set",
-        help="structure: seeds (5 báo cáo gốc), dev, dev2 … dev20 (tập phát triển), blind, blind2, blind3 hoặc blind4 (tập kiểm tra kín); "
+        help="structure: seeds (5 báo cáo gốc), dev, dev2 … dev20 (tập phát triển), "
+             "blind, blind2, blind3 hoặc blind4 (tập kiểm tra kín); "
              "checks: seeds hoặc fresh (lần đọc mới, độc lập)."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""

@@ -696,7 +696,9 @@ LISTED_RE = re.compile(
 _UNIT_LABEL_RE = re.compile(r"(?:(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+)?(?i:xã|phường|thị trấn|đặc khu|huyện"
                             r"|quận|thị xã|thành phố|tỉnh|TP\.?)\s*[^:.]{2,30}:")
 #: a headline labelled with its unit, which may end with a full stop: "Huyện Thanh Hà: Triển khai …."
-_LABELLED_HEADLINE_RE = re.compile(r"^(?:(?:UBND|HĐND)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
+#: a headline labelled with its unit or council: "Xã Tân Lập: …", "UBND xã Nghi Lộc: …"
+_LABELLED_HEADLINE_RE = re.compile(r"^(?:(?:UBND|HĐND)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)"
+                                   r"|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
 
 
 def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:

@@ -128,6 +128,7 @@ _PLACED_RE = re.compile(r"\b(?:cho|tại|ở|trên địa bàn|miền núi|vùng
 _AND_UNIT_RE = re.compile(r"\svà\s+(?:[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|UBND)\b")
 #: a body's name running on up to a unit named in it: "Ban Chỉ đạo Cải cách hành chính " (tỉnh Lạng Sơn)
 _BODY_WORD_RE = re.compile(r"\b" + _BODY_WORDS + r"\s[^.;:,()]{0,60}$")
+#: a council's or a Party committee's own board, which speaks for that body, not for itself
 _COUNCIL_NAME_RE = re.compile(r"Ban (?:Chấp hành|Kinh tế|Văn hóa)")
 #: a central body that opens a headline or a lead (after its date) and acts
 _CENTRAL_BODY_START_RE = re.compile(
@@ -151,7 +152,8 @@ _OFFICE_CLAUSE_RE = re.compile(
     r"|đề nghị|yêu cầu|hướng dẫn|cho biết)\b")
 #: the department a news item's lead gives as its source: "Theo Sở Nội vụ, …", "Thông tin từ Sở Tư pháp, …"
 _OFFICE_SOURCE_RE = re.compile(
-    r"^(?:Theo|Thông tin từ)\s+(?:(?:báo cáo|thông tin) của\s+)?(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
+    r"^(?:Theo|Thông tin từ)\s+(?:(?:báo cáo|thông tin) của\s+)?(Sở|Bộ)\s+((?i:" + _OFFICE_ALT + r"))"
+    r"(?:\s+(?:tỉnh|thành phố))?(?:\s+" + NAME + r")?\s*,")
 #: … or the province's inspectorate: "Theo Thanh tra tỉnh, năm 2019, …"
 _INSPECTORATE_SOURCE_RE = re.compile(r"^(?:Theo|Thông tin từ)\s+(Thanh tra (?:tỉnh|thành phố))\s*,")
 #: a province named by its kind alone as the subject: "Toàn tỉnh tiếp nhận …", "Hiện nay, tỉnh có …",
@@ -201,7 +203,9 @@ def district_of_label(name: str) -> tuple[str, str] | None:
 
 def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     """The unit a news item is about: a province, department or ministry its headline
-    opens with ("Quảng Ninh đưa …", "CTTĐT - Sơn La …", "Sở Tư pháp: …"), else the first unit its headline or its
+    opens with ("Quảng Ninh đưa …", "CTTĐT - Sơn La …", "Sở Tư pháp: …"); a body, board, office or
+    central body that acts in its headline or lead ("Trung tâm Hành chính công tỉnh … đã tiếp nhận …",
+    "Ủy ban Thường vụ Quốc hội vừa ban hành …": unit kind ``khac``); else the first unit its headline or its
     first sentence names with a kind word ("tỉnh Điện Biên", "UBND phường Thành
     Sen", "UBND Q.1").  A first sentence that names the unit by its kind alone
     ("Ủy ban nhân dân thị trấn đã ban hành …") gives that kind, and the name the
@@ -555,10 +559,10 @@ def unit_from_card_or_place(lines: list, layout, header_texts: list[str], dated_
     # a council's header that lost its second row ("ỦY BAN NHÂN DÂN" alone) over a number of
     # that council ("Số: 7384/KH-UBND"), dated at a province's name: that province's council
     # (a district or commune dates its texts at its own name)
-    # … and so is a people's council's ("HỘI ĐỒNG NHÂN DÂN" over "Số: 18/2025/NQ-HĐND")
     if any(fold(c) == "uy ban nhan dan" for t in header_texts for c in cells(t)) \
             and any(re.search(r"/[A-ZĐ]{2,4}-UBND\b", t) for t in header_texts):
         return "tinh", place
+    # … and so is a people's council's ("HỘI ĐỒNG NHÂN DÂN" over "Số: 18/2025/NQ-HĐND")
     if any(fold(c) == "hoi dong nhan dan" for t in header_texts for c in cells(t)) \
             and any(re.search(r"/(?:\d{4}/)?NQ-HĐND\b", t) for t in header_texts):
         return "tinh", place
