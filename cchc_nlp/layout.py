@@ -79,6 +79,8 @@ _DRAFT_RE = re.compile(r"\(?\s*du thao\s*\)?")
 _SESSION_RE = re.compile(r"khoa\s+[ivxlc\d]+\s*[,.\-–]?\s*ky hop (?:thu\s+)?[\w ]{1,20}")
 #: a time alone, as a cell of a date line: "15:37", "(21:01" of "(21:01 | 17/03/2021)"
 _TIME_RE = re.compile(r"^\(?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?(?:\s*gmt\s*[+-]\s*\d{1,2})?\)?$")
+#: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
+DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 #: the stored copy of a web page may open with its date: "date 2026-01-19 <headline>"
 STORED_DATE_RE = re.compile(r"^date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _SEPARATOR = set("-–—_=*.~ ")
@@ -175,6 +177,7 @@ def _date_line(parts: tuple[str, ...]) -> bool:
     return bool(parts) and all(_dated_cell(fold(c)) for c in parts)
 
 
+#: the author's cell beside a page's date: "| Tác giả: Vĩnh Hạ"
 _AUTHOR_CELL_RE = re.compile(r"(?:Tác giả|Người viết|Biên tập)\s*:\s*[^\d|]{2,40}")
 #: an author's name before the time and date: "Hồng Nhung 20:59 17/11/2025"
 _AUTHOR_DATE_RE = re.compile(rf"^(?:[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}}"
@@ -338,7 +341,6 @@ class Layout:
     dated: tuple[int, ...] = ()
 
 
-_FULL_DATE_RE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _SUBTITLE_OPENER_RE = re.compile(r"Thực hiện (?:Nghị [Qq]uyết|Quyết định|Chỉ thị|Kết luận|Chương trình|Kế hoạch)\b")
 
 
@@ -587,8 +589,8 @@ def find_layout(texts: list[str], heading_of) -> Layout:
     # a title above its own body is not also one attached after a signature ("I." / "Nơi nhận" /
     # "QUYẾT ĐỊNH:" in a fragment: the last line is read as both)
     attached = [k for k in _attached_titles(texts, closing, heading_of) if k not in title and k not in header]
-    dated = tuple(j for j in range(body_start, n) if kind == "tin_bai" and j not in closing
-                  and j not in attached and _FULL_DATE_RE.search(texts[j]) and _date_line(cells(texts[j])))
+    dated = tuple(j for j in range(body_start, n) if j not in closing and j not in attached
+                  and DMY_RE.search(texts[j]) and _date_line(cells(texts[j]))) if kind == "tin_bai" else ()
     # on a listing page the next item's headline follows the date line: set aside like a title
     attached += [j + 1 for j in dated if j + 2 < n and j + 1 not in dated and j + 1 not in closing
                  and _looks_like_headline(texts[j + 1], heading_of)]
@@ -695,17 +697,17 @@ LISTED_RE = re.compile(
 #: a unit's label alone on the line above a headline: "HĐND phường Kim Long:", "UBND huyện Mỏ Cày Nam:"
 _UNIT_LABEL_RE = re.compile(r"(?:(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+)?(?i:xã|phường|thị trấn|đặc khu|huyện"
                             r"|quận|thị xã|thành phố|tỉnh|TP\.?)\s*[^:.]{2,30}:")
-#: a headline labelled with its unit, which may end with a full stop: "Huyện Thanh Hà: Triển khai …."
-#: a headline labelled with its unit or council: "Xã Tân Lập: …", "UBND xã Nghi Lộc: …"
+#: a headline labelled with its unit or council, which may end with a full stop: "Huyện Thanh Hà: Triển
+#: khai ….", "UBND xã Nghi Lộc: …"
 _LABELLED_HEADLINE_RE = re.compile(r"^(?:(?:UBND|HĐND)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)"
                                    r"|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|TP\.?)\s[^:.]{2,30}:\s")
 
 
 def _stopped_headline(texts: list[str], i: int, heading_of) -> bool:
     """A first line (under a date line at most) that ends with a full stop and is still a headline:
-    short, one clause, over a date
-    line or a long lead that opens a body ("Đoàn công tác kiểm tra việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." /
-    "Thực hiện chỉ thị 17 …, UBND huyện Đô Lương đã tổ chức kiểm tra …")."""
+    short, one clause, over a date line or a long lead that opens a body ("Đoàn công tác kiểm tra
+    việc thực hiện Chỉ thị 17 tại các xã, Thị trấn." / "Thực hiện chỉ thị 17 …, UBND huyện Đô Lương
+    đã tổ chức kiểm tra …")."""
     t = texts[i]
     return (t.endswith(".") and len(t) <= 100 and t.count(",") <= 1 and not starts_body(t)
             and not is_photo_caption(t) and _looks_like_headline(t[:-1], heading_of)
@@ -774,6 +776,7 @@ def _closing_lines(texts: list[str], body_start: int, kind: str | None) -> list[
     return sorted(out)
 
 
+#: a site's tag alone under the last paragraph, shorter than ``SITE_TAG_RE`` allows: "vnews"
 _LONE_SITE_TAG_RE = re.compile(r"[a-z][a-z0-9]{2,20}(?:\.[a-z]{2,4}){0,2}")
 #: what a page prints under a news item: its copyright line ("(*) Không sao chép dưới mọi hình thức …");
 #: its attachments ("Tệp đính kèm …") stay paragraphs (STRUCTURE_GUIDELINES, dev9 020)

@@ -185,10 +185,10 @@ _ARTICLE_CUT_RE = re.compile(r"(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s*\w+")
 _ENACTING_RE = re.compile(r"(?:[ỦU][yỷ] ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?:\w+\s+){0,4}?ban hành\b")
 
 
-#: a line that is only a date, maybe with a time: a web page's date line ("11/04/2023")
 #: a site's own tag under a news item ("baohatinh", "Baohatinh", "vietnamnet.vn"): one token no Vietnamese
 #: syllable is (eight plain letters at least, or a domain), never the rest of a sentence
 SITE_TAG_RE = re.compile(r"[A-Za-z][a-z0-9]{7,30}(?:\.[a-z]{2,4}){0,2}|[A-Za-z][a-z0-9-]{1,30}(?:\.[a-z]{2,4}){1,2}")
+#: a line that is only a date, maybe with a time: a web page's date line ("11/04/2023")
 _DATE_ONLY_RE = re.compile(r"\(?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\)?")
 
 

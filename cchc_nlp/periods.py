@@ -80,9 +80,10 @@ def document_period(text: str, *, title: bool = False, terms: bool = True) -> Pe
     # 2022-2025 …” năm 2023"), and the term of a council or a Party committee ("HĐND xã
     # khóa XXI, nhiệm kỳ 2021 - 2026") names the body: read around them first
     unquoted = blank(_QUOTED_RE, clean)
-    m = (_PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted)) or _PERIOD_RE.search(unquoted)
-         or _PERIOD_RE.search(clean)) if terms else \
-        (_PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted)) or _PERIOD_RE.search(blank(_BODY_TERM_RE, clean)))
+    m = _PERIOD_RE.search(blank(_BODY_TERM_RE, unquoted))
+    if m is None:  # then inside a quotation, and (for a report) a term that is the only period named
+        m = _PERIOD_RE.search(unquoted) or _PERIOD_RE.search(clean) if terms else \
+            _PERIOD_RE.search(blank(_BODY_TERM_RE, clean))
     if m is None:
         until = _UNTIL_RE.search(unquoted) if title else None
         if until is None:

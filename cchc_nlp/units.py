@@ -14,8 +14,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from .layout import (CENTRAL_CITIES, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL, cells,
-                     is_photo_caption, is_upper, title_case, title_word_kind, unit_of)
+from .layout import (CENTRAL_CITIES, DMY_RE, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL,
+                     cells, is_photo_caption, is_upper, title_case, title_word_kind, unit_of)
 from .model import HIGHER_UNIT_KIND_WORDS, OFFICE_FIELDS, UNIT_KIND_WORDS
 from .normalise import LOWER as _LOW
 from .normalise import UPPER as _UP
@@ -30,8 +30,6 @@ NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 _PROVINCE_ALT = "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
 _OFFICE_ALT = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
 HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
-#: a day/month/year date as portals print it ("09/06/2022", "14-08-2018")
-DMY_RE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _PROVINCE_START_RE = re.compile(
     r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?"
     # "Chủ tịch An Giang yêu cầu …": the province's leader speaks for it
