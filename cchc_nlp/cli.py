@@ -415,7 +415,8 @@ def check(
                 r["name"] = Path(r["file"]).name
                 r["muc_do"] = SEVERITY_LABELS[r["severity"]]
                 r["noi"] = " ".join(x for x in (f"mục {r['section']}" if r["section"] else "",
-                                                 f"đoạn {r['paragraph']}" if r["paragraph"] is not None
+                                                 # a reviewer counts paragraphs from 1
+                                                 f"đoạn {r['paragraph'] + 1}" if r["paragraph"] is not None
                                                  else "") if x)
                 r["trich"] = r["sentence"] or ""
         _write_rows(rows, fmt.value, out, ["name", "muc_do", "id", "noi", "message", "trich"],

@@ -127,13 +127,26 @@ def test_digest_cli_writes_one_file_per_report(tmp_path):
 
 
 def test_a_flag_in_a_paragraph_outside_any_numbered_section_names_only_the_paragraph(tmp_path):
-    # corpus/web/y074 (a news item, no numbered section): "(đoạn 2)", not "(mục ?, đoạn 2)"
+    # corpus/web/y074 (a news item, no numbered section): its sum flag sits in the third
+    # paragraph (index 2 in the JSON). A reviewer reads "(đoạn 3)", counted from 1, and no
+    # "(mục ?, …)"; the anchor keeps the machine index.
     doc = REPORTS.parent / "web" / "y074_trung-tam-hanh-chinh-cong-binh-thuan-2024.txt"
+    checked = runner.invoke(app, ["check", str(doc), "--format", "jsonl", "-o", str(tmp_path / "flags.jsonl")])
+    assert checked.exit_code == 0, checked.output
+    flags = [json.loads(x) for x in (tmp_path / "flags.jsonl").read_text("utf-8").splitlines()]
+    flag = next(f for f in flags if f["id"] == "arithmetic_sum")
+    assert flag["paragraph"] == 2 and flag["section"] is None
     for fmt in ("md", "html"):
         result = runner.invoke(app, ["digest", str(doc), "--format", fmt, "-o", str(tmp_path)])
         assert result.exit_code == 0, result.output
-        text = next(tmp_path.glob(f"*.{fmt}")).read_text("utf-8")
-        assert "đoạn 2)" in text and "mục ?" not in text
+        text = next(p for p in tmp_path.glob(f"*.{fmt}") if p.name != "flags.jsonl").read_text("utf-8")
+        assert "(đoạn 3)" in text and "mục ?" not in text
+    html = next(tmp_path.glob("*.html")).read_text("utf-8")
+    assert '<a href="#p-2">(đoạn 3)</a>' in html
+    # the full text is an ordered list the browser counts from 1, paragraph 0 its first item
+    assert '<ol class="fulltext"><li id="p-0">' in html
+    table = runner.invoke(app, ["check", str(doc), "--format", "table"])
+    assert "đoạn 3" in table.stdout and "đoạn 2" not in table.stdout
 
 
 @pytest.mark.parametrize("fmt, reader", [("parquet", "read_parquet"), ("xlsx", "read_excel")])

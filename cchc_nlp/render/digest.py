@@ -58,6 +58,12 @@ def _unit_label(unit: dict) -> str:
     return f"{unit.get('kind_label') or ''} {unit.get('name') or '?'}".strip()
 
 
+def _reader_no(index: int) -> int:
+    """The number a reviewer counts a paragraph by (from 1). Ids, anchors ("#p-0") and
+    the JSON keep the 0-based index that machines use."""
+    return index + 1
+
+
 def _noun(document: dict) -> str:
     """What a reviewer calls the document: "báo cáo", "tin bài", …, "văn bản" for the other kinds."""
     return "văn bản" if document.get("kind") == "khac" else document.get("kind_label") or "văn bản"
@@ -78,6 +84,7 @@ def environment(kind: str):
     env.filters["place"] = _place
     env.filters["unit_label"] = _unit_label
     env.filters["noun"] = _noun
+    env.filters["reader_no"] = _reader_no
     return env
 
 
