@@ -504,8 +504,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
                 period = same
     elif doc_kind not in _PERIODLESS:
         # (a photo's caption names the year of its photo: "Hội nghị công bố chỉ số … năm 2021. Ảnh: K.P")
-        opening = [p for p in body.split("\n")[:4]
-                   if not p.startswith("Căn cứ") and not _numbered_heading(p) and not is_photo_caption(p)]
+        # A basis names other documents' years; a sentence after it is the text's own
+        # ("Căn cứ Quyết định số 02/QĐ-UBND … năm 2024 … . Trong quý III/2024, UBND phường … ").
+        opening = [p for p in map(_after_bases, body.split("\n")[:4])
+                   if p and not _numbered_heading(p) and not is_photo_caption(p)]
         if doc_kind == "tin_bai":
             # a news item's first paragraph (after a byline or a caption left above it), not
             # its sub-titles further down
@@ -568,6 +570,16 @@ _ISO_LEAD_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)\s+[-–]\s+\S")
 _REPORT_ISSUED_RE = re.compile(
     r"(?:Vào\s+)?[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*,?\s+[^.;:]{3,100}?\s+"
     r"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|có|gửi)\s+(?:văn bản\s+)?[Bb]áo cáo\b")
+_SENTENCE_END_RE = re.compile(rf"(?<=\.)\s+(?=[{_UP}])")
+
+
+def _after_bases(paragraph: str) -> str:
+    """A paragraph without the sentences that open on "Căn cứ"."""
+    if not paragraph.startswith("Căn cứ"):
+        return paragraph
+    return " ".join(x for x in _SENTENCE_END_RE.split(paragraph) if not x.startswith("Căn cứ"))
+
+
 _REPORTING_RE = re.compile(r"\bbáo cáo\b.{0,300}\bnhư sau\s*:?\s*$")
 
 #: kinds whose period, if any, is in their title only (a regulation's "Căn cứ"

@@ -208,6 +208,27 @@ def test_period_of_a_report_is_the_one_its_reporting_sentence_states():
     assert (m.period.kind, m.period.year) == ("nam", 2012)
 
 
+def test_period_stated_after_the_bases_of_an_untitled_report():
+    # corpus/blind/b002 (an excerpt that opens on its outline): the sentence after the bases
+    # ("Căn cứ Quyết định … năm 2024 … . Trong quý III/2024, UBND phường …") states the period;
+    # the bases' own years are not read as it
+    m = meta("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH\n"
+             "1. Công tác chỉ đạo, điều hành\n"
+             "Căn cứ Quyết định số 02/QĐ-UBND ngày 03/01/2024 của Ủy ban nhân dân Thành phố Huế về việc ban "
+             "hành Kế hoạch cải cách hành chính năm 2024 của Thành phố Huế với trọng tâm là cải thiện môi "
+             "trường kinh doanh và chuyển đổi số. Trong quý III/2024, UBND phường Trường An đã ban hành các "
+             "văn bản chỉ đạo, thực hiện công tác CCHC cụ thể như sau:\n"
+             "Công văn số 136/UBND-CCHC ngày 19/6/2024 về việc thực hiện nghiệp vụ hành chính công;\n")
+    assert (m.period.kind, m.period.quarter, m.period.year) == ("quy", 3, 2024)
+    # corpus/web/z088: a list of bases joined by ";" is one basis, its "năm 2021" no period
+    m = meta("KẾ HOẠCH\nKhảo sát mức độ hài lòng\n"
+             "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế "
+             "một cửa; Kế hoạch số 342/KH-UBND ngày 08 tháng 12 năm 2020 của Ủy ban nhân dân tỉnh về thực "
+             "hiện nhiệm vụ cải cách hành chính năm 2021 trên địa bàn tỉnh Tiền Giang.\n"
+             "I. MỤC ĐÍCH, YÊU CẦU\n")
+    assert m.period is None
+
+
 def test_period_of_a_news_item_is_in_its_first_paragraph():
     # corpus/extra/061: author and affiliation under the headline, a sub-title further down
     m = meta("Thừa Thiên Huế thực hiện cải cách hành chính đáp ứng yêu cầu thực tiễn\n"
