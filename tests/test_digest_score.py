@@ -231,3 +231,15 @@ def test_a_city_run_by_the_centre_is_written_thanh_pho():
     assert Meta(unit_kind="tinh", unit_name="Thanh Hóa").unit_label == "tỉnh Thanh Hóa"
     assert Meta(unit_kind="so", unit_name="Sở Nội vụ").unit_label == "Sở Nội vụ"
 
+
+
+def test_a_decision_has_areas_it_does_not_touch_not_areas_it_does_not_report(tmp_path):
+    # corpus/dev19/n005: a provincial decision touches one area of seven; a decision reports
+    # nothing, so the digest lists the others as "không đề cập", not "không báo cáo"
+    doc = ROOT / "corpus/dev19/docs/n005_qd-216-2018-ke-hoach-chi-so-cchc-nghe-an.txt"
+    for fmt in ("md", "html"):
+        result = runner.invoke(app, ["digest", str(doc), "--format", fmt, "-o", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        text = (tmp_path / f"{doc.stem}.{fmt}").read_text("utf-8")
+        assert "Lĩnh vực không đề cập:" in text and "không báo cáo" not in text
+        assert "Cải cách tài chính công" in text.split("Lĩnh vực không đề cập:")[1]
