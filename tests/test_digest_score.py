@@ -243,3 +243,14 @@ def test_a_decision_has_areas_it_does_not_touch_not_areas_it_does_not_report(tmp
         text = (tmp_path / f"{doc.stem}.{fmt}").read_text("utf-8")
         assert "Lĩnh vực không đề cập:" in text and "không báo cáo" not in text
         assert "Cải cách tài chính công" in text.split("Lĩnh vực không đề cập:")[1]
+
+
+def test_a_cited_document_reads_as_documents_cite_it(tmp_path):
+    # corpus/dev19/n001: "Quyết định số 101/QĐ-TTG ngày 23/01/2017 của Thủ tướng Chính phủ",
+    # number, date and issuer run on without commas, as in the plan's own bases
+    doc = ROOT / "corpus/dev19/docs/n001_ke-hoach-155-2017-dang-ky-thong-ke-ho-tich-bac-ninh.txt"
+    result = runner.invoke(app, ["digest", str(doc), "--format", "md", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / f"{doc.stem}.md").read_text("utf-8")
+    assert "- Quyết định số 101/QĐ-TTG ngày 23/01/2017 của Thủ tướng Chính phủ\n" in text
+    assert "- Nghị định số 123/2015/NĐ-CP của Chính phủ\n" in text and ", của " not in text
