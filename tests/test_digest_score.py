@@ -254,3 +254,5 @@ def test_a_cited_document_reads_as_documents_cite_it(tmp_path):
     text = (tmp_path / f"{doc.stem}.md").read_text("utf-8")
     assert "- Quyết định số 101/QĐ-TTG ngày 23/01/2017 của Thủ tướng Chính phủ\n" in text
     assert "- Nghị định số 123/2015/NĐ-CP của Chính phủ\n" in text and ", của " not in text
+    # a plan has no reporting period: its span is "Thời kỳ"
+    assert "- **Thời kỳ:** giai đoạn 2017 - 2024\n" in text and "Kỳ báo cáo" not in text

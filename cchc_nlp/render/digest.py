@@ -64,6 +64,12 @@ def _reader_no(index: int) -> int:
     return index + 1
 
 
+def _is_report(document: dict) -> bool:
+    """Whether the document is a report (or of a kind not known): only a report has a
+    reporting period and areas it leaves unreported."""
+    return document.get("kind") in (None, "bao_cao")
+
+
 def _noun(document: dict) -> str:
     """What a reviewer calls the document: "báo cáo", "tin bài", …, "văn bản" for the other kinds."""
     return "văn bản" if document.get("kind") == "khac" else document.get("kind_label") or "văn bản"
@@ -85,6 +91,7 @@ def environment(kind: str):
     env.filters["unit_label"] = _unit_label
     env.filters["noun"] = _noun
     env.filters["reader_no"] = _reader_no
+    env.tests["report"] = _is_report
     return env
 
 
