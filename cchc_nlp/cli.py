@@ -376,6 +376,10 @@ def evaluate(
         help="structure: seeds (5 báo cáo gốc), dev, dev2 … dev20 (tập phát triển), "
              "blind, blind2, blind3 hoặc blind4 (tập kiểm tra kín); "
              "checks: seeds hoặc fresh (lần đọc mới, độc lập)."),
+    wrap: Optional[int] = typer.Option(
+        None, "--wrap", min=20, max=400,
+        help="structure, tập dev… hoặc blind…: ngắt mọi dòng dài hơn N ký tự (như văn bản chép "
+             "từ PDF) rồi mới đánh giá."),
 ) -> None:
     """In điểm đánh giá giữ lại theo báo cáo (leave-one-report-out) so với gold."""
     # the gold documents are not the user's files: no per-file warnings here (by level:
@@ -383,7 +387,9 @@ def evaluate(
     logging.getLogger("cchc_nlp").setLevel(logging.ERROR)
     from .evaluation import TARGETS
 
-    typer.echo(TARGETS[target.value](gold_set.value))
+    if wrap is not None and (target is not EvalTarget.structure or gold_set.value in ("seeds", "fresh")):
+        raise typer.BadParameter("chỉ dùng với structure và một tập dev… hoặc blind…", param_hint="--wrap")
+    typer.echo(TARGETS[target.value](gold_set.value, **({"wrap": wrap} if wrap else {})))
 
 
 class CheckFormat(str, Enum):

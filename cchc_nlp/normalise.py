@@ -154,10 +154,13 @@ def is_hard_wrapped(text: str) -> bool:
     ~80 characters, and then it is common.
     """
     lines = [ln.strip() for ln in text.split("\n") if ln.strip() and "\t" not in ln]
-    if len(lines) < 10:
+    if not lines:
         return False
     lower_next = sum(1 for a, b in zip(lines, lines[1:]) if b[0].islower())
-    return lower_next >= 5 and lower_next / (len(lines) - 1) >= 0.10
+    if len(lines) >= 10 and lower_next >= 5 and lower_next / (len(lines) - 1) >= 0.10:
+        return True
+    longest = max(map(len, lines))
+    return longest <= 130 and lower_next >= 2 and sum(len(ln) >= 0.75 * longest for ln in lines) >= 3
 
 
 #: an article's number alone on its line ("Điều 1.")
@@ -196,6 +199,12 @@ _DATE_ONLY_RE = re.compile(r"\(?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[
 _CITED_START_RE = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Kế hoạch|Thông tư|Chỉ thị|Công văn|Chương trình)\s+số\s*\d")
 
 
+#: a field of a page's card: one to four words, the first a capital, and a colon
+_FIELD_RE = re.compile(rf"(?<!\S)[{UPPER}]\w*(?: \w+){{0,3}}:\s")
+#: a figure alone on its line, with no full stop after it: a table's cell, not a sentence's end
+_LONE_FIGURE_RE = re.compile(r"\d[\d.,]*\s?%?(?<!\.)")
+
+
 def _should_join(prev: str, nxt: str, width: float) -> bool:
     if "\t" in prev or "\t" in nxt:
         return False
@@ -212,8 +221,15 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     upper_next = [c for c in nxt if c.isalpha()]
     if _CAPS_OPEN_END_RE.search(prev) and _is_caps(prev) and _is_caps(nxt) and len(nxt) <= 60:
         return True  # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading in capitals wrapped after a comma or "VÀ"
+    if _is_caps(prev) and _is_caps(nxt) and len(prev) >= 0.85 * width:
+        return True  # a title in capitals that filled its line goes on below
     if len(upper_next) >= 6 and all(c.isupper() for c in upper_next):
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
+    if _FIELD_RE.match(nxt) and (_FIELD_RE.match(prev) or len(_FIELD_RE.findall(nxt)) >= 2):
+        # "Số hiệu: … Loại văn bản: …" / "Nơi ban hành: …": a page's card, a row a line
+        return False
+    if _LONE_FIGURE_RE.fullmatch(nxt) and not prev.lower().endswith("năm"):
+        return False  # "100%", "75,3": a table's cell copied out on its own line (not "… NĂM" / "2015")
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
     if prev.endswith(";") and len(prev) >= 0.9 * width and re.match(rf"\d[\d.,]*\s+[{LOWER}]", nxt):
@@ -257,22 +273,45 @@ def _continues(prev: str, nxt: str, width: float) -> bool:
             and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
 
 
+def _headline_ends(first: str, nxt: str, width: float) -> bool:
+    """A text's first line, short of the full width and not cut mid-word or mid-code, then a
+    capital: a headline ("Ngày đầu làm việc của xã, phường mới: …" / "Sau quá trình …")."""
+    return (nxt[0].isupper() and len(first) < 0.85 * width and not _OPEN_END_RE.search(first)
+            and not first.endswith(("-", "/")))
+
+
 def _rejoin_lines(m: _Mapped, should_join=_should_join) -> None:
-    """Join wrapped lines in place; blank lines between them do not count."""
+    """Join wrapped lines in place.
+
+    Where lines run on in blocks and blank lines part the blocks (a web page's
+    paragraphs, each wrapped), a blank line ends a paragraph: only the surest
+    case (:func:`_continues`, a page break inside a sentence) joins across it.
+    Where a blank line follows every line (double-spaced PDF text), blank lines
+    do not count.
+    """
     text = m.text
     lengths = [len(ln) for ln in text.split("\n") if ln.strip() and "\t" not in ln]
     if not lengths:
         return
     width = statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 10 else max(lengths)
     # Find each newline run between two non-blank lines and decide to join it.
-    joins = []
+    breaks = []
     for br in re.finditer(r"\n(?:[ \t]*\n)*", text):
         s, e = br.span()
         prev_start = text.rfind("\n", 0, s) + 1
         prev = text[prev_start:s].strip()
         nxt_end = text.find("\n", e)
         nxt = text[e : nxt_end if nxt_end != -1 else len(text)].strip()
-        if prev and nxt and should_join(prev, nxt, width):
+        if prev and nxt:
+            breaks.append((s, e, prev, nxt, text.count("\n", s, e) > 1))
+    blank = sum(b[4] for b in breaks)
+    blocks = blank >= 2 and len(breaks) - blank >= 2 * blank
+    joins = []
+    for i, (s, e, prev, nxt, across_blank) in enumerate(breaks):
+        if i == 0 and _headline_ends(prev, nxt, width):
+            continue
+        join = _continues if blocks and across_blank else should_join
+        if join(prev, nxt, width):
             glue = "" if prev.endswith(("-", "/")) and not prev.endswith(" -") else " "
             joins.append((s, e, glue))
     if not joins:

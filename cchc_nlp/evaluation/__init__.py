@@ -58,21 +58,22 @@ def _citations(_: str) -> str:
     return format_table(evaluate(corpus_dir() / "gold" / "citations.jsonl", corpus_dir() / "reports"))
 
 
-def _structure(gold_set: str) -> str:
+def _structure(gold_set: str, wrap: int | None = None) -> str:
     import json
 
     from .structure import evaluate, evaluate_set, format_set
 
     if gold_set not in ("seeds", "fresh"):
-        return format_set(evaluate_set(gold_set))
+        return format_set(evaluate_set(gold_set, wrap=wrap))
     res = evaluate()
     lines = [f"{field:<14}{acc:.3f}" for field, acc in res["meta_accuracy"].items()]
     lines += [json.dumps(row, ensure_ascii=False) for row in res["reports"]]
     return "\n".join(lines)
 
 
-#: ``cchc evaluate TARGET [--set NAME]``: each target's report, as text
-TARGETS: dict[str, Callable[[str], str]] = {
+#: ``cchc evaluate TARGET [--set NAME]``: each target's report, as text (structure also
+#: takes ``wrap``, from ``--wrap``)
+TARGETS: dict[str, Callable[..., str]] = {
     "areas": _areas, "concreteness": _concreteness, "sentences": _sentences, "citations": _citations,
     "structure": _structure, "figures": _figures, "checks": _checks,
 }
