@@ -201,6 +201,9 @@ _CITED_START_RE = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|
 
 #: a field of a page's card: one to four words, the first a capital, and a colon
 _FIELD_RE = re.compile(rf"(?<!\S)[{UPPER}]\w*(?: \w+){{0,3}}:\s")
+#: a dash then a number or a small letter: the second half of a span ("2011 - 2020",
+#: "kinh tế - xã hội") that a wrap put at the head of a line, where a list item would take a capital
+_SPAN_CUT_RE = re.compile(rf"[-–]\s+(?:\d|[{LOWER}])")
 #: a figure alone on its line, with no full stop after it: a table's cell, not a sentence's end
 _LONE_FIGURE_RE = re.compile(r"\d[\d.,]*\s?%?(?<!\.)")
 
@@ -214,6 +217,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # "Căn" / "Quyết định số 09/QĐ-TTg …": a legal basis cut after its first word
     if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
         return False  # each legal basis starts its own line, whatever the line above ends with
+    if _SPAN_CUT_RE.match(nxt) and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
+        return True  # "… giai đoạn 2011" / "- 2020 có hiệu quả": a span cut at its dash, no list item
     if _NEW_BLOCK_RE.match(nxt):
         return False
     if nxt[0].islower():
