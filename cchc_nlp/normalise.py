@@ -192,7 +192,11 @@ _ENACTING_RE = re.compile(r"(?:[ỦU][yỷ] ban nhân dân|UBND|Hội đồng nh
 #: syllable is (eight plain letters at least, or a domain), never the rest of a sentence
 SITE_TAG_RE = re.compile(r"[A-Za-z][a-z0-9]{7,30}(?:\.[a-z]{2,4}){0,2}|[A-Za-z][a-z0-9-]{1,30}(?:\.[a-z]{2,4}){1,2}")
 #: a line that is only a date, maybe with a time: a web page's date line ("11/04/2023")
-_DATE_ONLY_RE = re.compile(r"\(?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\)?")
+_DATE_ONLY_RE = re.compile(
+    r"\(?\s*(?:(?:Cập nhật|Ngày đăng|Đăng)(?: lúc| ngày)?\s*:?\s*)?"   # "( Cập nhật lúc: …"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-|,]?\s*)?"                        # "06:01, 03/01/2020"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?\s*\)?", re.IGNORECASE)          # "01-07-2025, 18:11 (GMT+7)"
 
 
 #: a line that opens on a document's name and number: "Nghị quyết số 76/NQ-CP …", "Quyết định số 12/…"

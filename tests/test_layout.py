@@ -1151,6 +1151,18 @@ def test_text_copied_out_of_a_pdf_gives_the_paragraphs_of_the_original(gold_set,
     assert as_copied["missed_starts"] == as_typed["missed_starts"] and not as_copied["extra_starts"]
 
 
+@pytest.mark.parametrize("gold_set, prefix", [
+    ("dev17", "x014_"),  # "01-07-2025, 18:11 (GMT+7)"
+    ("dev17", "y055_"),  # "06:01, 03/01/2020"
+    ("dev18", "z027_"),  # "09:02 06/07/2025"
+    ("dev18", "w036_"),  # "( Cập nhật lúc: 18/02/2021  )"
+])
+def test_a_news_items_date_line_is_not_run_into_its_wrapped_headline(gold_set, prefix):
+    g, path = next((g, p) for g, p in load_set(gold_set) if g["doc"].startswith(prefix))
+    date = score_document(g, path, wrap=90)["fields"]["date"]
+    assert date["ok"] and date["got"] == g["meta"]["date"]
+
+
 def test_the_development_set_copied_out_of_a_pdf_stays_at_its_measured_level():
     # measured 0.955 (0.918 before blank lines parted wrapped paragraphs and short texts were
     # seen to be wrapped): a floor, as for the text as typed
