@@ -27,7 +27,9 @@ NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 
 #: the provinces as one alternation, longest first ("Bà Rịa - Vũng Tàu" before "Bà Rịa"), and the
 #: fields departments and ministries are named after, their words apart by any space
-_PROVINCE_ALT = "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True))
+#: Bare, "Hồ Chí Minh" is the President's name ("Chủ tịch Hồ Chí Minh từng nói", "tư tưởng Hồ Chí
+#: Minh"); the city is "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh" or "TP.HCM"
+_PROVINCE_ALT = "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True) if p != "Hồ Chí Minh")
 _OFFICE_ALT = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
 HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 _PROVINCE_START_RE = re.compile(

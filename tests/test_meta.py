@@ -529,3 +529,18 @@ def test_news_subject_a_headline_that_is_a_bodys_name_and_a_centre_placed_in_the
     assert news_subject("", "Ngay từ sáng sớm, Trung tâm phục vụ hành chính công phường Nam Nha Trang đặt tại trụ sở xã "
                             "Vĩnh Thái đã đông kín người dân.") == \
         ("khac", "Trung tâm phục vụ hành chính công phường Nam Nha Trang")
+
+
+def test_the_presidents_name_is_no_city():
+    # corpus/web/w035: a news item opens on a quotation of President Hồ Chí Minh; the city is
+    # written "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh" or "TP.HCM", never bare
+    m = meta("Xây dựng đội ngũ cán bộ cơ sở\n"
+             "Chủ tịch Hồ Chí Minh từng nói: “Cấp xã là gần dân nhất, là nền tảng của hành chính. Cấp xã "
+             "làm được việc thì mọi việc đều xong”. Thấm nhuần lời dạy của Bác và nhận thức rõ tầm quan trọng "
+             "của cán bộ chủ chốt cấp xã, những năm qua, Ban Thường vụ (BTV) Thành ủy Tuyên Quang luôn quan "
+             "tâm, chăm lo xây dựng, củng cố đội ngũ cán bộ cấp cơ sở xã, phường.\n")
+    assert m.province != "Hồ Chí Minh" and m.unit_name != "Hồ Chí Minh"
+    # the chairman of the city's committee still speaks for the city
+    m = meta("Chủ tịch TP.HCM yêu cầu đẩy nhanh giải quyết thủ tục hành chính\n"
+             "Chủ tịch UBND TP.HCM vừa ký văn bản yêu cầu các sở, ngành rút ngắn thời gian giải quyết hồ sơ.\n")
+    assert m.province == "Hồ Chí Minh"
