@@ -29,7 +29,8 @@ from .normalise import UPPER as _UP
 from .normalise import fold
 from .periods import document_period, plausible_report_date
 from .units import (BARE_UNIT_RE, DMY_RE, HCMC_RE, KIND_WORD_OF, NAME, announced_document, attached_issuer, date_of,
-                    excerpt_document, headline_document, named_units, news_subject, province_prefix, unglue_header_cell,
+                    excerpt_document, headline_document, named_units, news_subject, province_prefix, provinces_named,
+                    unglue_header_cell,
                     unit_from_card_or_place, unit_from_header, unit_of_kind_in_header, unit_of_place,
                     unit_of_title_area)
 
@@ -330,6 +331,10 @@ def extract_meta(text: str, lines: list[_Line], layout, body: str,
             (unit_kind, unit_name), sources["unit_name"] = unit, "title"
             if unit_name is None:
                 sources["unit_kind"] = "body"
+                named = provinces_named("\n".join(title_texts) + "\n" + body[:1500])
+                if unit_kind == "tinh" and len(named) == 1:
+                    # "UBND tỉnh" acts, and the item names one province: "… của Thái Nguyên"
+                    unit_name, sources["unit_name"] = named.pop(), "body"
     if doc_kind == "tin_bai" and announced is None and title_texts and _REPORT_HEADLINE_RE.match(title_texts[0]):
         # a portal that posts a report under its own name: "Báo cáo Tình hình kinh tế - xã hội 6
         # tháng đầu năm …", "Báo cáo Tổng kết công tác phòng chống thiên tai năm 2019"

@@ -344,6 +344,20 @@ def unit_from_header(units: list[tuple[str, str | None]]):
 _PROVINCE_KEYS = tuple(sorted({fold(p) for p in PROVINCES if not p.startswith("TP")}, key=len, reverse=True))
 
 
+#: a province named as such: after "tỉnh", "của", "tại" or "ở", or opening a sentence ("… hướng đi
+#: đúng đắn của Thái Nguyên"), not inside a body's name ("Báo Đắk Lắk", "VNPT Bình Phước") or as a
+#: city's after an abbreviation ("TP. Bến Tre")
+_PROVINCE_NAMED_RE = re.compile(r"(?:\b(?:[Tt]ỉnh|của|tại|ở)\s+|^|(?<![A-Z])[.:;!?]\s+)(" + _PROVINCE_ALT
+                                + r")(?![\w-])", re.MULTILINE)
+
+
+def provinces_named(text: str) -> set[str]:
+    """The provinces a text names as such (:data:`_PROVINCE_NAMED_RE`), as :data:`PROVINCES` spells
+    them (folded alike: "Khánh Hoà" is "Khánh Hòa")."""
+    spelt = {fold(p): p for p in PROVINCES}
+    return {spelt[fold(m)] for m in _PROVINCE_NAMED_RE.findall(text)}
+
+
 @lru_cache(maxsize=4096)
 def province_prefix(name: str) -> str | None:
     """The province a name read after "tỉnh" starts with, as the text spells it

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cchc_nlp.structure import build_report
-from cchc_nlp.units import news_subject
+from cchc_nlp.units import news_subject, provinces_named
 
 
 def meta(text: str):
@@ -544,3 +544,19 @@ def test_the_presidents_name_is_no_city():
     m = meta("Chủ tịch TP.HCM yêu cầu đẩy nhanh giải quyết thủ tục hành chính\n"
              "Chủ tịch UBND TP.HCM vừa ký văn bản yêu cầu các sở, ngành rút ngắn thời gian giải quyết hồ sơ.\n")
     assert m.province == "Hồ Chí Minh"
+
+
+def test_a_provinces_committee_acting_in_news_is_named_by_the_province_the_item_names():
+    # corpus/web/w052: "UBND tỉnh" acts; the item names one province as such ("của Thái Nguyên")
+    m = meta("Thực hiện công tác cải cách hành chính nhà nước giai đoạn 2021 - 2030\n"
+             "24/09/2020 21:00\n"
+             "Sự hiệu quả trong hoạt động quản lý, điều hành của bộ máy chính quyền các cấp sau 10 năm triển "
+             "khai chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2011-2020 đã cho thấy hướng đi "
+             "đúng đắn của Thái Nguyên khi gắn công tác cải cách hành chính với phát triển kinh tế - xã hội bền "
+             "vững… Đây là khẳng định của đồng chí Lê Quang Tiến - Phó Chủ tịch UBND tỉnh tại Hội nghị trực "
+             "tuyến Tổng kết 10 năm thực hiện công tác cải cách hành chính của tỉnh.\n"
+             "Theo báo cáo, UBND tỉnh đã ban hành nhiều văn bản chỉ đạo, điều hành.\n")
+    assert (m.unit_kind, m.unit_name) == ("tinh", "Thái Nguyên")
+    # a province's name inside a body's or after a city's abbreviation is not the province named
+    # (corpus/blind/b015, corpus/web/z076)
+    assert provinces_named("Đài Phát thanh và Truyền hình Đắk Lắk; Báo Đắk Lắk; UBND TP. Bến Tre") == set()
