@@ -237,8 +237,10 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     if _FIELD_RE.match(nxt) and (_FIELD_RE.match(prev) or len(_FIELD_RE.findall(nxt)) >= 2):
         # "Số hiệu: … Loại văn bản: …" / "Nơi ban hành: …": a page's card, a row a line
         return False
-    if _LONE_FIGURE_RE.fullmatch(nxt) and not prev.lower().endswith("năm"):
-        return False  # "100%", "75,3": a table's cell copied out on its own line (not "… NĂM" / "2015")
+    if _LONE_FIGURE_RE.fullmatch(nxt) and not prev.lower().endswith(("năm", "=")):
+        # "100%", "75,3": a table's cell copied out on its own line (not "… NĂM" / "2015",
+        # "Kết hợp =" / "2")
+        return False
     if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
     if prev.endswith(";") and len(prev) >= 0.9 * width and re.match(rf"\d[\d.,]*\s+[{LOWER}]", nxt):
@@ -289,14 +291,15 @@ def _headline_ends(first: str, nxt: str, width: float) -> bool:
             and not first.endswith(("-", "/")))
 
 
-def _rejoin_lines(m: _Mapped, should_join=_should_join) -> None:
+def _rejoin_lines(m: _Mapped, should_join=_should_join, blank_lines_part: bool = True) -> None:
     """Join wrapped lines in place.
 
     Where lines run on in blocks and blank lines part the blocks (a web page's
     paragraphs, each wrapped), a blank line ends a paragraph: only the surest
     case (:func:`_continues`, a page break inside a sentence) joins across it.
     Where a blank line follows every line (double-spaced PDF text), blank lines
-    do not count.
+    do not count; nor in a PDF's own text layer (``blank_lines_part=False``), whose
+    only blank lines are its page breaks.
     """
     text = m.text
     lengths = [len(ln) for ln in text.split("\n") if ln.strip() and "\t" not in ln]
@@ -314,7 +317,7 @@ def _rejoin_lines(m: _Mapped, should_join=_should_join) -> None:
         if prev and nxt:
             breaks.append((s, e, prev, nxt, text.count("\n", s, e) > 1))
     blank = sum(b[4] for b in breaks)
-    blocks = blank >= 2 and len(breaks) - blank >= 2 * blank
+    blocks = blank_lines_part and blank >= 2 and len(breaks) - blank >= 2 * blank
     joins = []
     for i, (s, e, prev, nxt, across_blank) in enumerate(breaks):
         if i == 0 and _headline_ends(prev, nxt, width):
@@ -361,7 +364,8 @@ def normalise(text: str, *, hard_wrapped: bool | None = None) -> Normalised:
     m.sub(_SPACE_RE, " ")
     m.sub(_TRAIL_RE, "")
     wrapped = is_hard_wrapped(m.text) if hard_wrapped is None else hard_wrapped
-    _rejoin_lines(m, _should_join if wrapped else _continues)
+    # a PDF reader says its text is wrapped, and parts pages, not paragraphs, by blank lines
+    _rejoin_lines(m, _should_join if wrapped else _continues, blank_lines_part=hard_wrapped is None)
     m.sub(_SPACE_RE, " ")
     m.sub(_BLANK_LINES_RE, "\n")
     # strip the whole text, keeping the map aligned

@@ -336,7 +336,7 @@ def test_district_procedure_blocks_are_not_the_communes_figures(seed_metrics):
     ("001", "tthc.resolved", 434, "Hồ sơ 434"),
     ("001", "tthc.resolved_in_time", 34, "Hồ sơ 34"),
     ("001", "chinh_quyen_so.documents_sent", 192, "Văn bản 192"),
-    ("001", "chi_dao_dieu_hanh.survey_method", 1, "Kết hợp = 2 1"),
+    ("001", "chi_dao_dieu_hanh.survey_method", 1, "Kết hợp = 2\n1"),
     # 002: Số liệu tổng | Số liệu đã thực hiện | Tỷ lệ (%)
     ("002", "tthc.on_time_rate", Decimal("74.9"), "74,9"),
     ("002", "tthc.resolved", 394, "394"),
@@ -357,8 +357,8 @@ def test_district_procedure_blocks_are_not_the_communes_figures(seed_metrics):
     ("004", "tai_chinh_cong.budget_revenue_rate", 168, "168%"),
     ("004", "chinh_quyen_so.online_procedures_level4_used", 4, "Thủ tục 04"),
     ("004", "the_che.vbqppl_issued", 0, "Văn bản Văn bản 0"),
-    ("004", "cong_vu.staff_by_job_position", 19, "ngạch công chức 19"),
-    ("004", "chi_dao_dieu_hanh.survey_conducted", 1, "Không = 0 1"),
+    ("004", "cong_vu.staff_by_job_position", 19, "ngạch công chức\n19"),
+    ("004", "chi_dao_dieu_hanh.survey_conducted", 1, "Không = 0\n1"),
     ("004", "tthc.procedures_total", 127, "Thủ tục 127"),
 ])
 def test_table_rows_of_each_seed(seeds, seed_metrics, seed, indicator, value, evidence_end):

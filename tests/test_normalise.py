@@ -154,3 +154,17 @@ def test_a_list_item_cut_before_the_document_it_names_goes_on():
     assert "- Triển khai, thực hiện có hiệu quả Nghị quyết số 76/NQ-CP" in text
     # a numbered heading above a citation stays a heading
     assert normalise("1. Căn cứ\nNghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ.", hard_wrapped=True).text.count("\n") == 1
+
+
+def test_a_pdfs_page_breaks_do_not_end_its_paragraphs():
+    # A PDF reader parts pages by a blank line; a sentence running on over a page break goes on,
+    # even before a capital, though the same blank lines in a wrapped .txt would part paragraphs.
+    page = ("UBND xã đã tiếp nhận và giải quyết hồ sơ thủ tục hành chính đúng quy trình, công khai,\n"
+            "minh bạch; cán bộ một cửa hướng dẫn tổ chức, công dân nộp hồ sơ trực tuyến trên Cổng\n"
+            "dịch vụ công, cập nhật kết quả giải quyết trên Hệ thống thông tin của tỉnh theo\n")
+    last = "Quyết định số 12/QĐ-UBND ngày 05/01/2024 và Kế hoạch số 07/KH-UBND ngày 12/01/2024 của"
+    text = "\n\n".join([page + last] * 3) + " UBND huyện.\n"
+    copied = normalise(text, hard_wrapped=True).text
+    assert "ngày 12/01/2024 của UBND xã đã tiếp nhận" in copied and copied.count("\n") == 0
+    typed = normalise(text).text  # a .txt: blank lines between wrapped blocks part paragraphs
+    assert typed.count("\n") == 2
