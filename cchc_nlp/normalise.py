@@ -205,6 +205,11 @@ _CITED_START_RE = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|
 
 #: a field of a page's card: one to four words, the first a capital, and a colon
 _FIELD_RE = re.compile(rf"(?<!\S)[{UPPER}]\w*(?: \w+){{0,3}}:\s")
+#: words that open a sentence with a capital and never go on one (a sentence running on over a
+#: wrapped line goes on in small letters, or with a name): a headline or a title ends above them
+_OPENER_RE = re.compile(
+    r"(?:Thực hiện|Theo|Trong|Tại|Để|Với|Qua|Hiện nay|Đến nay|Bên cạnh|Tuy nhiên|Ngoài ra|Đồng thời|Cùng với"
+    r"|Nhằm|Từ ngày|(?:Ngày|Sáng|Chiều|Tối|Năm)\s+\d|(?:Sáng|Chiều|Tối) (?:nay|qua))\b")
 #: a dash then a number or a small letter: the second half of a span ("2011 - 2020",
 #: "kinh tế - xã hội") that a wrap put at the head of a line, where a list item would take a capital
 _SPAN_CUT_RE = re.compile(rf"[-–]\s+(?:\d|[{LOWER}])")
@@ -221,6 +226,8 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # "Căn" / "Quyết định số 09/QĐ-TTg …": a legal basis cut after its first word
     if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
         return False  # each legal basis starts its own line, whatever the line above ends with
+    if _OPENER_RE.match(nxt):
+        return False  # "Thực hiện …", "Ngày 14/01/2021, …": words that open a sentence, never go on one
     if _SPAN_CUT_RE.match(nxt) and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
         return True  # "… giai đoạn 2011" / "- 2020 có hiệu quả": a span cut at its dash, no list item
     if _NEW_BLOCK_RE.match(nxt):
