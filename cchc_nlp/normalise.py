@@ -205,6 +205,11 @@ _CITED_START_RE = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|
 
 #: a field of a page's card: one to four words, the first a capital, and a colon
 _FIELD_RE = re.compile(rf"(?<!\S)[{UPPER}]\w*(?: \w+){{0,3}}:\s")
+#: a photo's credit cut after its label ("… Ảnh:" / "Hoàng Biên"), a line that is a credit
+#: ("Ảnh: Thùy Linh", "Ảnh VGP"), and a caption that ends with its credit ("… huyện. Ảnh: B.LIỄU")
+_CREDIT_CUT_RE = re.compile(r"(?:^|[.(\s])Ảnh\s*[:;]$")
+_CREDIT_RE = re.compile(rf"Ảnh\s*[:;.]?\s*[{UPPER}][^.]{{0,30}}$")
+_CREDITED_RE = re.compile(rf"(?:^|[.\-–]\s*|\()Ảnh\s*[:;.]?\s*[{UPPER}][^:;()]{{0,30}}\)?$")
 #: words that open a sentence with a capital and never go on one (a sentence running on over a
 #: wrapped line goes on in small letters, or with a name): a headline or a title ends above them
 _OPENER_RE = re.compile(
@@ -226,6 +231,12 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # "Căn" / "Quyết định số 09/QĐ-TTg …": a legal basis cut after its first word
     if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
         return False  # each legal basis starts its own line, whatever the line above ends with
+    if _CREDIT_CUT_RE.search(prev) or _CREDIT_RE.match(nxt):
+        return True  # "… của ngành nội vụ. Ảnh:" / "Thùy Linh": a photo's credit goes with its caption
+    if credited := _CREDITED_RE.search(prev):
+        # "… tại Bộ phận một cửa. Ảnh: B.LIỄU": the caption ends with its credit, unless the
+        # credit's bracket is still open ("(Ảnh: Dương" / "Nguyên).")
+        return credited.group(0).lstrip().startswith("(") and not credited.group(0).endswith(")")
     if _OPENER_RE.match(nxt):
         return False  # "Thực hiện …", "Ngày 14/01/2021, …": words that open a sentence, never go on one
     if _SPAN_CUT_RE.match(nxt) and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:

@@ -1141,6 +1141,8 @@ def test_a_hard_wrapped_rendition_keeps_every_character_and_maps_the_gold():
     ("dev15", "z055_", 90),  # and "… 4 cấp hành chính (TW - tỉnh" / "- huyện - xã), …"
     ("dev4", "w045_", 90),   # a headline that fills its line, then "Thực hiện Kế hoạch số 154/KH-HĐND …"
     ("dev15", "t047_", 70),  # a sub-title, then "Ngày 25/7/2025, Chủ tịch UBND Thành phố Hà Nội …"
+    ("dev", "036_", 90),     # a caption ending on its credit ("… huyện. Ảnh: B.LIỄU"), then the text
+    ("dev", "078_", 90),     # a credit cut in its bracket ("(Ảnh:" / "Dương Nguyên).")
     # and two that must stay right: a headline that fills its line and goes on with a capital
     # ("… sau tết" / "Nguyên đán"), a first line cut before a number ("… ngày 23 tháng" / "4 năm 2018")
     ("dev11", "r002_", 90),
