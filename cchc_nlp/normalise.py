@@ -222,7 +222,17 @@ _SPAN_CUT_RE = re.compile(rf"[-–]\s+(?:\d|[{LOWER}])")
 _LONE_FIGURE_RE = re.compile(r"\d[\d.,]*\s?%?(?<!\.)")
 
 
+def _ends_sentence(line: str) -> bool:
+    """The line stops on a full stop, colon, semicolon, … (closing quotes and brackets aside)."""
+    return line.rstrip("”\")' ")[-1:] in _TERMINAL
+
+
 def _should_join(prev: str, nxt: str, width: float) -> bool:
+    """Whether the break between two lines of wrapped (PDF) text only wraps a line.
+
+    The checks run from the surest to the weakest and the first that decides wins;
+    ``width`` is the text's usual full line length.
+    """
     if "\t" in prev or "\t" in nxt:
         return False
     if _DATE_ONLY_RE.fullmatch(nxt) or _DATE_ONLY_RE.fullmatch(prev) or SITE_TAG_RE.fullmatch(nxt):
@@ -239,7 +249,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return credited.group(0).lstrip().startswith("(") and not credited.group(0).endswith(")")
     if _OPENER_RE.match(nxt):
         return False  # "Thực hiện …", "Ngày 14/01/2021, …": words that open a sentence, never go on one
-    if _SPAN_CUT_RE.match(nxt) and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
+    if _SPAN_CUT_RE.match(nxt) and not _ends_sentence(prev):
         return True  # "… giai đoạn 2011" / "- 2020 có hiệu quả": a span cut at its dash, no list item
     if _NEW_BLOCK_RE.match(nxt):
         return False
@@ -259,7 +269,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         # "100%", "75,3": a table's cell copied out on its own line (not "… NĂM" / "2015",
         # "Kết hợp =" / "2")
         return False
-    if nxt[0].isdigit() and prev.rstrip("”\")' ")[-1:] not in _TERMINAL:
+    if nxt[0].isdigit() and not _ends_sentence(prev):
         return True  # "Trong năm" / "2023 UBND xã …": a number continues the sentence
     if prev.endswith(";") and len(prev) >= 0.9 * width and re.match(rf"\d[\d.,]*\s+[{LOWER}]", nxt):
         # "… 33 đề nghị xây dựng văn bản[1];" / "176 dự án, dự thảo …": a full line stops on a
@@ -279,7 +289,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         # "- Triển khai, thực hiện có hiệu quả" / "Nghị quyết số 76/NQ-CP …": a list item's
         # sentence goes on with the document it names
         return True
-    if prev.rstrip("”\")' ")[-1:] in _TERMINAL:
+    if _ends_sentence(prev):
         return False
     if _is_caps(prev):
         return False  # an all-caps heading ends at its line
@@ -299,7 +309,7 @@ def _continues(prev: str, nxt: str, width: float) -> bool:
     return ("\t" not in prev and "\t" not in nxt and nxt[0].islower()
             and not _NEW_BLOCK_RE.match(nxt) and not _PAGE_DATE_RE.fullmatch(prev) and not _DATE_ONLY_RE.fullmatch(prev)
             and not SITE_TAG_RE.fullmatch(nxt)
-            and prev.rstrip("”\")' ")[-1:] not in _TERMINAL)
+            and not _ends_sentence(prev))
 
 
 def _headline_ends(first: str, nxt: str, width: float) -> bool:
