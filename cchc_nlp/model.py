@@ -143,8 +143,11 @@ class Meta:
 
     @property
     def unit_label(self) -> str:
-        """The unit as a reviewer writes it: "xã Hoằng Lưu" ("?" for a missing name)."""
-        return f"{self.unit_kind_word} {self.unit_name or '?'}".strip()
+        """The unit as a reviewer writes it: "xã Hoằng Lưu"; "huyện (không rõ tên)" when the text
+        names it by its kind alone, "" when it names none."""
+        if self.unit_name:
+            return f"{self.unit_kind_word} {self.unit_name}".strip()
+        return f"{self.unit_kind_word} (không rõ tên)" if self.unit_kind_word else ""
 
 
 @dataclass(frozen=True, slots=True)

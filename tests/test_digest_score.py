@@ -232,6 +232,19 @@ def test_a_city_run_by_the_centre_is_written_thanh_pho():
     assert Meta(unit_kind="so", unit_name="Sở Nội vụ").unit_label == "Sở Nội vụ"
 
 
+def test_a_unit_named_by_its_kind_alone_reads_so(tmp_path):
+    # corpus/dev11/r005: a district's report that never writes its name ("UBND huyện đã ban
+    # hành …"): "Huyện (không rõ tên)", not "Huyện ?"
+    from cchc_nlp.model import Meta
+
+    assert Meta(unit_kind="huyen").unit_label == "huyện (không rõ tên)" and Meta().unit_label == ""
+    doc = ROOT / "corpus/dev11/docs/r005_bao-cao-ktxh-6-thang-2021-huyen-a-luoi.txt"
+    result = runner.invoke(app, ["digest", str(doc), "--format", "md", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / f"{doc.stem}.md").read_text("utf-8")
+    assert text.startswith("# Tóm tắt báo cáo CCHC: Huyện (không rõ tên)\n") and "?" not in text.split("\n")[0]
+
+
 
 def test_a_decision_has_areas_it_does_not_touch_not_areas_it_does_not_report(tmp_path):
     # corpus/dev19/n005: a provincial decision touches one area of seven; a decision reports

@@ -54,8 +54,12 @@ def _place(unit: dict) -> str:
 
 
 def _unit_label(unit: dict) -> str:
-    """"Xã Hoằng Lưu"; a body with no kind word is its name alone ("Chính phủ")."""
-    return f"{unit.get('kind_label') or ''} {unit.get('name') or '?'}".strip()
+    """"Xã Hoằng Lưu"; a body with no kind word is its name alone ("Chính phủ"); a unit the text
+    names by its kind alone is "Huyện (không rõ tên)", and one it never names "đơn vị không rõ"."""
+    kind, name = unit.get("kind_label"), unit.get("name")
+    if name:
+        return f"{kind or ''} {name}".strip()
+    return f"{kind} (không rõ tên)" if kind else "đơn vị không rõ"
 
 
 def _reader_no(index: int) -> int:
