@@ -214,7 +214,7 @@ _CREDITED_RE = re.compile(rf"(?:^|[.\-–]\s*|\()Ảnh\s*[:;.]?\s*[{UPPER}][^:;(
 #: wrapped line goes on in small letters, or with a name): a headline or a title ends above them
 _OPENER_RE = re.compile(
     r"(?:Thực hiện|Theo|Trong|Tại|Để|Với|Qua|Hiện nay|Đến nay|Bên cạnh|Tuy nhiên|Ngoài ra|Đồng thời|Cùng với"
-    r"|Nhằm|Từ ngày|(?:Ngày|Sáng|Chiều|Tối|Năm)\s+\d|(?:Sáng|Chiều|Tối) (?:nay|qua))\b")
+    r"|Nhằm|Từ ngày|(?:Sáng|Chiều|Tối) (?:nay|qua))\b|(?:Ngày|Sáng|Chiều|Tối|Năm)\s+\d")
 #: a dash then a number or a small letter: the second half of a span ("2011 - 2020",
 #: "kinh tế - xã hội") that a wrap put at the head of a line, where a list item would take a capital
 _SPAN_CUT_RE = re.compile(rf"[-–]\s+(?:\d|[{LOWER}])")

@@ -168,3 +168,14 @@ def test_a_pdfs_page_breaks_do_not_end_its_paragraphs():
     assert "ngày 12/01/2024 của UBND xã đã tiếp nhận" in copied and copied.count("\n") == 0
     typed = normalise(text).text  # a .txt: blank lines between wrapped blocks part paragraphs
     assert typed.count("\n") == 2
+
+
+def test_a_news_lead_opening_on_its_date_never_goes_on_the_headline():
+    # corpus/dev17/y017 copied out of a PDF: a headline that fills its line, then "Ngày 19/8, …"
+    text = ("Quảng Nam đang xếp thứ 21 cả nước về Bộ chỉ số phục vụ người dân và doanh nghiệp\n"
+            "Ngày 19/8, Văn phòng UBND tỉnh đã công bố số liệu về số liệu Bộ chỉ số phục vụ người dân\n"
+            "và doanh nghiệp của sở, ban, ngành và UBND các huyện, thị xã, thành phố. Theo đó,\n"
+            "tỉnh Quảng Nam đứng vị trí 21/63, đạt 80,1 điểm, xếp loại Tốt (bình quân cả nước 75.5 điểm).\n")
+    lines = normalise(text, hard_wrapped=True).text.split("\n")
+    assert lines[0].endswith("doanh nghiệp") and lines[1].startswith("Ngày 19/8, Văn phòng")
+    assert len(lines) == 2
