@@ -81,7 +81,7 @@ _TRAIL_RE = re.compile(r"(?=[ ])(?:[ ]+(?=\n)|(?<=\n)[ ]+)")
 _BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
 _TERMINAL = ".:;!?…"
 _NEW_BLOCK_RE = re.compile(
-    r"^(?:[-+•*–]\s|[IVX]+\s*[.)/:\-–]|[a-zđ]\)\s"
+    rf"^(?:[-+•*–]\s|[IVX]+\s*[.)/:\-–]|[a-zđ]\)\s|[a-zđ]\.\s+(?=[{UPPER}])"
     rf"|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})+\s+[{UPPER}]"
     r"|(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|Nơi nhận|TM\.|KT\.|STT|Stt)\b|https?://)"
 )
@@ -156,7 +156,8 @@ def is_hard_wrapped(text: str) -> bool:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip() and "\t" not in ln]
     if not lines:
         return False
-    lower_next = sum(1 for a, b in zip(lines, lines[1:]) if b[0].islower())
+    # (a list item in small letters, "a. Cấp tỉnh: …", goes on nothing)
+    lower_next = sum(1 for a, b in zip(lines, lines[1:]) if b[0].islower() and not _NEW_BLOCK_RE.match(b))
     if len(lines) >= 10 and lower_next >= 5 and lower_next / (len(lines) - 1) >= 0.10:
         return True
     longest = max(map(len, lines))

@@ -166,8 +166,8 @@ def _is_list_item(h: tuple[str, int, str], line: str, nxt: tuple[str, int, str] 
     if level <= 1 or not number:
         return False
     runs_on = re.search(r":\s*\S+(?:\s+\S+){2,}", title) is not None
-    if runs_on:
-        return True
+    if runs_on or line.rstrip().endswith((",", ";")):
+        return True  # (no heading stops on a comma: "a. Cấp tỉnh: 1.074 người,")
     empty = nxt is not None and nxt[1] <= level  # no paragraph of its own before the next heading
     return empty and (len(line) > 70 or line.rstrip().endswith("."))
 
@@ -1011,8 +1011,12 @@ def _outline(body_lines: list[_Line], breaks: set[int] = frozenset(), news: bool
             rules.append(ln)  # a rule, a table border, a bare link left by PDF extraction
             continue
         h = candidates[i]
-        if h and _is_list_item(h, ln.text, _numbered(body_lines[i + 1].text) if i + 1 < len(body_lines)
-                               else ("", 0, "")):
+        # the last of an enumeration, "đ. Dự phòng: 180 người." under "d. …: 607 người,", is an
+        # item like the ones above it
+        ends_list = h is not None and h[0].isalpha() and i > 0 and body_lines[i - 1].text.endswith((",", ";")) \
+            and (candidates[i - 1] or ("", 0))[0].isalpha() and candidates[i - 1][1] == h[1]
+        if h and (ends_list or _is_list_item(h, ln.text, _numbered(body_lines[i + 1].text)
+                                             if i + 1 < len(body_lines) else ("", 0, ""))):
             h = None
         if h is None and news and _news_subtitle(body_lines, i):
             h = ("", 1, ln.text)

@@ -1181,3 +1181,14 @@ def test_evaluate_structure_wraps_a_set_when_asked():
     assert res.returncode == 0 and "ngắt dòng ở 90 ký tự" in res.stdout
     bad = subprocess.run([*CCHC, "evaluate", "areas", "--wrap", "90"], capture_output=True, text=True)
     assert bad.returncode == 2 and "--wrap" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_items_lettered_a_b_c_under_a_resolutions_article_are_paragraphs():
+    # corpus/dev21/q010: "1. … 2.134 người, trong đó:" / "a. Cấp tỉnh: 1.074 người," / "b. …" —
+    # lettered items are not lines that go on in small letters, and no heading stops on a comma
+    g, path = next((g, p) for g, p in load_set("dev21") if g["doc"].startswith("q010_"))
+    report = parse(path, gazetteer=False)
+    texts = [p.text for p in report.paragraphs]
+    assert "a. Cấp tỉnh: 1.074 người," in texts and "đ. Dự phòng: 180 người." in texts
+    assert not [s for s in report.sections if s.title.endswith(",")]
+    assert not score_document(g, path)["missed_starts"]
