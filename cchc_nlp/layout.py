@@ -523,6 +523,11 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             agency = agency or not _date_line(cells(t))  # a date line is not a header
             i += 1
             continue
+        if header and header[-1] == i - 1 and i + 1 < n and is_header_line(texts[i + 1]) \
+                and not title_kind(t) and not title_kind(texts[i + 1]) and (parts := cells(t)) and len(parts) == 1 and len(parts[0].split()) <= 3 and is_upper(parts[0], 1.0):
+            header.append(i)  # the rest of a name its cell wrapped: "THỦ TƯỚNG CHÍNH" / "PHỦ |"
+            i += 1
+            continue
         if headline and is_rule(t) and i + 1 < n and is_header_line(texts[i + 1]):
             header.append(i)  # a stray "." between a headline and its date line
             i += 1
@@ -837,6 +842,8 @@ def _sentence_case(name: str) -> str:
     words = name.split()
     if not is_upper(name):
         return name
+    if spelt := _SPELT.get(fold(name)):
+        return spelt  # "THỦ TƯỚNG CHÍNH PHỦ" → "Thủ tướng Chính phủ"
 
     # a body word of two syllables keeps its second one small and capitalises the next
     # word: "Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công"
@@ -871,6 +878,8 @@ def unit_of(cell: str) -> tuple[str, str | None] | None:
     rest, frest = t[off:].strip(), f[off:].strip()
     if not rest:
         return ("", None) if m else None
+    if frest.startswith("tinh hinh "):
+        return None  # "TÌNH HÌNH THỰC HIỆN …" (the situation), which folds like "TỈNH HÌNH …"
     for word, kind in _PLACE_KINDS:
         if frest.startswith(word) and (word.endswith(".") or frest[len(word):len(word) + 1] == " "):
             name = rest[len(word):].strip(" .,")
@@ -914,6 +923,9 @@ _CODE_ISSUERS = {
     "bkhdt": ("bo", "Bộ Kế hoạch và Đầu tư"), "btttt": ("bo", "Bộ Thông tin và Truyền thông"),
     "vpcp": ("khac", "Văn phòng Chính phủ"), "ttg": ("khac", "Thủ tướng Chính phủ"), "cp": ("khac", "Chính phủ"),
 }
+#: how those bodies spell their names
+SPELT_BODIES = {name for _, name in _CODE_ISSUERS.values()}
+_SPELT = {fold(name): name for name in SPELT_BODIES}
 
 
 def issuer_from_number(number: str) -> tuple[str, str] | None:

@@ -14,8 +14,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from .layout import (CENTRAL_CITIES, DMY_RE, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, STORED_DATE_RE, UNIT_LEVEL,
-                     cells, is_photo_caption, is_upper, title_case, title_word_kind, unit_of)
+from .layout import (CENTRAL_CITIES, DMY_RE, EXCERPT_RE, LISTED_RE, PROVINCES, ROMAN_RE, SPELT_BODIES, STORED_DATE_RE,
+                     UNIT_LEVEL, cells, is_photo_caption, is_upper, title_case, title_word_kind, unit_of)
 from .model import HIGHER_UNIT_KIND_WORDS, OFFICE_FIELDS, UNIT_KIND_WORDS
 from .normalise import LOWER as _LOW
 from .normalise import UPPER as _UP
@@ -313,13 +313,18 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
 def named_units(texts: list[str]) -> list[tuple[str, str | None]]:
     """The bodies a header names, top to bottom (left column first)."""
     out = []
+    last = ""  # the cell that named the last body
     for t in texts:
         for c in (g for c in cells(t) for g in unglue_header_cell(c)):
             if not is_upper(c, 0.6):
                 continue
             u = unit_of(c)
-            if u is not None:
+            if u is None and last and (whole := unit_of(f"{last} {c}")) and whole[1] in SPELT_BODIES:
+                # "THỦ TƯỚNG CHÍNH" / "PHỦ": a central body's name its cell wrapped
+                out[-1], last = whole, f"{last} {c}"
+            elif u is not None:
                 out.append(u)
+                last = c
     return out
 
 

@@ -1192,3 +1192,18 @@ def test_items_lettered_a_b_c_under_a_resolutions_article_are_paragraphs():
     assert "a. Cấp tỉnh: 1.074 người," in texts and "đ. Dự phòng: 180 người." in texts
     assert not [s for s in report.sections if s.title.endswith(",")]
     assert not score_document(g, path)["missed_starts"]
+
+
+def test_a_header_cut_into_cells_that_wrapped_the_issuers_name():
+    # corpus/dev21/q008: "THỦ TƯỚNG CHÍNH" / "PHỦ |" / "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM |" /
+    # "Số: 1589/QĐ-TTg |" / "Hà Nội, ngày 24 tháng 7 năm 2025 |": the short line in capitals between
+    # two header lines is the rest of the cell above, and the name is read whole
+    g, path = next((g, p) for g, p in load_set("dev21") if g["doc"].startswith("q008_"))
+    m = parse(path, gazetteer=False).meta
+    assert (m.kind, m.number, m.date.isoformat()) == ("quyet_dinh", "1589/QĐ-TTg", "2025-07-24")
+    assert (m.unit_kind, m.unit_name) == ("khac", "Thủ tướng Chính phủ")
+    assert not score_document(g, path)["extra_starts"]
+    # a header line that is a title word is not the rest of a cell ("XMC" / "BÁO CÁO" / "TÌNH HÌNH …",
+    # corpus/dev13/s003), and "TÌNH HÌNH" is no province
+    s003 = parse(next((CORPUS / "dev13" / "docs").glob("s003_*.txt")), gazetteer=False).meta
+    assert (s003.kind, s003.unit_name) == ("bao_cao", "Ban Chỉ đạo PCGD, XMC") and unit_of("TÌNH HÌNH THỰC HIỆN") is None
