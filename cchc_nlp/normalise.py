@@ -242,9 +242,9 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
         return True  # "Căn" / "Quyết định số 09/QĐ-TTg …": a legal basis cut after its first word
     if nxt.startswith(("Căn cứ ", "Xét đề nghị", "Theo đề nghị")):
         return False  # each legal basis starts its own line, whatever the line above ends with
-    if _CREDIT_CUT_RE.search(prev) or _CREDIT_RE.match(nxt):
+    if (prev.endswith((":", ";")) and _CREDIT_CUT_RE.search(prev)) or _CREDIT_RE.match(nxt):
         return True  # "… của ngành nội vụ. Ảnh:" / "Thùy Linh": a photo's credit goes with its caption
-    if credited := _CREDITED_RE.search(prev):
+    if "Ảnh" in prev and (credited := _CREDITED_RE.search(prev)):
         # "… tại Bộ phận một cửa. Ảnh: B.LIỄU": the caption ends with its credit, unless the
         # credit's bracket is still open ("(Ảnh: Dương" / "Nguyên).")
         return credited.group(0).lstrip().startswith("(") and not credited.group(0).endswith(")")
@@ -259,7 +259,7 @@ def _should_join(prev: str, nxt: str, width: float) -> bool:
     upper_next = [c for c in nxt if c.isalpha()]
     if _CAPS_OPEN_END_RE.search(prev) and _is_caps(prev) and _is_caps(nxt) and len(nxt) <= 60:
         return True  # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading in capitals wrapped after a comma or "VÀ"
-    if _is_caps(prev) and _is_caps(nxt) and len(prev) >= 0.85 * width:
+    if len(prev) >= 0.85 * width and _is_caps(prev) and _is_caps(nxt):
         return True  # a title in capitals that filled its line goes on below
     if len(upper_next) >= 6 and all(c.isupper() for c in upper_next):
         return False  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", a title in capitals: never the rest of a sentence
