@@ -366,6 +366,7 @@ class StructureSet(str, Enum):
     blind2 = "blind2"
     blind3 = "blind3"
     blind4 = "blind4"
+    blind5 = "blind5"
     fresh = "fresh"
 
 
@@ -375,7 +376,7 @@ def evaluate(
     gold_set: StructureSet = typer.Option(
         StructureSet.seeds, "--set",
         help="structure: seeds (5 báo cáo gốc), dev, dev2 … dev21 (tập phát triển), "
-             "blind, blind2, blind3 hoặc blind4 (tập kiểm tra kín); "
+             "blind, blind2 … blind5 (tập kiểm tra kín); "
              "checks: seeds hoặc fresh (lần đọc mới, độc lập)."),
     wrap: Optional[int] = typer.Option(
         None, "--wrap", min=20, max=400,

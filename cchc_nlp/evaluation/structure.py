@@ -82,7 +82,7 @@ def evaluate(gold_dir: Path | None = None, reports_dir: Path | None = None) -> d
 DOC_META_FIELDS = ("kind", "unit_kind", "unit_name", "district", "province", "number", "date",
                    "period_kind", "quarter", "year")
 SETS = {"blind": ("blind", "blind/docs"), "blind2": ("blind2", "blind2/docs"), "blind3": ("blind3", "web"),
-        "blind4": ("blind4", "web"), "dev": ("dev", "extra"),
+        "blind4": ("blind4", "web"), "blind5": ("blind5", "web"), "dev": ("dev", "extra"),
         "dev2": ("dev2", "dev2/docs"), "dev3": ("dev3", "dev3/docs"),
         "dev4": ("dev4", "web"), "dev5": ("dev5", "web"),
         "dev6": ("dev6", "web"), "dev7": ("dev7", "web"), "dev8": ("dev8", "web"),
