@@ -30,9 +30,8 @@ from .normalise import fold
 from .periods import document_period, plausible_report_date
 from .units import (BARE_UNIT_RE, DMY_RE, HCMC_RE, KIND_WORD_OF, NAME, announced_document, attached_issuer, date_of,
                     excerpt_document, headline_document, named_units, news_subject, province_prefix, provinces_named,
-                    unglue_header_cell,
-                    unit_from_card_or_place, unit_from_header, unit_of_kind_in_header, unit_of_place,
-                    unit_of_title_area)
+                    unglue_header_cell, unit_from_card_or_place, unit_from_header, unit_of_kind_in_header,
+                    unit_of_place, unit_of_title_area)
 
 
 _APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu|Biểu số|BIỂU SỐ)\b")
