@@ -201,6 +201,11 @@ def district_of_label(name: str) -> tuple[str, str] | None:
     return found.pop() if len(found) == 1 else None
 
 
+_BARE_ACTS_RE = re.compile(
+    r"(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)\s+(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh)"
+    r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|phê duyệt|thông qua|quyết định|yêu cầu|chỉ đạo|tổ chức|triển khai)\b")
+
+
 def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     """The unit a news item is about: a province, department or ministry its headline
     opens with ("Quảng Ninh đưa …", "CTTĐT - Sơn La …", "Sở Tư pháp: …"); a body, board, office or
@@ -292,8 +297,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     # that acts anywhere in the lead's first sentence, when no unit was named with its kind
     if len(texts) > 1 and (acts := _PROVINCE_ANY_ACTS_RE.search(texts[-1])):
         return "tinh", "Hồ Chí Minh" if acts.group(1).startswith("TP") else acts.group(1)
-    # the unit by its kind alone, in the first paragraph: the text's own unit
-    bare = BARE_UNIT_RE.search(lead)
+    # the unit by its kind alone, in the first paragraph (or a headline where its council or its
+    # committee acts: "HĐND tỉnh ban hành Nghị quyết …"): the text's own unit
+    bare = BARE_UNIT_RE.search(lead) or _BARE_ACTS_RE.match(headline)
     if bare:
         kind = KIND_WORD_OF[bare.group(1)]
         for mention in _ANY_UNIT_RE.findall(body):

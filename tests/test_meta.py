@@ -560,3 +560,15 @@ def test_a_provinces_committee_acting_in_news_is_named_by_the_province_the_item_
     # a province's name inside a body's or after a city's abbreviation is not the province named
     # (corpus/blind/b015, corpus/web/z076)
     assert provinces_named("Đài Phát thanh và Truyền hình Đắk Lắk; Báo Đắk Lắk; UBND TP. Bến Tre") == set()
+
+
+def test_a_headline_where_the_provincial_council_acts_names_the_province():
+    # corpus/web/v074 (dev18): "HĐND tỉnh ban hành Nghị quyết …"; the lead names the province
+    # ("… trên địa bàn tỉnh Bắc Giang"), never the council acting
+    from pathlib import Path
+
+    from cchc_nlp.pipeline import parse
+
+    path = next((Path(__file__).resolve().parent.parent / "corpus" / "web").glob("v074_*.txt"))
+    m = parse(path, gazetteer=False).meta
+    assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "tinh", "Bắc Giang")
