@@ -362,6 +362,7 @@ class StructureSet(str, Enum):
     dev19 = "dev19"
     dev20 = "dev20"
     dev21 = "dev21"
+    dev22 = "dev22"
     blind = "blind"
     blind2 = "blind2"
     blind3 = "blind3"
@@ -375,7 +376,7 @@ def evaluate(
     target: EvalTarget = typer.Argument(..., help="areas|concreteness|sentences|citations|structure|figures|checks"),
     gold_set: StructureSet = typer.Option(
         StructureSet.seeds, "--set",
-        help="structure: seeds (5 báo cáo gốc), dev, dev2 … dev21 (tập phát triển), "
+        help="structure: seeds (5 báo cáo gốc), dev, dev2 … dev22 (tập phát triển), "
              "blind, blind2 … blind5 (tập kiểm tra kín); "
              "checks: seeds hoặc fresh (lần đọc mới, độc lập)."),
     wrap: Optional[int] = typer.Option(

@@ -91,7 +91,8 @@ SETS = {"blind": ("blind", "blind/docs"), "blind2": ("blind2", "blind2/docs"), "
         "dev13": ("dev13", "dev13/docs"), "dev14": ("dev14", "dev14/docs"),
         "dev15": ("dev15", "web"), "dev16": ("dev16", "dev16/docs"),
         "dev17": ("dev17", "web"), "dev18": ("dev18", "web"),
-        "dev19": ("dev19", "dev19/docs"), "dev20": ("dev20", "web"), "dev21": ("dev21", "dev21/docs")}
+        "dev19": ("dev19", "dev19/docs"), "dev20": ("dev20", "web"), "dev21": ("dev21", "dev21/docs"),
+        "dev22": ("dev22", "dev22/docs")}
 
 
 def load_set(name: str, root: Path | None = None) -> list[tuple[dict, Path]]:
