@@ -33,7 +33,7 @@ _PROVINCE_ALT = "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, revers
 _OFFICE_ALT = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
 HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
 _PROVINCE_START_RE = re.compile(
-    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*)?"
+    r"^(?:\(?[A-ZĐ.]{2,12}\)?\s*[-–:]\s*|\[[^\]]{2,20}\]\s*[-–:]?\s*)?"  # "(QNO) - ", "[Infographic] - "
     # "Chủ tịch An Giang yêu cầu …": the province's leader speaks for it
     r"(?:(?:Phó\s+)?(?:Chủ tịch|Bí thư)\s+(?:UBND\s+|Ủy ban nhân dân\s+)?(?:tỉnh\s+)?)?(" + _PROVINCE_ALT
     + r")(?=[\s:,])"

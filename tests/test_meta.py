@@ -572,3 +572,10 @@ def test_a_headline_where_the_provincial_council_acts_names_the_province():
     path = next((Path(__file__).resolve().parent.parent / "corpus" / "web").glob("v074_*.txt"))
     m = parse(path, gazetteer=False).meta
     assert (m.kind, m.unit_kind, m.unit_name) == ("tin_bai", "tinh", "Bắc Giang")
+
+
+def test_a_headline_tagged_in_square_brackets_still_opens_on_its_province():
+    # corpus/dev22/r034: "[Inforgraphic] - Quảng Nam xây dựng chính quyền điện tử, …"
+    assert news_subject("[Inforgraphic] - Quảng Nam xây dựng chính quyền điện tử, chính quyền số chuyên nghiệp", "") \
+        == ("tinh", "Quảng Nam")
+    assert news_subject("(QNO) - Quảng Nam xây dựng chính quyền điện tử", "") == ("tinh", "Quảng Nam")
