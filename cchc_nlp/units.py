@@ -164,6 +164,8 @@ _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|
 
 #: a verb right after a unit's name in a news lead: the unit is the sentence's subject
 #: (narrower than ``structure._ACTS_RE``, which reads a report's own unit acting)
+#: an official's title closed by a comma, then the official acts: "…, Chủ tịch UBND tỉnh Lâm Đồng, đã ký …"
+_TITLE_ACTS_RE = re.compile(r",\s+(?:đã|đang|vừa|sẽ)\s+\w")
 _ACTS_AFTER_RE = re.compile(r"\s+(?:đã|đang|vừa|sẽ|tiếp tục|tổ chức|triển khai|ban hành)\b")
 
 
@@ -278,8 +280,8 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
             return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
         # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
         # an official's title yields to another unit the sentence names
-        found = [(bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u,
-                  bool(_ACTS_AFTER_RE.match(text, m.end())))
+        found = [(official := bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u,
+                  bool(_ACTS_AFTER_RE.match(text, m.end()) or (official and _TITLE_ACTS_RE.match(text, m.end()))))
                  for m in _ANY_UNIT_RE.finditer(text) if (u := _mention_unit(m.group(1)))]
         if found and text is headline and len(texts) > 1 and all(
                 _PLACED_RE.search(text[:m.start()]) or _BODY_WORD_RE.search(text[max(0, m.start() - 70):m.start()])
@@ -291,7 +293,9 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         if found:
             # "Sau khi sáp nhập từ 3 xã Phú Mỹ, Thuận Hưng và Mỹ Hương, …, xã Mỹ Hương đang nỗ lực …":
             # the unit that acts is the subject, not the ones merged into it
-            acting = next((u for official, u, acts in found if acts and not official), None)
+            # ("ông …, Chủ tịch UBND tỉnh Lâm Đồng, đã ký văn bản …": an official who acts speaks for his unit)
+            acting = next((u for official, u, acts in found if acts and not official), None) or \
+                next((u for official, u, acts in found if acts), None)
             return acting or next((u for official, u, _ in found if not official), found[0][1])
     # "… đang được Hà Nội xác định là hướng đi trọng tâm …", "Ngành chức năng Lâm Đồng cho biết, …": a province
     # that acts anywhere in the lead's first sentence, when no unit was named with its kind

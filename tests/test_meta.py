@@ -579,3 +579,12 @@ def test_a_headline_tagged_in_square_brackets_still_opens_on_its_province():
     assert news_subject("[Inforgraphic] - Quảng Nam xây dựng chính quyền điện tử, chính quyền số chuyên nghiệp", "") \
         == ("tinh", "Quảng Nam")
     assert news_subject("(QNO) - Quảng Nam xây dựng chính quyền điện tử", "") == ("tinh", "Quảng Nam")
+
+
+def test_an_official_who_acts_speaks_for_his_unit():
+    # corpus/dev22/r028: "Ngày 3/10, ông Hồ Văn Mười, Chủ tịch UBND tỉnh Lâm Đồng, đã ký văn bản … tại
+    # trụ sở UBND tỉnh Bình Thuận, Đắk Nông cũ": the province whose chairman signs, not the old seat
+    assert news_subject("Bố trí công chức, viên chức làm việc tại trụ sở cũ",
+                        "Ngày 3/10, ông Hồ Văn Mười, Chủ tịch UBND tỉnh Lâm Đồng, đã ký văn bản, gửi các cơ quan "
+                        "chuyên môn của tỉnh về việc bố trí công chức, viên chức làm việc tại trụ sở UBND tỉnh "
+                        "Bình Thuận, Đắk Nông cũ.") == ("tinh", "Lâm Đồng")
