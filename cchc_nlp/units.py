@@ -25,10 +25,10 @@ _NAME_WORD = rf"[{_UP}][{_LOW}]*"
 # A place name: 1-4 capitalised syllables ("Hoằng Lưu", "Đắk Glong", "Tân Việt").
 NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 
-#: the provinces as one alternation, longest first ("Bà Rịa - Vũng Tàu" before "Bà Rịa"), and the
-#: fields departments and ministries are named after, their words apart by any space
-#: Bare, "Hồ Chí Minh" is the President's name ("Chủ tịch Hồ Chí Minh từng nói", "tư tưởng Hồ Chí
-#: Minh"); the city is "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh" or "TP.HCM"
+#: the provinces as one alternation, longest first ("Bà Rịa - Vũng Tàu" before "Bà Rịa"; bare,
+#: "Hồ Chí Minh" is the President's name, "Chủ tịch Hồ Chí Minh từng nói": the city is "Thành phố
+#: Hồ Chí Minh", "TP. Hồ Chí Minh" or "TP.HCM"), and the fields departments and ministries are
+#: named after, their words apart by any space
 _PROVINCE_ALT = "|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True) if p != "Hồ Chí Minh")
 _OFFICE_ALT = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(OFFICE_FIELDS, key=len, reverse=True))
 HCMC_RE = re.compile(r"\bTP\.?\s?HCM\b")  # "UBND TPHCM", "TP.HCM"
@@ -162,10 +162,10 @@ _BARE_PROVINCE_RE = re.compile(rf"(?:^|,\s+|\s)(?:[Tt]oàn tỉnh|[Tt]ỉnh có|
                                rf"(?!\s+[{_UP}])(?![\w])")
 
 
-#: a verb right after a unit's name in a news lead: the unit is the sentence's subject
-#: (narrower than ``structure._ACTS_RE``, which reads a report's own unit acting)
 #: an official's title closed by a comma, then the official acts: "…, Chủ tịch UBND tỉnh Lâm Đồng, đã ký …"
 _TITLE_ACTS_RE = re.compile(r",\s+(?:đã|đang|vừa|sẽ)\s+\w")
+#: a verb right after a unit's name in a news lead: the unit is the sentence's subject
+#: (narrower than ``structure._ACTS_RE``, which reads a report's own unit acting)
 _ACTS_AFTER_RE = re.compile(r"\s+(?:đã|đang|vừa|sẽ|tiếp tục|tổ chức|triển khai|ban hành)\b")
 
 
