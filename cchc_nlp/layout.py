@@ -477,6 +477,15 @@ def _pipe_table_end(texts: list[str], i: int, limit: int) -> int:
 _BASIS_RE = re.compile(r"[-–+•\s]*(?:Căn cứ|Theo đề nghị|Xét)\b", re.IGNORECASE)
 
 
+def _rest_of_header_cell(texts: list[str], i: int) -> bool:
+    """Line ``i``, under a header line and over another, is one to three words in capitals
+    and no title word: the rest of a cell the page wrapped ("THỦ TƯỚNG CHÍNH" / "PHỦ |")."""
+    if i + 1 >= len(texts) or not is_header_line(texts[i + 1]) or title_kind(texts[i]) or title_kind(texts[i + 1]):
+        return False
+    parts = cells(texts[i])
+    return len(parts) == 1 and len(parts[0].split()) <= 3 and is_upper(parts[0], 1.0)
+
+
 def find_layout(texts: list[str], heading_of) -> Layout:
     """Header, title and closing lines of a document given as stripped lines.
 
@@ -523,8 +532,7 @@ def find_layout(texts: list[str], heading_of) -> Layout:
             agency = agency or not _date_line(cells(t))  # a date line is not a header
             i += 1
             continue
-        if header and header[-1] == i - 1 and i + 1 < n and is_header_line(texts[i + 1]) \
-                and not title_kind(t) and not title_kind(texts[i + 1]) and (parts := cells(t)) and len(parts) == 1 and len(parts[0].split()) <= 3 and is_upper(parts[0], 1.0):
+        if header and header[-1] == i - 1 and _rest_of_header_cell(texts, i):
             header.append(i)  # the rest of a name its cell wrapped: "THỦ TƯỚNG CHÍNH" / "PHỦ |"
             i += 1
             continue

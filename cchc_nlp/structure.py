@@ -171,6 +171,13 @@ def _is_list_item(h: tuple[str, int, str], line: str, nxt: tuple[str, int, str] 
     return empty and (len(line) > 70 or line.rstrip().endswith("."))
 
 
+def _ends_enumeration(h: tuple[str, int, str], above: tuple[str, int, str] | None, above_text: str) -> bool:
+    """A lettered line under a lettered item of its level that stopped on a comma or semicolon is
+    the enumeration's next item, its last too ("đ. Dự phòng: 180 người." under "d. …: 607 người,")."""
+    return (h[0].isalpha() and above is not None and above[0].isalpha() and above[1] == h[1]
+            and above_text.endswith((",", ";")))
+
+
 _CAPTION_RE = re.compile(
     rf"Kèm theo Báo cáo số\s*:?\s*(\d*)\s*/?\s*({_REPORT_CODE})\s+ngày\s+"
     r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
@@ -1010,12 +1017,9 @@ def _outline(body_lines: list[_Line], breaks: set[int] = frozenset(), news: bool
             rules.append(ln)  # a rule, a table border, a bare link left by PDF extraction
             continue
         h = candidates[i]
-        # the last of an enumeration, "đ. Dự phòng: 180 người." under "d. …: 607 người,", is an
-        # item like the ones above it
-        ends_list = h is not None and h[0].isalpha() and i > 0 and body_lines[i - 1].text.endswith((",", ";")) \
-            and (candidates[i - 1] or ("", 0))[0].isalpha() and candidates[i - 1][1] == h[1]
-        if h and (ends_list or _is_list_item(h, ln.text, _numbered(body_lines[i + 1].text)
-                                             if i + 1 < len(body_lines) else ("", 0, ""))):
+        if h and (_ends_enumeration(h, candidates[i - 1] if i else None, body_lines[i - 1].text if i else "")
+                  or _is_list_item(h, ln.text, _numbered(body_lines[i + 1].text) if i + 1 < len(body_lines)
+                                   else ("", 0, ""))):
             h = None
         if h is None and news and _news_subtitle(body_lines, i):
             h = ("", 1, ln.text)

@@ -169,6 +169,11 @@ _TITLE_ACTS_RE = re.compile(r",\s+(?:đã|đang|vừa|sẽ)\s+\w")
 _ACTS_AFTER_RE = re.compile(r"\s+(?:đã|đang|vừa|sẽ|tiếp tục|tổ chức|triển khai|ban hành)\b")
 
 
+def _province(name: str) -> tuple[str, str]:
+    """A province as a headline or lead names it ("TP.HCM", "TP. Hồ Chí Minh" are Hồ Chí Minh)."""
+    return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
+
+
 def _office(m: re.Match) -> tuple[str, str]:
     """The department or ministry an office pattern matched: ("so", "Sở Tư pháp")."""
     return ("so" if m.group(1) == "Sở" else "bo"), f"{m.group(1)} {m.group(2)}"
@@ -276,8 +281,7 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
         m = _PROVINCE_START_RE.match(text) or (_PROVINCE_CLAUSE_RE.search(text) if text is headline else
                                                _PROVINCE_ACTS_RE.search(text))
         if m:
-            name = m.group(1)
-            return "tinh", "Hồ Chí Minh" if name.startswith("TP") else name
+            return _province(m.group(1))
         # "ông Nguyễn Văn Được, Chủ tịch UBND TPHCM, … kiểm tra … phường Phú An": the unit in
         # an official's title yields to another unit the sentence names
         found = [(official := bool(_OFFICIAL_RE.search(text[max(0, m.start() - 40):m.start()])), u,
@@ -300,7 +304,7 @@ def news_subject(headline: str, body: str) -> tuple[str, str | None] | None:
     # "… đang được Hà Nội xác định là hướng đi trọng tâm …", "Ngành chức năng Lâm Đồng cho biết, …": a province
     # that acts anywhere in the lead's first sentence, when no unit was named with its kind
     if len(texts) > 1 and (acts := _PROVINCE_ANY_ACTS_RE.search(texts[-1])):
-        return "tinh", "Hồ Chí Minh" if acts.group(1).startswith("TP") else acts.group(1)
+        return _province(acts.group(1))
     # the unit by its kind alone, in the first paragraph (or a headline where its council or its
     # committee acts: "HĐND tỉnh ban hành Nghị quyết …"): the text's own unit
     bare = BARE_UNIT_RE.search(lead) or _BARE_ACTS_RE.match(headline)
@@ -366,11 +370,13 @@ _PROVINCE_NAMED_RE = re.compile(r"(?:\b(?:[Tt]ỉnh|của|tại|ở)\s+|^|(?<![A
                                 + r")(?![\w-])", re.MULTILINE)
 
 
+_SPELT_PROVINCES = {fold(p): p for p in PROVINCES}
+
+
 def provinces_named(text: str) -> set[str]:
     """The provinces a text names as such (:data:`_PROVINCE_NAMED_RE`), as :data:`PROVINCES` spells
     them (folded alike: "Khánh Hoà" is "Khánh Hòa")."""
-    spelt = {fold(p): p for p in PROVINCES}
-    return {spelt[fold(m)] for m in _PROVINCE_NAMED_RE.findall(text)}
+    return {_SPELT_PROVINCES[fold(m)] for m in _PROVINCE_NAMED_RE.findall(text)}
 
 
 @lru_cache(maxsize=4096)
